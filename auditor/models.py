@@ -1,0 +1,117 @@
+"""Typed data that flows one way through the pipeline.
+
+source ──ingest──> RawDocument ──extract──> Article ──segment──> [Sentence]
+  ──analyse──> [TaggedSentence] ──> AuditResult ──store / report
+
+This module imports nothing else from the project.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SourceKind = Literal[
+    "person", "organization", "outlet", "document", "anonymous", "vague", "pronoun"
+]
+HedgeKind = Literal["reportative", "epistemic", "estimate", "weasel", "negation"]
+HedgeLevel = Literal["none", "low", "medium", "high"]
+HEDGE_LEVELS: tuple[HedgeLevel, ...] = ("none", "low", "medium", "high")
+AttributionMode = Literal[
+    "according_to",  # prepositional frame: "laut X", "according to X", "X zufolge"
+    "reported_speech",  # verb cue with indirect content: "X said that ..."
+    "direct_quote",  # quotation marks around the content
+    "carried_over",  # inherits the source of an earlier sentence (Konjunktiv I, "he added")
+    "reported",  # source without a cue of its own, e.g. "so X" tail, "heißt es"
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RawDocument(_Model):
+    """What ingest hands on: bytes or text plus where they came from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    origin: str  # URL, file path, "<stdin>" or "file.jsonl:LINE"
+    content: bytes | str
+    content_type: Literal["html", "text"]
+    record_id: str | None = None
+    url: str | None = None
+    fetched_at: datetime | None = None
+    encoding: str | None = None  # charset declared by the server or detected
+    # metadata given by a JSON Lines record; overrides what extraction finds
+    title: str | None = None
+    language: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+class Article(_Model):
+    """The text every offset points into, plus its metadata."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    domain: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str = "unknown"
+    origin: str | None = None
+    content_hash: str
+    warnings: tuple[str, ...] = ()
+
+
+class Span(_Model):
+    """A stretch of the article text: text == article.text[start:end]."""
+
+    text: str
+    start: int
+    end: int
+
+
+class SourceSpan(Span):
+    kind: SourceKind
+    resolved_to: str | None = None  # for pronouns and carried-over sources: the named source
+
+
+class Sentence(_Model):
+    index: int
+    start: int
+    end: int
+    text: str
+    is_heading: bool = False
+    paragraph: int = 0
+
+
+class Attribution(_Model):
+    source: SourceSpan | None = None
+    cue: Span | None = None
+    cue_parts: tuple[Span, ...] = ()  # every piece of a split cue ("deuten … darauf hin")
+    via: tuple[SourceSpan, ...] = ()
+    mode: AttributionMode = "reported_speech"
+
+
+class HedgeCue(Span):
+    kind: HedgeKind
+    weight: float = 1.0
+
+
+class TaggedSentence(Sentence):
+    attributions: tuple[Attribution, ...] = ()
+    hedges: tuple[HedgeCue, ...] = ()
+    hedge_level: HedgeLevel = "none"
+    has_quote: bool = False
+
+
+class AuditResult(_Model):
+    article: Article
+    sentences: tuple[TaggedSentence, ...] = Field(default_factory=tuple)
+    analyser_version: str = ""
