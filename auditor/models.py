@@ -102,6 +102,7 @@ class Attribution(_Model):
 class HedgeCue(Span):
     kind: HedgeKind
     weight: float = 1.0
+    parts: tuple[Span, ...] = ()  # every piece of a split cue ("sollen … haben")
 
 
 class TaggedSentence(Sentence):

@@ -1,0 +1,73 @@
+"""Analysis: a pure function of an Article, its sentences and the lexicons.
+
+No database, no network, no printing: that keeps it fast to test and safe to
+run in worker processes.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
+from ..models import Article, Attribution, HedgeCue, Sentence, SourceSpan, Span, TaggedSentence
+from . import discourse
+from .attribution import Found, find_attributions
+from .hedging import find_hedges, hedge_level
+from .tokens import Token, tokenize
+
+ANALYSER_VERSION = "0.1.0"
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(text=text[start:end], start=start, end=end)
+
+
+def _parts(text: str, tokens: list[Token], indices: list[int]) -> list[Span]:
+    """Contiguous runs of token indices as spans ("according to", "deuten" + "hin")."""
+    parts: list[Span] = []
+    run: list[int] = []
+    for k in sorted(indices):
+        if run and k != run[-1] + 1:
+            parts.append(_span(text, tokens[run[0]].start, tokens[run[-1]].end))
+            run = []
+        run.append(k)
+    if run:
+        parts.append(_span(text, tokens[run[0]].start, tokens[run[-1]].end))
+    return parts
+
+
+def _source(text: str, tokens: list[Token], rng: tuple[int, int], kind: str) -> SourceSpan:
+    start, end = tokens[rng[0]].start, tokens[rng[1] - 1].end
+    return SourceSpan(text=text[start:end], start=start, end=end, kind=kind)
+
+
+def _attribution(text: str, tokens: list[Token], found: Found, lex: Lexicon) -> Attribution:
+    from .phrases import classify
+
+    source = _source(text, tokens, found.source, found.kind or classify(tokens, found.source, lex)) \
+        if found.source else None
+    parts = _parts(text, tokens, found.cue) if found.cue else []
+    via = tuple(_source(text, tokens, rng, classify(tokens, rng, lex)) for rng in found.via)
+    return Attribution(source=source, cue=parts[0] if parts else None,
+                       cue_parts=tuple(parts) if len(parts) > 1 else (), via=via, mode=found.mode)
+
+
+def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon) -> TaggedSentence:
+    """Attributions and hedges of one sentence; ``text`` is the whole article text."""
+    tokens = tokenize(sentence.text, sentence.start, lex.case_sensitive)
+    found = [] if sentence.is_heading else find_attributions(tokens, lex)
+    attributions = tuple(_attribution(text, tokens, f, lex) for f in found)
+    hedges = []
+    for hedge, idx in find_hedges(tokens, lex):
+        parts = _parts(text, tokens, idx)
+        hedges.append(HedgeCue(text=parts[0].text, start=parts[0].start, end=parts[0].end, kind=hedge.kind,
+                               weight=hedge.weight, parts=tuple(parts) if len(parts) > 1 else ()))
+    return TaggedSentence(**sentence.model_dump(), attributions=attributions, hedges=tuple(hedges),
+                          hedge_level=hedge_level([h.weight for h in hedges]))
+
+
+def analyse(article: Article, sentences: list[Sentence]) -> list[TaggedSentence]:
+    """Tag every sentence of an article, then link sentences (pronouns, quotes, carried-over speech)."""
+    if article.language not in SUPPORTED_LANGUAGES:
+        return [TaggedSentence(**s.model_dump()) for s in sentences]
+    lex = load_lexicon(article.language)
+    tagged = [analyse_sentence(article.text, s, lex) for s in sentences]
+    return discourse.link(article.text, tagged, lex)

@@ -1,0 +1,373 @@
+"""Attributions inside one sentence: who says so, with which cue, relayed by whom.
+
+Three kinds of cue are found, in this order, each claiming its tokens so that a
+later step cannot read them again:
+
+1. relays: "die von The Telegraph zitiert werden", "cited by Reuters";
+2. frames: "laut X", "X zufolge", "according to X", ", so X.", "heißt es";
+3. cue verbs: "X sagte", "sagte X", "wie X berichtete", "X told Reuters".
+
+Then outlets that only report what someone else said become the ``via`` of
+that attribution ("Experten schätzen ..., berichtet Reuters").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import Frame, Lexicon, VerbForm
+from . import phrases
+from .phrases import Range
+from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, find_patterns
+
+_CLAUSE_BREAKS = frozenset(",;:()–—")
+_REPORTING_LEMMAS = frozenset({"berichten", "melden", "vermelden", "schreiben", "report", "write", "publish"})
+_DE_RELAY_VERBS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
+
+
+@dataclass
+class Found:
+    """An attribution in token indices, before it becomes a model."""
+
+    source: Range | None
+    cue: list[int]
+    mode: str
+    via: list[Range] = field(default_factory=list)
+    kind: str | None = None
+    lemma: str | None = None
+    inherit: bool = False  # coordinated verb: same source as the attribution before
+    chain: bool = False  # "unter Berufung auf X", "citing X"
+    via_only: bool = False  # "cited by X"
+    weasel: bool = False
+
+
+def _clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
+    """For every token, the start and end (exclusive) of its clause."""
+    n = len(tokens)
+    starts, ends = [0] * n, [n] * n
+    begin = 0
+    for i, token in enumerate(tokens):
+        if token.text in _CLAUSE_BREAKS or token.text in FINAL_PUNCT:
+            for j in range(begin, i + 1):
+                starts[j] = begin
+                ends[j] = i
+            begin = i + 1
+    for j in range(begin, n):
+        starts[j] = begin
+    return starts, ends
+
+
+def _last_word(tokens: list[Token], start: int, end: int) -> int | None:
+    for k in range(end - 1, start - 1, -1):
+        if tokens[k].is_word:
+            return k
+    return None
+
+
+# --- relays ---------------------------------------------------------------
+
+
+def _de_relays(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int, Range]]:
+    """ "…, die von The Telegraph zitiert werden": (position of the comma, relay)."""
+    found = []
+    for i, token in enumerate(tokens):
+        if token.key not in _DE_RELAY_VERBS or i < 3:
+            continue
+        # walk back to "von"/"vom" inside this clause
+        k = i - 1
+        while k > 0 and tokens[k].text not in _CLAUSE_BREAKS and tokens[k].lower not in ("von", "vom"):
+            k -= 1
+        if tokens[k].lower not in ("von", "vom"):
+            continue
+        relay = phrases.forward(tokens, k + 1, i, lex)
+        if relay is None:
+            continue
+        comma = k - 1
+        while comma >= 0 and tokens[comma].text not in _CLAUSE_BREAKS:
+            comma -= 1
+        last = i + 1
+        while last < len(tokens) and tokens[last].lower in ("werden", "wird", "wurde", "wurden", "worden"):
+            last += 1
+        used.update(range(max(comma, 0), last))
+        found.append((max(comma, 0), relay))
+    return found
+
+
+# --- frames -----------------------------------------------------------------
+
+
+def _frame_source(tokens: list[Token], hit: list[int], frame: Frame, lex: Lexicon) -> Range | None | bool:
+    """The source range of a frame, None for no source, False if the frame does not apply."""
+    first, last = hit[0], hit[-1]
+    n = len(tokens)
+    if frame.source == "none":
+        return None
+    if frame.source == "before":
+        return phrases.backward(tokens, first - 1, 0, lex) or False
+    start = last if frame.keep_last else last + 1
+    if frame.source == "optional_after":
+        if start < n and tokens[start].lower in ("in", "im", "aus", "von", "vom", "bei", "beim", "seitens"):
+            return phrases.forward(tokens, start + 1, n, lex)
+        return None
+    rng = phrases.forward(tokens, start, n, lex)
+    if rng is None:
+        return False
+    if frame.tail:
+        # ", so Intelligence Online." ends the sentence
+        if first == 0 or tokens[first - 1].text not in ",":
+            return False
+        rest = [t for t in tokens[rng[1]:] if t.is_word]
+        if rest:
+            return False
+    if frame.only_named and not tokens[rng[0]].is_cap:
+        return False
+    return rng
+
+
+def _frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
+    found = []
+    for frame, hit in find_patterns(tokens, lex.frame_index):
+        if used.intersection(hit):
+            continue
+        source = _frame_source(tokens, hit, frame, lex)
+        if source is False:
+            continue
+        if source is not None:
+            words = [t.lower for t in tokens[source[0]:source[1]] if t.is_word]
+            if words and words[-1] in lex.frame_non_sources and len(words) <= 2:
+                continue  # "Berichten zufolge" is a hedge, not a source
+            used.update(range(*source))
+        used.update(hit)
+        cue = hit[:-1] if frame.keep_last else hit
+        found.append(Found(source=source, cue=cue, mode="reported" if frame.weasel or source is None else "according_to",
+                           chain=frame.chain, via_only=frame.via_only, weasel=frame.weasel))
+    return found
+
+
+# --- cue verbs ------------------------------------------------------------
+
+
+def _verb_reading(tokens: list[Token], i: int, clause_end: int, lex: Lexicon) -> tuple[VerbForm, int | None] | None:
+    """The cue reading of token i, with the position of its separated particle."""
+    forms = lex.verb_forms.get(tokens[i].key)
+    if not forms:
+        return None
+    last = _last_word(tokens, i + 1, clause_end)
+    particle_at = last if last is not None and tokens[last].lower in lex.particles else None
+    for form in forms:
+        if form.particle and particle_at is not None and tokens[particle_at].lower == form.particle:
+            return form, particle_at
+    for form in forms:
+        if form.particle:
+            continue
+        if form.needs_next is not None:
+            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            if nxt not in form.needs_next:
+                continue
+            return form, i + 1
+        return form, None
+    return None
+
+
+def _skip_openers(tokens: list[Token], k: int, end: int, lex: Lexicon) -> int:
+    """Skip adverbs and time phrases after an inverted verb ("sagte am Montag der Minister")."""
+    openers = lex.word("non_subject_openers") | lex.word("auxiliaries")
+    while k < end and tokens[k].is_word and not tokens[k].is_cap and tokens[k].lower in openers \
+            and tokens[k].lower not in lex.word("determiners"):
+        k += 1
+    return k
+
+
+def _de_verb_source(tokens: list[Token], i: int, cs: int, ce: int, lex: Lexicon,
+                    form: VerbForm) -> tuple[Range | None, bool] | None:
+    """(source, inherit) for a German cue verb at i in clause [cs, ce); None if no attribution."""
+    first = tokens[cs] if cs < len(tokens) else None
+    if first is None:
+        return None
+    clause_words = [k for k in range(cs, ce) if tokens[k].is_word]
+    last = clause_words[-1] if clause_words else i
+    verb_final = i == last or all(tokens[k].lower in lex.word("auxiliaries") for k in clause_words if k > i)
+    # "…, und erklärte": same subject as before
+    before = [k for k in range(cs, i) if tokens[k].is_word]
+    adverbs = lex.word("non_subject_openers")
+    j = len(before) - 1
+    while j >= 0 and tokens[before[j]].lower in adverbs and not tokens[before[j]].is_cap:
+        j -= 1
+    if j >= 0 and tokens[before[j]].lower in lex.word("coordinators") and j < len(before) - 0:
+        return None, True
+    if cs > 0 and tokens[cs - 1].text == "," and first.lower in lex.word("relative_pronouns") and verb_final:
+        # the relative clause may follow the verb: "mit Selenskyj erörtert, der ..."
+        k = cs - 2
+        while k >= max(0, cs - 5) and tokens[k].is_word and not tokens[k].is_cap:
+            k -= 1
+        antecedent = phrases.backward(tokens, k, 0, lex)
+        return (antecedent, False) if antecedent else None
+    if first.lower in lex.word("subordinators") and verb_final:
+        return phrases.forward(tokens, cs + 1, i, lex), False
+    # main clause: the finite verb is the cue or an auxiliary
+    finite = next((k for k in range(cs, i + 1) if k == i or tokens[k].lower in lex.word("auxiliaries")), i)
+    if tokens[finite].lower in lex.word("passive_auxiliaries") and finite != i:
+        # "wurde von Macron vorgeschlagen": the agent is the source
+        for k in range(finite + 1, i):
+            if tokens[k].lower in ("von", "vom"):
+                return phrases.forward(tokens, k + 1, i, lex), False
+        return None
+    vorfeld = [k for k in range(cs, finite) if tokens[k].is_word or tokens[k].text in "-'’"]
+    if vorfeld and tokens[vorfeld[0]].lower not in lex.word("non_subject_openers") and (
+            tokens[vorfeld[-1]].is_cap or tokens[vorfeld[-1]].lower in lex.kinds.get("pronoun", ())):
+        # German subjects are capitalised nouns or pronouns; "Die Polizei", "Er"
+        if tokens[vorfeld[0]].lower in lex.word("coordinators"):
+            vorfeld = vorfeld[1:]
+        if vorfeld:
+            return (vorfeld[0], vorfeld[-1] + 1), False
+    start = _skip_openers(tokens, finite + 1, ce, lex)
+    source = phrases.forward(tokens, start, ce, lex)
+    if source is None and finite != i:
+        return None
+    return source, False
+
+
+def _en_verb_source(tokens: list[Token], i: int, cs: int, ce: int, lex: Lexicon,
+                    form: VerbForm) -> tuple[Range | None, bool] | None:
+    n = len(tokens)
+    j = i - 1
+    while j >= 0 and tokens[j].lower in lex.word("auxiliaries"):
+        j -= 1
+    if j >= 0 and tokens[j].lower in lex.word("coordinators"):
+        return None, True
+    if j >= 0 and tokens[j].lower in ("who", "which", "that") and j >= 1:
+        k = j - 1
+        if tokens[k].text == ",":
+            k -= 1
+        return (phrases.backward(tokens, k, 0, lex), False) if k >= 0 else None
+    if j >= 0 and tokens[j].text == ",":
+        # "Smith, a spokesman for the city, said": the apposition belongs to the source
+        p = j - 1
+        while p >= 0 and tokens[p].text not in _CLAUSE_BREAKS and tokens[p].text not in FINAL_PUNCT:
+            p -= 1
+        if p >= 0 and tokens[p].text == "," and p + 1 < j and (
+                tokens[p + 1].lower in lex.word("determiners") | {"who", "whose", "which", "former", "chief"}):
+            head = phrases.backward(tokens, p - 1, 0, lex)
+            if head:
+                return (head[0], j), False
+    if j >= 0 and tokens[j].is_word:
+        subject = phrases.backward(tokens, j, 0, lex)
+        if subject:
+            return subject, False
+    # inverted: "“…,” said Smith" / ", said the mayor."
+    start = i + 1
+    if start < n and tokens[start].lower in ("in", "on") and form.lemma != "tell":
+        return None
+    source = phrases.forward(tokens, start, n, lex)
+    return (source, False) if source else None
+
+
+def _is_verb_use(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Reject nouns and infinitives that look like cue verbs ("the report", "zu sagen")."""
+    if i == 0:
+        return lex.language == "de"
+    prev = tokens[i - 1].lower
+    if lex.language == "de":
+        return prev not in ("zu", "zum") and not tokens[i].is_cap
+    if prev in lex.word("determiners") or prev in ("to", "'s", "’s"):
+        return False
+    if prev in lex.word("passive_auxiliaries") and tokens[i].lower.endswith(("ed", "told", "said", "thought", "written")):
+        return False  # "was told", "is expected"
+    return True
+
+
+def _verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
+    found = []
+    starts, ends = _clause_bounds(tokens)
+    find_source = _de_verb_source if lex.language == "de" else _en_verb_source
+    for i, token in enumerate(tokens):
+        if i in used or not token.is_word or token.key not in lex.verb_forms or not _is_verb_use(tokens, i, lex):
+            continue
+        reading = _verb_reading(tokens, i, ends[i], lex)
+        if reading is None:
+            continue
+        form, extra = reading
+        result = find_source(tokens, i, starts[i], ends[i], lex, form)
+        if result is None:
+            continue
+        source, inherit = result
+        if source is not None and used.intersection(range(*source)):
+            source = None
+            if not inherit:
+                continue
+        if source is None and not inherit:
+            continue
+        cue = [i] if extra is None or lex.language == "en" and form.needs_next is None else [i, extra]
+        if lex.language == "de" and form.particle and extra is not None:
+            cue = [i, extra]
+        found.append(Found(source=source, cue=cue, mode="reported_speech", lemma=form.lemma, inherit=inherit))
+        used.update(cue)
+        if source:
+            used.update(range(*source))
+    return found
+
+
+# --- the sentence -------------------------------------------------------------
+
+
+def _fold_relays(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
+    """Outlets that report someone else's claim become that claim's ``via``."""
+    for item in found:
+        if item.source and item.kind is None:
+            item.kind = phrases.classify(tokens, item.source, lex)
+    # "X berichtet unter Berufung auf Y" / "X reported, citing Y"
+    chains = [f for f in found if f.chain and f.source]
+    for chain in chains:
+        relays = [f for f in found if f is not chain and not f.chain and f.source]
+        if relays:
+            relay = relays[0]
+            chain.via.append(relay.source)
+            chain.cue = relay.cue
+            chain.mode = relay.mode
+            found.remove(relay)
+    # "officials, cited by The Telegraph"
+    for item in [f for f in found if f.via_only]:
+        found.remove(item)
+        target = max((f for f in found if f.source and f.source[1] <= item.cue[0]),
+                     key=lambda f: f.source[1], default=None)
+        if target and item.source:
+            target.via.append(item.source)
+        elif item.source:
+            found.append(Found(source=None, cue=item.cue, mode="reported", via=[item.source]))
+    # "Experten schätzen ..., berichtet Reuters"
+    outlets = [f for f in found if f.kind == "outlet" and (f.lemma in _REPORTING_LEMMAS or f.mode == "according_to")]
+    others = [f for f in found if f.kind != "outlet" and f.source is not None]
+    if others:
+        for outlet in outlets:
+            target = min(others, key=lambda f: abs(f.cue[0] - outlet.cue[0]))
+            target.via.append(outlet.source)
+            found.remove(outlet)
+    return found
+
+
+def find_attributions(tokens: list[Token], lex: Lexicon) -> list[Found]:
+    used: set[int] = set()
+    relays = _de_relays(tokens, lex, used) if lex.language == "de" else []
+    found = _frames(tokens, lex, used)
+    found += _verbs(tokens, lex, used)
+    found.sort(key=lambda f: f.cue[0])
+    # a relay clause belongs to the source just before it
+    for comma, relay in relays:
+        target = max((f for f in found if f.source and f.source[1] <= comma + 1),
+                     key=lambda f: f.source[1], default=None)
+        if target:
+            target.via.append(relay)
+    # a coordinated verb takes the subject of the attribution before it
+    previous: Found | None = None
+    for item in found:
+        if item.inherit:
+            if previous is not None and previous.source is not None:
+                item.source = previous.source
+                item.kind = previous.kind
+            else:
+                item.inherit = False
+        if item.source is not None:
+            previous = item
+    found = [f for f in found if f.source is not None or not f.inherit]
+    found = [f for f in found if not (f.source is None and f.inherit)]
+    return _fold_relays(found, tokens, lex)

@@ -1,0 +1,113 @@
+"""Links between sentences: quotations over several sentences, pronouns, and
+reported speech that carries on without a cue of its own.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from ..models import Attribution, SourceSpan, TaggedSentence
+from .tokens import tokenize
+
+# opening quote -> the closing quotes that may end it
+_QUOTE_PAIRS = {"„": "“”\"", "“": "”\"", "”": "”", "»": "«", "«": "»", '"': '"'}
+_MIN_QUOTE_WORDS = 3
+_NAMED = ("person", "organization", "outlet")
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations; a quotation never runs past its paragraph."""
+    regions = []
+    opener = None
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n" and opener is not None:
+            opener = None  # unbalanced quote: close it at the end of the line
+            continue
+        if opener is None:
+            if ch in _QUOTE_PAIRS and not (ch == "”"):
+                opener, start = ch, i
+        elif ch in _QUOTE_PAIRS[opener]:
+            if len(text[start + 1:i].split()) >= _MIN_QUOTE_WORDS:
+                regions.append((start, i + 1))
+            opener = None
+    return regions
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _with(sentence: TaggedSentence, **changes) -> TaggedSentence:
+    return sentence.model_copy(update=changes)
+
+
+def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentence]:
+    for q_start, q_end in quote_regions(text):
+        inside = [i for i, s in enumerate(tagged) if _overlaps(s.start, s.end, q_start, q_end)]
+        for i in inside:
+            s = tagged[i]
+            # a cue inside the quote is the speaker's own word ("Ich sage euch ..."),
+            # unless it is the only cue there is
+            outside = [a for a in s.attributions if a.cue is None or not q_start <= a.cue.start < q_end]
+            keep = outside if outside else list(s.attributions)
+            keep = [a.model_copy(update={"mode": "direct_quote"})
+                    if a.mode in ("reported_speech", "according_to") and a.cue is not None
+                    and not q_start <= a.cue.start < q_end else a for a in keep]
+            tagged[i] = _with(s, attributions=tuple(keep), has_quote=True)
+        speaker = next((a for i in inside for a in tagged[i].attributions if a.source is not None), None)
+        if speaker is None or len(inside) < 2:
+            continue
+        for i in inside:
+            s = tagged[i]
+            if not s.attributions and s.start >= q_start and not s.is_heading:
+                carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode="direct_quote")
+                tagged[i] = _with(s, attributions=(carried,))
+    return tagged
+
+
+def _resolve_pronouns(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
+    last_named: SourceSpan | None = None
+    for i, s in enumerate(tagged):
+        changed = []
+        for a in s.attributions:
+            src = a.source
+            if src is not None and src.kind == "pronoun" and src.resolved_to is None and last_named is not None:
+                name = last_named.resolved_to or last_named.text
+                a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": name})})
+            if src is not None and src.kind in _NAMED:
+                last_named = src
+            changed.append(a)
+        tagged[i] = _with(s, attributions=tuple(changed))
+    return tagged
+
+
+def _carry_over(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[TaggedSentence]:
+    """German Konjunktiv I after an attributed sentence continues its reported speech."""
+    subjunctive = lex.word("subjunctive_forms")
+    if not subjunctive:
+        return tagged
+    previous: Attribution | None = None
+    for i, s in enumerate(tagged):
+        if s.is_heading:
+            previous = None
+            continue
+        if s.attributions:
+            previous = next((a for a in s.attributions if a.source is not None), None)
+            continue
+        if previous is None:
+            continue
+        tokens = tokenize(s.text, s.start, lex.case_sensitive)
+        reportative = any(h.kind == "reportative" for h in s.hedges)
+        if any(t.lower in subjunctive for t in tokens) or reportative:
+            source = previous.source
+            carried = Attribution(source=source, cue=None, via=previous.via, mode="carried_over")
+            tagged[i] = _with(s, attributions=(carried,))
+        else:
+            previous = None
+    return tagged
+
+
+def link(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[TaggedSentence]:
+    tagged = _apply_quotes(text, list(tagged))
+    tagged = _carry_over(text, tagged, lex)
+    return _resolve_pronouns(tagged)

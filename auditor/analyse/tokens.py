@@ -1,0 +1,118 @@
+"""Word tokens with character offsets, and phrase-pattern matching over them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import PhrasePattern
+
+# Words keep inner hyphens, apostrophes and dots ("US-Präsident", "Clinton's",
+# "U.S."); everything else is one punctuation token. No nested quantifiers:
+# linear time on any input.
+_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|\S")
+_NUMBER = re.compile(r"\d")
+QUOTE_CHARS = frozenset("\"„“”»«‚‘’'")
+CLAUSE_PUNCT = frozenset(",;:()[]–—-")
+FINAL_PUNCT = frozenset(".!?")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # offset into the article text
+    end: int
+    key: str  # lookup form: lowercased, or (case-sensitive languages) as written
+    lower: str
+    is_word: bool
+    is_cap: bool
+
+    @property
+    def is_number(self) -> bool:
+        return bool(_NUMBER.match(self.text))
+
+
+def tokenize(text: str, offset: int, case_sensitive: bool) -> list[Token]:
+    """Tokens of ``text``; offsets are shifted by ``offset`` into the article.
+
+    ``key`` is what lexicon lookups use: the lowercased word, or, for a
+    case-sensitive language (German nouns are capitalised), the word as written
+    with only a sentence-initial capital lowered.
+    """
+    tokens: list[Token] = []
+    at_start = True
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        is_word = word[0].isalnum() or word[0] == "_"
+        lower = word.lower()
+        if not case_sensitive:
+            key = lower
+        elif at_start and is_word:
+            key = word[0].lower() + word[1:]
+        else:
+            key = word
+        tokens.append(Token(word, offset + match.start(), offset + match.end(), key, lower,
+                            is_word, is_word and word[0].isupper()))
+        at_start = not is_word and (word in QUOTE_CHARS or word == ":") or (at_start and not is_word)
+    return tokens
+
+
+NUMBER_WORDS = frozenset(
+    "zwei drei vier fünf sechs sieben acht neun zehn zwölf zwanzig hundert hunderte tausend "
+    "tausende dutzend dutzende million millionen milliarde milliarden two three four five six "
+    "seven eight nine ten twelve twenty hundred hundreds thousand thousands dozen dozens "
+    "million millions billion billions half".split())
+
+
+def is_numeric(token: Token) -> bool:
+    return token.is_number or token.lower in NUMBER_WORDS
+
+
+def match_at(tokens: list[Token], i: int, pattern: PhrasePattern) -> list[int] | None:
+    """Token indices matched by ``pattern`` starting at ``i``, or None.
+
+    A gap matches up to ``pattern.gap`` tokens lazily; each position is tried
+    once per gap step, so the cost is bounded by len(pattern) * gap.
+    """
+    matched: list[int] = []
+    j = i
+    positions = pattern.positions
+    p = 0
+    while p < len(positions):
+        words = positions[p]
+        if words is None:  # gap: find the next position's word within the gap
+            following = positions[p + 1]
+            limit = min(len(tokens), j + pattern.gap + 1)
+            k = j
+            while k < limit and tokens[k].key not in following and tokens[k].text not in FINAL_PUNCT:
+                k += 1
+            if k >= limit or tokens[k].key not in following:
+                return None
+            matched.append(k)
+            j = k + 1
+            p += 2
+            continue
+        if j >= len(tokens) or tokens[j].key not in words:
+            return None
+        matched.append(j)
+        j += 1
+        p += 1
+    return matched
+
+
+def find_patterns(tokens: list[Token], index: dict[str, tuple]) -> list[tuple[object, list[int]]]:
+    """Every non-overlapping match of the indexed patterns, longest first at each token."""
+    found = []
+    used: set[int] = set()
+    for i, token in enumerate(tokens):
+        if i in used:
+            continue
+        for item in index.get(token.key, ()):
+            hit = match_at(tokens, i, item.pattern)
+            if hit and not used.intersection(hit):
+                found.append((item, hit))
+                used.update(hit)
+                break
+    return found
+
+

@@ -1,0 +1,378 @@
+"""RawDocument -> Article: the text every later offset points into, plus metadata.
+
+Plain text is taken exactly as given. For HTML, trafilatura finds the main
+text (favor_precision: on our pages it kept every article paragraph and let
+less boilerplate through than the default or favor_recall); BeautifulSoup
+reads the metadata (JSON-LD, Open Graph, <meta>) and is the fallback when
+trafilatura finds nothing or fails on hostile markup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from itertools import islice
+from typing import Any
+from urllib.parse import urlsplit
+
+import trafilatura
+from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
+from lxml import etree
+
+from auditor.errors import ExtractError, InputError
+from auditor.ingest import decode_bytes, html_meta_charset, text_problem
+from auditor.language import SUPPORTED_LANGUAGES, UNKNOWN, detect_language
+from auditor.models import Article, RawDocument
+
+MAX_HTML_CHARS = 20_000_000
+# trafilatura spends ~50 µs per element; news pages have a few thousand, so a
+# page beyond this is hostile (or not an article) and would stall a bulk run
+MAX_HTML_TAGS = 50_000
+MAX_JSONLD_CHARS = 1_000_000
+
+ARTICLE_TYPES = frozenset({
+    "Article", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
+    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
+    "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report",
+})  # fmt: skip
+# elements of trafilatura's output tree that hold running text
+_TEXT_BLOCKS = ("head", "p", "item", "quote", "code", "cell")
+# the bs4 fallback reads these, after dropping page furniture
+_FALLBACK_BLOCKS = frozenset({"p", "h1", "h2", "h3", "li", "blockquote"})
+_FURNITURE = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form"]
+_MAX_BLOCK_SEARCH = 32  # ancestors walked to find a string's block; bounded for deep trees
+_HEAD_TAGS = SoupStrainer(["meta", "link", "script"])
+
+_TAG = re.compile(r"<[A-Za-z]")
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.I)
+_LANGUAGE_CODE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*")
+_MARKUP = re.compile(r"<[A-Za-z/!]")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_TRAILING_COMMA = re.compile(r",\s*([\]}])")
+_HTML_COMMENT_WRAP = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
+
+
+@dataclass(frozen=True)
+class _Metadata:
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None  # the page's own claim (<html lang>, og:locale)
+
+    def or_else(self, other: _Metadata) -> _Metadata:
+        """Field by field: ours if set, else the other's."""
+        return _Metadata(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
+
+
+def extract(raw: RawDocument, *, language: str | None = None) -> Article:
+    """Text and metadata of one document; `language` overrides everything else."""
+    if raw.content_type == "text":
+        text, meta, warnings = _from_text(raw)
+    else:
+        text, meta, warnings = _from_html(raw)
+    lang, lang_warnings = _choose_language(text, language, raw.language, meta.language)
+    content_hash = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    url = raw.url or meta.url
+    return Article(
+        id=raw.record_id or content_hash[:16],
+        text=text,
+        title=raw.title or meta.title,
+        url=url,
+        outlet=raw.outlet or meta.outlet,
+        domain=domain_of(url),
+        author=meta.author,
+        published=raw.published or meta.published,
+        language=lang,
+        origin=raw.origin,
+        content_hash=content_hash,
+        warnings=(*raw.warnings, *warnings, *lang_warnings),
+    )
+
+
+def domain_of(url: str | None) -> str | None:
+    """Host name without a leading "www.", lower case."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+# ---------------------------------------------------------------- text
+
+
+def _from_text(raw: RawDocument) -> tuple[str, _Metadata, list[str]]:
+    warnings: list[str] = []
+    if isinstance(raw.content, str):
+        text = raw.content  # exactly as given: offsets point into it
+    else:
+        decoded = decode_bytes(raw.content, [raw.encoding])
+        text, warnings = decoded.text, list(decoded.warnings)
+    if problem := text_problem(text):
+        raise InputError(raw.origin, problem)
+    return text, _Metadata(), warnings
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def _from_html(raw: RawDocument) -> tuple[str, _Metadata, list[str]]:
+    html, warnings = _html_string(raw)
+    _check_html_limits(raw.origin, html)
+    document = _run_trafilatura(html, raw.url, warnings)
+    text = _body_text(document.body) if document is not None and document.body is not None else ""
+    if not text:
+        text = _fallback_text(raw.origin, html)
+        if text:
+            warnings.append("main text not found by trafilatura; used every paragraph of the page")
+    if not text:
+        raise ExtractError(raw.origin, "no article text found in HTML")
+    meta = _page_metadata(html, warnings).or_else(_trafilatura_metadata(document))
+    return text, meta, warnings
+
+
+def _html_string(raw: RawDocument) -> tuple[str, list[str]]:
+    if isinstance(raw.content, str):
+        return raw.content, []
+    # the server's charset outranks the page's own <meta charset>
+    decoded = decode_bytes(raw.content, [raw.encoding, html_meta_charset(raw.content)])
+    return decoded.text, list(decoded.warnings)
+
+
+def _check_html_limits(origin: str, html: str) -> None:
+    if len(html) > MAX_HTML_CHARS:
+        raise ExtractError(origin, f"HTML larger than {MAX_HTML_CHARS} characters")
+    tags = sum(1 for _ in islice(_TAG.finditer(html), MAX_HTML_TAGS + 1))
+    if tags > MAX_HTML_TAGS:
+        raise ExtractError(origin, f"HTML has more than {MAX_HTML_TAGS} tags; too complex to extract")
+
+
+def _run_trafilatura(html: str, url: str | None, warnings: list[str]) -> Any:
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+        )
+    except Exception as exc:  # heuristics on hostile markup: any failure means "use the fallback"
+        warnings.append(f"trafilatura failed ({type(exc).__name__})")
+        return None
+
+
+def _body_text(body: etree._Element) -> str:
+    """trafilatura's output tree as text: blocks split by a blank line, <lb/> by a newline."""
+    blocks = []
+    for block in body.iter(*_TEXT_BLOCKS):
+        if next(block.iterdescendants(*_TEXT_BLOCKS), None) is not None:
+            continue  # e.g. <quote><p>: the inner blocks are taken themselves
+        for line_break in block.iter("lb"):
+            line_break.text = "\n"
+        if text := _clean_block("".join(block.itertext())):
+            blocks.append(text)
+    return "\n\n".join(blocks)
+
+
+def _clean_block(text: str) -> str:
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _fallback_text(origin: str, html: str) -> str:
+    """Every paragraph and heading outside page furniture, in document order."""
+    try:
+        soup = BeautifulSoup(html, "lxml")
+        for tag in soup.find_all(_FURNITURE):
+            if not tag.decomposed:
+                tag.decompose()
+        blocks: dict[int, list[str]] = {}  # block element id -> its strings, in order
+        for string in soup.find_all(string=True):
+            if type(string) is NavigableString and (block := _enclosing_block(string)) is not None:
+                blocks.setdefault(id(block), []).append(str(string))
+    except RecursionError:
+        raise ExtractError(origin, "HTML is nested too deeply to extract") from None
+    texts = (" ".join("".join(parts).split()) for parts in blocks.values())
+    return "\n\n".join(text for text in texts if text)
+
+
+def _enclosing_block(string: NavigableString) -> Tag | None:
+    for parent in islice(string.parents, _MAX_BLOCK_SEARCH):
+        if parent.name in _FALLBACK_BLOCKS:
+            return parent
+    return None
+
+
+def _trafilatura_metadata(document: Any) -> _Metadata:
+    if document is None:
+        return _Metadata()
+    return _Metadata(
+        title=_clean(document.title),
+        author=_clean(document.author),
+        published=_clean(document.date),
+        outlet=_clean(document.sitename),
+        url=_absolute_url(document.url),
+    )
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def _page_metadata(html: str, warnings: list[str]) -> _Metadata:
+    try:
+        soup = BeautifulSoup(html, "lxml", parse_only=_HEAD_TAGS)
+    except RecursionError:
+        warnings.append("metadata not read: HTML nested too deeply")
+        return _Metadata()
+    meta = _meta_tags(soup)
+    article, index = _jsonld_article(soup)
+    canonical = soup.find("link", rel="canonical")
+    lang_match = _HTML_LANG.search(html[:4096])
+    return _Metadata(
+        title=_first(article.get("headline"), meta.get("og:title"), meta.get("twitter:title")),
+        author=_first(_names(article.get("author"), index), _not_url(meta.get("author"))),
+        published=_first(
+            article.get("datePublished"),
+            meta.get("article:published_time"),
+            meta.get("date"),
+            meta.get("dc.date.issued"),
+            meta.get("dc.date"),
+            meta.get("pubdate"),
+        ),
+        outlet=_first(meta.get("og:site_name"), _names(article.get("publisher"), index)),
+        url=_absolute_url(
+            _first(meta.get("og:url"), canonical.get("href") if isinstance(canonical, Tag) else None)
+        ),
+        language=_first(lang_match.group(1) if lang_match else None, meta.get("og:locale")),
+    )
+
+
+def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    """<meta property|name|itemprop=... content=...>, keys lower case, first one wins."""
+    found: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        content = tag.get("content")
+        if isinstance(key, str) and isinstance(content, str) and content.strip():
+            found.setdefault(key.strip().lower(), content.strip())
+    return found
+
+
+def _jsonld_article(soup: BeautifulSoup) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The first schema.org article node ({} if none) and every node by "@id",
+    to resolve references such as "publisher": {"@id": "#org"}."""
+    nodes = [
+        node
+        for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I))
+        for node in _jsonld_nodes(_loads_lenient(script.string or ""))
+    ]
+    index = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
+    article = next((node for node in nodes if _jsonld_types(node) & ARTICLE_TYPES), {})
+    return article, index
+
+
+def _loads_lenient(text: str) -> Any:
+    """JSON-LD as found in the wild: wrapped in comments, with trailing commas."""
+    text = _HTML_COMMENT_WRAP.sub("", text.strip())
+    if not text or len(text) > MAX_JSONLD_CHARS:
+        return None
+    for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
+        try:
+            return json.loads(candidate, strict=False)
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
+def _jsonld_nodes(data: Any) -> Iterator[dict[str, Any]]:
+    """Top-level objects and the members of an "@graph"."""
+    for item in data if isinstance(data, list) else [data]:
+        if isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                yield from (node for node in graph if isinstance(node, dict))
+
+
+def _jsonld_types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type")
+    if isinstance(kind, str):
+        return {kind}
+    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
+
+
+def _names(value: Any, index: dict[str, Any]) -> str | None:
+    """"name" of a person/organisation, a reference to one, or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("@id"), str) and "name" not in item:
+            item = index.get(item["@id"], item)
+        name = item.get("name") if isinstance(item, dict) else item
+        if (name := _not_url(_clean(name))) and name not in names:
+            names.append(name)
+    return "; ".join(names) or None
+
+
+def _first(*values: Any) -> str | None:
+    return next((clean for value in values if (clean := _clean(value))), None)
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    # an unclosed attribute quote swallows the following tags into the value
+    return value if value and not _MARKUP.search(value) else None
+
+
+def _not_url(value: str | None) -> str | None:
+    """article:author and friends often hold a profile URL rather than a name."""
+    return None if value is None or value.startswith(("http://", "https://", "/")) else value
+
+
+def _absolute_url(value: str | None) -> str | None:
+    value = _clean(value)
+    return value if value and value.lower().startswith(("http://", "https://")) else None
+
+
+# ---------------------------------------------------------------- language
+
+
+def _choose_language(
+    text: str, override: str | None, given: str | None, page_claim: str | None
+) -> tuple[str, list[str]]:
+    """Explicit choice first (argument, then the record's), else detection, else
+    what the page says about itself; warns when the result is not analysable."""
+    warnings: list[str] = []
+    language = None
+    for candidate in filter(None, (override, given)):
+        if language := _language_code(candidate):
+            break
+        warnings.append(f"ignored invalid language code {candidate!r}")
+    if language is None:
+        language = detect_language(text)
+    if language == UNKNOWN and page_claim:
+        language = _language_code(page_claim) or UNKNOWN
+    if language == UNKNOWN:
+        warnings.append("could not detect the language; splitting and storing anyway")
+    elif language not in SUPPORTED_LANGUAGES:
+        warnings.append(f"unsupported language {language!r}; splitting and storing anyway")
+    return language, warnings
+
+
+def _language_code(value: str) -> str | None:
+    """ "de", "DE", "de-AT", "de_DE" -> "de"; anything else -> None."""
+    value = value.strip()
+    if value.lower() == UNKNOWN:
+        return UNKNOWN
+    match = _LANGUAGE_CODE.fullmatch(value)
+    return match.group(1).lower() if match else None

@@ -1,0 +1,287 @@
+"""Load the tagger's word lists and patterns from ``rules/`` (TOML data).
+
+The files are written for people: infinitives instead of every verb form,
+alternatives with "|". This module turns them into the sets and indexes the
+tagger needs, once per language (cached).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from .errors import RulesError
+from .resources import rules_dir
+
+SUPPORTED_LANGUAGES = ("de", "en")
+GAP = "…"
+
+SourceSlot = Literal["after", "before", "none", "optional_after"]
+
+
+@dataclass(frozen=True)
+class PhrasePattern:
+    """A sequence of word positions; ``None`` marks a gap of up to ``gap`` words."""
+
+    text: str
+    positions: tuple[frozenset[str] | None, ...]
+    gap: int = 0
+
+
+@dataclass(frozen=True)
+class Frame:
+    pattern: PhrasePattern
+    source: SourceSlot
+    tail: bool = False  # only ", so X." at the end of a sentence
+    chain: bool = False  # "unter Berufung auf X", "citing X": X is the source, the subject relays
+    via_only: bool = False  # "cited by X": X relays the claim of the phrase before it
+    weasel: bool = False
+    keep_last: bool = False  # the last pattern word belongs to the source ("nach Angaben der Polizei")
+    only_named: bool = False  # source must be capitalised ("per Reuters")
+
+
+@dataclass(frozen=True)
+class HedgePattern:
+    pattern: PhrasePattern
+    kind: str
+    weight: float
+    only_before_number: bool = False
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    lemma: str
+    particle: str | None = None  # separable particle still expected later in the clause
+    needs_next: frozenset[str] | None = None  # cue only when the next word is one of these
+    participle: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    case_sensitive: bool
+    verb_forms: dict[str, tuple[VerbForm, ...]]
+    frames: tuple[Frame, ...]
+    frame_index: dict[str, tuple[Frame, ...]]
+    frame_non_sources: frozenset[str]
+    hedges: tuple[HedgePattern, ...]
+    hedge_index: dict[str, tuple[HedgePattern, ...]]
+    words: dict[str, frozenset[str]]  # grammar word classes: determiners, auxiliaries, ...
+    kinds: dict[str, frozenset[str]]  # source kind -> head words
+    phrase_keepers: tuple[tuple[str, ...], ...]
+    outlets: dict[tuple[str, ...], str]  # outlet name as words -> domain
+    max_outlet_words: int
+    particles: frozenset[str] = field(default_factory=frozenset)
+
+    def word(self, name: str) -> frozenset[str]:
+        return self.words.get(name, frozenset())
+
+
+def _split_alternatives(text: str) -> list[str]:
+    return [alt for alt in text.split("|") if alt]
+
+
+def compile_pattern(text: str, gap: int, case_sensitive: bool) -> PhrasePattern:
+    positions: list[frozenset[str] | None] = []
+    for piece in text.split():
+        if piece == GAP:
+            positions.append(None)
+            continue
+        alternatives = _split_alternatives(piece)
+        if not case_sensitive:
+            alternatives = [a.lower() for a in alternatives]
+        else:  # a capitalised first word is lowered in the token key
+            alternatives += [a[0].lower() + a[1:] for a in alternatives if a[:1].isupper()]
+        positions.append(frozenset(alternatives))
+    if not positions or positions[0] is None or positions[-1] is None:
+        raise ValueError(f"pattern {text!r} must start and end with a word")
+    return PhrasePattern(text=text, positions=tuple(positions), gap=gap)
+
+
+def _index(items, first_words) -> dict[str, tuple]:
+    index: dict[str, list] = {}
+    for item in items:
+        for word in first_words(item):
+            index.setdefault(word, []).append(item)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+# --- German verb forms ------------------------------------------------------
+
+_DE_INSEPARABLE = ("be", "er", "ver", "ent", "zer", "ge", "emp", "miss", "über", "unter", "wider", "hinter")
+
+
+def _de_regular_forms(infinitive: str) -> tuple[list[str], str]:
+    """Finite forms and participle of a weak German verb."""
+    stem = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
+    # "antworten" -> "antwortet", "rechnen" -> "rechnet": an -e- before -t
+    link = "e" if stem.endswith(("t", "d", "chn", "gn", "ffn", "tm", "dm")) else ""
+    finite = [stem + "e", stem + link + "st", stem + link + "t", stem + link + "te",
+              stem + link + "ten", stem + link + "test", infinitive]
+    if infinitive.endswith("ieren") or infinitive.startswith(_DE_INSEPARABLE):
+        participle = stem + link + "t"
+    else:
+        participle = "ge" + stem + link + "t"
+    return finite, participle
+
+
+def _de_verb_forms(data: dict) -> dict[str, list[VerbForm]]:
+    irregular: dict[str, list[str]] = data.get("irregular", {})
+    forms: dict[str, list[VerbForm]] = {}
+
+    def stem_forms(infinitive: str) -> tuple[list[str], list[str]]:
+        if infinitive in irregular:
+            listed = irregular[infinitive]
+            participles = [f for f in listed if f.startswith("ge") and f != infinitive and not f.startswith(("geh", "geb"))]
+            if infinitive.startswith(_DE_INSEPARABLE):
+                participles = [f for f in listed if f.endswith(("en", "t")) and f != infinitive][-1:]
+            finite = [f for f in listed if f not in participles] + [infinitive]
+            return finite, participles
+        finite, participle = _de_regular_forms(infinitive)
+        return finite, [participle]
+
+    def add(form: str, verb: VerbForm) -> None:
+        known = forms.setdefault(form, [])
+        if verb not in known:
+            known.append(verb)
+
+    # the irregular table only lists forms: a verb is a cue on its own when it is
+    # in ``regular`` (the name says how its forms are made by default)
+    for infinitive in dict.fromkeys(data.get("regular", [])):
+        finite, participles = stem_forms(infinitive)
+        for f in finite:
+            add(f, VerbForm(lemma=infinitive))
+        for p in participles:
+            add(p, VerbForm(lemma=infinitive, participle=True))
+    for entry in data.get("particle", []):
+        particle, infinitive = entry.split("|")
+        lemma = particle + infinitive
+        finite, participles = stem_forms(infinitive)
+        for f in finite:
+            add(f, VerbForm(lemma=lemma, particle=particle))
+            add(particle + f, VerbForm(lemma=lemma))
+        for p in participles:
+            add(particle + p, VerbForm(lemma=lemma, participle=True))
+        add(particle + "zu" + infinitive, VerbForm(lemma=lemma))
+    return forms
+
+
+# --- English verb forms -----------------------------------------------------
+
+
+def _en_regular_forms(base: str) -> list[str]:
+    if base.endswith("e"):
+        return [base, base + "s", base + "d"]
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return [base, base[:-1] + "ies", base[:-1] + "ied"]
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return [base, base + "es", base + "ed"]
+    return [base, base + "s", base + "ed"]
+
+
+def _en_verb_forms(data: dict) -> dict[str, list[VerbForm]]:
+    irregular: dict[str, list[str]] = data.get("irregular", {})
+    needs_next: dict[str, list[str]] = data.get("needs_next", {})
+    forms: dict[str, list[VerbForm]] = {}
+    for base in dict.fromkeys(data.get("regular", []) + list(irregular)):
+        listed = [base] + irregular[base] if base in irregular else _en_regular_forms(base)
+        if base in needs_next and not needs_next[base]:
+            continue  # handled by a frame ("citing", "quoted by")
+        nxt = frozenset(needs_next[base]) if base in needs_next else None
+        for form in listed:
+            if form.endswith("ing"):
+                continue  # "saying" hangs on the main clause's subject
+            forms.setdefault(form, []).append(VerbForm(lemma=base, needs_next=nxt))
+    return forms
+
+
+# --- loading ---------------------------------------------------------------
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise RulesError(str(path), "no such lexicon file") from None
+    except tomllib.TOMLDecodeError as error:
+        raise RulesError(str(path), f"invalid TOML: {error}") from None
+
+
+def load_outlet_aliases(path: Path | None = None) -> dict[str, str]:
+    path = path or rules_dir() / "outlet_aliases.toml"
+    return dict(_read_toml(path).get("aliases", {}))
+
+
+def _patterns_of(entry: dict, default_gap: int) -> list[str]:
+    listed = entry.get("patterns") or []
+    if "pattern" in entry:
+        listed = [entry["pattern"], *listed]
+    return listed
+
+
+def load_lexicon_file(path: Path, outlets: dict[str, str]) -> Lexicon:
+    data = _read_toml(path)
+    language = data.get("language") or path.stem
+    case_sensitive = language == "de"  # German nouns are capitalised: "Wohl" is not "wohl"
+    try:
+        verb_data = data.get("verbs", {})
+        verb_forms = _de_verb_forms(verb_data) if language == "de" else _en_verb_forms(verb_data)
+        frames = []
+        for entry in data.get("frames", []):
+            options = {k: v for k, v in entry.items() if k not in ("pattern", "patterns", "source", "gap")}
+            for text in _patterns_of(entry, 0):
+                frames.append(Frame(pattern=compile_pattern(text, entry.get("gap", 0), case_sensitive),
+                                    source=entry["source"], **options))
+        # longest pattern first, so "nach Angaben der" wins over "nach Angaben"
+        frames.sort(key=lambda f: -len(f.pattern.positions))
+        hedges = []
+        for entry in data.get("hedges", []):
+            before_number = set(entry.get("only_before_number", []))
+            for text in _patterns_of(entry, 0):
+                hedges.append(HedgePattern(
+                    pattern=compile_pattern(text, entry.get("gap", 0), case_sensitive),
+                    kind=entry["kind"], weight=float(entry.get("weight", 1.0)),
+                    only_before_number=text in before_number))
+        hedges.sort(key=lambda h: -len(h.pattern.positions))
+    except (KeyError, TypeError, ValueError) as error:
+        raise RulesError(str(path), f"malformed entry: {error}") from None
+    words = {name: frozenset(w.lower() for w in values)
+             for name, values in data.get("grammar", {}).items() if isinstance(values, list)}
+    kinds = {name: frozenset(w.lower() for w in values) for name, values in data.get("kinds", {}).items()}
+    keepers = tuple(tuple(k.lower().split()) for k in data.get("grammar", {}).get("phrase_keepers", []))
+    outlet_words = {tuple(name.split()): domain for name, domain in outlets.items()}
+    particles = frozenset(e.split("|")[0] for e in verb_data.get("particle", []))
+    return Lexicon(
+        language=language,
+        case_sensitive=case_sensitive,
+        verb_forms={k: tuple(v) for k, v in verb_forms.items()},
+        frames=tuple(frames),
+        frame_index=_index(frames, lambda f: f.pattern.positions[0]),
+        frame_non_sources=frozenset(w.lower() for w in data.get("frame_non_sources", [])),
+        hedges=tuple(hedges),
+        hedge_index=_index(hedges, lambda h: h.pattern.positions[0]),
+        words=words,
+        kinds=kinds,
+        phrase_keepers=keepers,
+        outlets=outlet_words,
+        max_outlet_words=max((len(k) for k in outlet_words), default=1),
+        particles=particles,
+    )
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(language: str) -> Lexicon:
+    """The lexicon for a language; unsupported languages fall back to English."""
+    if language not in SUPPORTED_LANGUAGES:
+        language = "en"
+    return load_lexicon_file(rules_dir() / "lexicons" / f"{language}.toml", load_outlet_aliases())
+
+
+@lru_cache(maxsize=None)
+def hedge_thresholds() -> dict[str, float]:
+    levels = _read_toml(rules_dir() / "hedging.toml").get("levels", {})
+    return {name: float(levels[name]) for name in ("low", "medium", "high")}

@@ -1,0 +1,181 @@
+"""Reports of an audit: a readable terminal view, JSON and JSON Lines.
+
+The JSON shape is a contract (see README, "JSON output"): fields may be added,
+the documented ones stay.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from .models import AuditResult, TaggedSentence
+from .summary import source_name, summarise
+
+LEVEL_STYLE = {"none": "dim", "low": "yellow", "medium": "dark_orange", "high": "bold red"}
+KIND_STYLE = {
+    "person": "cyan", "organization": "blue", "outlet": "magenta", "document": "green",
+    "anonymous": "bold red", "vague": "red", "pronoun": "cyan",
+}
+STYLE_SOURCE = "bold cyan"
+STYLE_CUE = "bold yellow"
+STYLE_VIA = "bold magenta"
+STYLE_HEDGE = "underline red"
+
+
+# --- JSON -----------------------------------------------------------------
+
+
+def _span(span) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"text": span.text, "start": span.start, "end": span.end}
+
+
+def _source(src) -> dict[str, Any] | None:
+    if src is None:
+        return None
+    data = {**_span(src), "kind": src.kind}
+    if src.resolved_to is not None:
+        data["resolved_to"] = src.resolved_to
+    return data
+
+
+def sentence_to_dict(s: TaggedSentence) -> dict[str, Any]:
+    return {
+        "index": s.index, "start": s.start, "end": s.end, "text": s.text,
+        "is_heading": s.is_heading, "paragraph": s.paragraph, "has_quote": s.has_quote,
+        "attributions": [
+            {"source": _source(a.source), "cue": _span(a.cue),
+             "cue_parts": [_span(p) for p in a.cue_parts],
+             "via": [_source(v) for v in a.via], "mode": a.mode}
+            for a in s.attributions
+        ],
+        "hedges": [{**_span(h), "kind": h.kind, "weight": h.weight,
+                    "parts": [_span(p) for p in h.parts]} for h in s.hedges],
+        "hedge_level": s.hedge_level,
+    }
+
+
+def result_to_dict(result: AuditResult) -> dict[str, Any]:
+    article = result.article
+    return {
+        "article": {
+            "id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
+            "domain": article.domain, "author": article.author, "published": article.published,
+            "language": article.language, "origin": article.origin,
+            "content_hash": article.content_hash, "warnings": list(article.warnings),
+            "text": article.text,
+        },
+        "analyser_version": result.analyser_version,
+        "summary": summarise(result).model_dump(),
+        "sentences": [sentence_to_dict(s) for s in result.sentences],
+    }
+
+
+def to_json(result: AuditResult, *, indent: int | None = 2) -> str:
+    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent)
+
+
+# --- terminal ---------------------------------------------------------------
+
+
+def highlighted(s: TaggedSentence) -> Text:
+    """The sentence with source, cue, via and hedge spans styled (rich escapes the text)."""
+    text = Text(s.text)
+    offset = s.start
+
+    def mark(span, style: str) -> None:
+        start, end = span.start - offset, span.end - offset
+        if 0 <= start < end <= len(s.text):  # carried-over sources point into earlier sentences
+            text.stylize(style, start, end)
+
+    for h in s.hedges:
+        for part in h.parts or (h,):
+            mark(part, STYLE_HEDGE)
+    for a in s.attributions:
+        if a.source:
+            mark(a.source, STYLE_SOURCE)
+        for part in a.cue_parts or ((a.cue,) if a.cue else ()):
+            mark(part, STYLE_CUE)
+        for v in a.via:
+            mark(v, STYLE_VIA)
+    return text
+
+
+def _describe(s: TaggedSentence) -> Text:
+    line = Text()
+    if not s.attributions:
+        line.append("unattributed", style="dim italic")
+    for n, a in enumerate(s.attributions):
+        if n:
+            line.append("  |  ")
+        if a.source:
+            line.append(a.source.text, style=KIND_STYLE.get(a.source.kind, ""))
+            line.append(f" ({a.source.kind}")
+            if a.source.resolved_to:
+                line.append(f" → {a.source.resolved_to}")
+            line.append(")")
+        else:
+            line.append("no named source", style="italic")
+        if a.cue:
+            cue = " … ".join(p.text for p in a.cue_parts) if a.cue_parts else a.cue.text
+            line.append(f'  cue "{cue}"', style="yellow")
+        if a.via:
+            line.append("  via " + ", ".join(v.text for v in a.via), style="magenta")
+        if a.mode in ("carried_over", "direct_quote"):
+            line.append(f"  [{a.mode.replace('_', ' ')}]", style="dim")
+    line.append("   hedging: ")
+    line.append(s.hedge_level, style=LEVEL_STYLE[s.hedge_level])
+    if s.hedges:
+        line.append(" (" + ", ".join(f'"{h.text}{" …" if h.parts else ""}" {h.kind}' for h in s.hedges) + ")")
+    return line
+
+
+def render_text(result: AuditResult, console: Console) -> None:
+    article = result.article
+    title = article.title or article.origin or article.id
+    console.print(Text(title, style="bold underline"))
+    meta = [f"language {article.language}"]
+    if article.outlet:
+        meta.append(f"outlet {article.outlet}")
+    if article.published:
+        meta.append(f"published {article.published}")
+    if article.url:
+        meta.append(article.url)
+    console.print(Text(" · ".join(meta), style="dim"))
+    console.print(Text.assemble("legend: ", ("source", STYLE_SOURCE), "  ", ("cue", STYLE_CUE), "  ",
+                                ("via", STYLE_VIA), "  ", ("hedge", STYLE_HEDGE)), style="dim")
+    console.print()
+    number = 0
+    for s in result.sentences:
+        if s.is_heading:
+            console.print(Text(f"  § {s.text}", style="bold"))
+            continue
+        number += 1
+        console.print(Text.assemble((f"{number:>3} ", "bold"), highlighted(s)))
+        console.print(Padding(_describe(s), (0, 0, 1, 4)))
+    summary = summarise(result)
+    table = Table(title="Summary", show_header=False, box=None)
+    for label, value in (("claims (sentences)", summary.sentences), ("attributed", summary.attributed),
+                         ("anonymous sources", summary.anonymous), ("vague sources", summary.vague),
+                         ("hedged", summary.hedged), ("unattributed", summary.unattributed)):
+        share = f"{value / summary.sentences:.0%}" if summary.sentences and label != "claims (sentences)" else ""
+        table.add_row(label, str(value), share)
+    sources = Table(title="Sources", show_lines=False)
+    sources.add_column("source")
+    sources.add_column("kind")
+    sources.add_column("sentences", justify="right")
+    for src in summary.sources:
+        sources.add_row(Text(src.name), Text(src.kind, style=KIND_STYLE.get(src.kind, "")), str(src.sentences))
+    console.print(Group(table, Text(), sources))
+    for warning in article.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+
+
+__all__ = ["render_text", "result_to_dict", "to_json", "sentence_to_dict", "highlighted", "source_name"]

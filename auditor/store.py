@@ -1,0 +1,511 @@
+"""Keep audit results in SQLite, shaped for Datasette.
+
+In the manner of the "X-to-sqlite" tools: :func:`open_db` gives a ready
+database, :func:`ensure_db_shape` idempotently creates what is missing (tables,
+indexes, full-text search, views - all in ``db/schema.sql``), and the save
+functions write whole articles at once.
+
+Auditing an article again replaces everything stored for it: its sentences,
+attributions, via links and hedges are deleted and written anew inside the
+same transaction, so the database never holds a half-written article.
+
+Sources are shared between articles and deduplicated by ``(normalized_key,
+kind)``; see :func:`normalize_source` and ``db/README.md`` for the rule.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from functools import cache, lru_cache
+from itertools import islice
+from pathlib import Path
+from sqlite3 import Connection
+
+import sqlite_utils
+
+from .models import (
+    Article,
+    Attribution,
+    AuditResult,
+    HedgeCue,
+    SourceSpan,
+    Span,
+    TaggedSentence,
+)
+from .resources import db_dir
+
+SCHEMA_VERSION = 1
+
+# Leading words dropped from a source name before it becomes a key.
+DETERMINERS = frozenset(
+    {
+        "der", "die", "das", "den", "dem", "des",
+        "ein", "eine", "einen", "einem", "einer", "eines",
+        "the", "a", "an",
+    }
+)  # fmt: skip
+
+
+# --- shape ------------------------------------------------------------------
+
+
+@cache
+def schema_sql() -> str:
+    """The DDL in ``db/schema.sql``; every statement is ``IF NOT EXISTS``."""
+    return (db_dir() / "schema.sql").read_text(encoding="utf-8")
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) a database file ready for reading and writing."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.enable_wal()
+    # In WAL mode NORMAL cannot corrupt the database; a power cut may only lose
+    # the last commits.  It makes per-article commits several times faster.
+    db.conn.execute("PRAGMA synchronous = NORMAL")
+    db.conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: a batch fits without spilling
+    ensure_db_shape(db)
+    return db
+
+
+def ensure_db_shape(db: sqlite_utils.Database) -> None:
+    """Create missing tables, indexes, full-text search and views; safe to repeat.
+
+    Also switches foreign-key enforcement on for this connection.
+    """
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    db.executescript(schema_sql())
+    if db.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+@contextmanager
+def _transaction(conn: Connection) -> Iterator[Connection]:
+    """All or nothing: BEGIN IMMEDIATE ... COMMIT, or a savepoint when nested.
+
+    IMMEDIATE takes the write lock up front, so ids read with MAX(id) inside
+    the block stay free until the commit.
+    """
+    if conn.in_transaction:
+        name = f"auditor_{secrets.token_hex(8)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- sources ----------------------------------------------------------------
+
+
+def _strip_punctuation(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start]).startswith("P"):
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]).startswith("P"):
+        end -= 1
+    return text[start:end].strip()
+
+
+@lru_cache(maxsize=65536)
+def normalize_source(text: str) -> tuple[str, str]:
+    """Return ``(name, key)`` for a source mention.
+
+    Whitespace is collapsed, punctuation is stripped from both ends and one
+    leading determiner is dropped; ``name`` keeps the case, ``key`` is the
+    casefolded name.  "die Quellen", "Quellen" and "Quellen," all give the key
+    "quellen"; "The Guardian" gives "guardian".
+    """
+    name = _strip_punctuation(" ".join(text.split()))
+    words = name.split(" ")
+    if len(words) > 1 and words[0].casefold() in DETERMINERS:
+        name = _strip_punctuation(" ".join(words[1:]))
+    if not name:  # nothing but punctuation: keep what there was
+        name = " ".join(text.split())
+    return name, name.casefold()
+
+
+def source_identity(span: SourceSpan, known_kinds: dict[str, str] | None = None) -> tuple[str, str, str]:
+    """Return ``(name, key, kind)`` of the ``sources`` row a span points to.
+
+    A span with ``resolved_to`` (a pronoun, a carried-over source) is keyed on
+    the name it resolves to.  A resolved pronoun takes the kind that name has
+    elsewhere in the same article (``known_kinds``: key -> kind), else
+    "person".  An unresolved pronoun is stored as itself, kind "pronoun".
+    """
+    name, key = normalize_source(span.resolved_to or span.text)
+    kind = span.kind
+    if kind == "pronoun" and span.resolved_to:
+        kind = (known_kinds or {}).get(key, "person")
+    return name, key, kind
+
+
+def _known_kinds(result: AuditResult) -> dict[str, str]:
+    """Key -> kind of every named (non-pronoun) source mention in the article."""
+    kinds: dict[str, str] = {}
+    for sentence in result.sentences:
+        for attribution in sentence.attributions:
+            for span in (attribution.source, *attribution.via):
+                if span is not None and span.kind != "pronoun":
+                    kinds.setdefault(normalize_source(span.resolved_to or span.text)[1], span.kind)
+    return kinds
+
+
+class _Writer:
+    """Writes results inside one transaction; hands out ids and source ids."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.audited_at = _now()
+        self.next_id = {
+            table: conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
+            for table in ("sentences", "attributions", "hedges")
+        }
+        self.sources: dict[tuple[str, str], int] = {}
+        self.replaced_sources: set[int] = set()  # sources used by audits now replaced
+
+    def new_id(self, table: str) -> int:
+        value = self.next_id[table]
+        self.next_id[table] = value + 1
+        return value
+
+    def source_id(self, name: str, key: str, kind: str) -> int:
+        found = self.sources.get((key, kind))
+        if found is None:
+            row = self.conn.execute(
+                "SELECT id FROM sources WHERE normalized_key = ? AND kind = ?", (key, kind)
+            ).fetchone()
+            if row is None:
+                found = self.conn.execute(
+                    "INSERT INTO sources (name, kind, normalized_key) VALUES (?, ?, ?)",
+                    (name, kind, key),
+                ).lastrowid
+            else:
+                found = row[0]
+            self.sources[(key, kind)] = found
+        return found
+
+    def write(self, result: AuditResult) -> None:
+        article = result.article
+        self.replaced_sources |= self.delete_article_rows(article.id)
+        self.conn.execute(_INSERT_ARTICLE, _article_row(result, self.audited_at))
+        known_kinds = _known_kinds(result)
+        sentences, attributions, via, hedges = [], [], [], []
+        for sentence in result.sentences:
+            sentence_id = self.new_id("sentences")
+            sentences.append(_sentence_row(sentence_id, article.id, sentence))
+            for attribution in sentence.attributions:
+                attribution_id = self.new_id("attributions")
+                source_id = None
+                if attribution.source is not None:
+                    source_id = self.source_id(*source_identity(attribution.source, known_kinds))
+                via_names = []
+                for position, span in enumerate(attribution.via):
+                    name, key, kind = source_identity(span, known_kinds)
+                    via.append((attribution_id, self.source_id(name, key, kind), position))
+                    via_names.append(name)
+                attributions.append(
+                    _attribution_row(
+                        attribution_id, sentence_id, article.id, source_id, attribution, via_names
+                    )
+                )
+            for hedge in sentence.hedges:
+                hedges.append(_hedge_row(self.new_id("hedges"), sentence_id, article.id, hedge))
+        self.conn.executemany(_INSERT_SENTENCE, sentences)
+        self.conn.executemany(_INSERT_FTS, [(row[0], row[5]) for row in sentences])
+        self.conn.executemany(_INSERT_ATTRIBUTION, attributions)
+        self.conn.executemany(_INSERT_VIA, via)
+        self.conn.executemany(_INSERT_HEDGE, hedges)
+
+    def delete_article_rows(self, article_id: str) -> set[int]:
+        """Delete what a previous audit stored; return the source ids it used."""
+        if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+            return set()
+        params = (article_id,)
+        old_sources = {
+            row[0]
+            for row in self.conn.execute(
+                "SELECT source_id FROM attributions WHERE article_id = ? AND source_id IS NOT NULL"
+                " UNION SELECT v.source_id FROM via v JOIN attributions a ON a.id = v.attribution_id"
+                " WHERE a.article_id = ?",
+                (article_id, article_id),
+            )
+        }
+        self.conn.execute(
+            "DELETE FROM via WHERE attribution_id IN (SELECT id FROM attributions WHERE article_id = ?)",
+            params,
+        )
+        self.conn.execute("DELETE FROM attributions WHERE article_id = ?", params)
+        self.conn.execute("DELETE FROM hedges WHERE article_id = ?", params)
+        self.conn.execute(_DELETE_FTS, params)  # needs the old text: before the DELETE
+        self.conn.execute("DELETE FROM sentences WHERE article_id = ?", params)
+        self.conn.execute("DELETE FROM articles WHERE id = ?", params)
+        return old_sources
+
+    def finish(self) -> None:
+        """Drop sources that re-audits in this transaction left unreferenced."""
+        candidates = sorted(self.replaced_sources)
+        for at in range(0, len(candidates), 500):  # stay below SQLite's variable limit
+            chunk = candidates[at : at + 500]
+            marks = ", ".join("?" for _ in chunk)
+            orphans = self.conn.execute(
+                f"SELECT id FROM sources s WHERE id IN ({marks})"
+                " AND NOT EXISTS (SELECT 1 FROM attributions a WHERE a.source_id = s.id)"
+                " AND NOT EXISTS (SELECT 1 FROM via v WHERE v.source_id = s.id)",
+                chunk,
+            ).fetchall()
+            self.conn.executemany("DELETE FROM sources WHERE id = ?", orphans)
+        self.replaced_sources.clear()
+
+
+# --- rows -------------------------------------------------------------------
+
+_ARTICLE_COLUMNS = (
+    "id", "title", "url", "outlet", "domain", "author", "published", "language",
+    "origin", "content_hash", "text", "analyser_version", "audited_at",
+    "n_sentences", "n_attributed", "n_anonymous", "n_vague", "n_hedged",
+    "n_unattributed", "warnings",
+)  # fmt: skip
+_SENTENCE_COLUMNS = (
+    "id", "article_id", "idx", "start", "end", "text", "is_heading", "paragraph",
+    "hedge_level", "has_quote", "n_attributions", "n_hedges",
+)  # fmt: skip
+_ATTRIBUTION_COLUMNS = (
+    "id", "sentence_id", "article_id", "source_id", "source_text", "source_start",
+    "source_end", "source_kind", "resolved_to", "cue_text", "cue_start", "cue_end",
+    "cue_parts", "mode", "via", "via_text",
+)  # fmt: skip
+_HEDGE_COLUMNS = ("id", "sentence_id", "article_id", "text", "start", "end", "kind", "weight")
+_VIA_COLUMNS = ("attribution_id", "source_id", "position")
+
+
+def _insert_sql(table: str, columns: tuple[str, ...], verb: str = "INSERT") -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    return f"{verb} INTO {table} ({names}) VALUES ({marks})"
+
+
+_INSERT_ARTICLE = _insert_sql("articles", _ARTICLE_COLUMNS)
+_INSERT_SENTENCE = _insert_sql("sentences", _SENTENCE_COLUMNS)
+_INSERT_ATTRIBUTION = _insert_sql("attributions", _ATTRIBUTION_COLUMNS)
+_INSERT_HEDGE = _insert_sql("hedges", _HEDGE_COLUMNS)
+_INSERT_VIA = _insert_sql("via", _VIA_COLUMNS)
+# The search index is written here, not by triggers: FTS5 flushes its buffer at
+# every trigger's savepoint, which made inserts three times slower.
+_INSERT_FTS = "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)"
+_DELETE_FTS = (
+    "INSERT INTO sentences_fts (sentences_fts, rowid, text)"
+    " SELECT 'delete', id, text FROM sentences WHERE article_id = ?"
+)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _has_source_kind(sentence: TaggedSentence, kind: str) -> bool:
+    return any(a.source is not None and a.source.kind == kind for a in sentence.attributions)
+
+
+def article_counts(result: AuditResult) -> dict[str, int]:
+    """The n_* columns of ``articles``; each counts sentences (see schema.sql)."""
+    sentences = result.sentences
+    return {
+        "n_sentences": len(sentences),
+        "n_attributed": sum(1 for s in sentences if s.attributions),
+        "n_anonymous": sum(1 for s in sentences if _has_source_kind(s, "anonymous")),
+        "n_vague": sum(1 for s in sentences if _has_source_kind(s, "vague")),
+        "n_hedged": sum(1 for s in sentences if s.hedge_level != "none"),
+        "n_unattributed": sum(1 for s in sentences if not s.is_heading and not s.attributions),
+    }
+
+
+def _article_row(result: AuditResult, audited_at: str) -> tuple:
+    a = result.article
+    counts = article_counts(result)
+    return (
+        a.id, a.title, a.url, a.outlet, a.domain, a.author, a.published, a.language,
+        a.origin, a.content_hash, a.text, result.analyser_version, audited_at,
+        counts["n_sentences"], counts["n_attributed"], counts["n_anonymous"],
+        counts["n_vague"], counts["n_hedged"], counts["n_unattributed"],
+        _json(list(a.warnings)),
+    )  # fmt: skip
+
+
+def _sentence_row(sentence_id: int, article_id: str, s: TaggedSentence) -> tuple:
+    return (
+        sentence_id, article_id, s.index, s.start, s.end, s.text, int(s.is_heading),
+        s.paragraph, s.hedge_level, int(s.has_quote), len(s.attributions), len(s.hedges),
+    )  # fmt: skip
+
+
+def _via_json(via: tuple[SourceSpan, ...]) -> str:
+    items = []
+    for span in via:
+        item = {"text": span.text, "start": span.start, "end": span.end, "kind": span.kind}
+        if span.resolved_to is not None:
+            item["resolved_to"] = span.resolved_to
+        items.append(item)
+    return _json(items)
+
+
+def _attribution_row(
+    attribution_id: int,
+    sentence_id: int,
+    article_id: str,
+    source_id: int | None,
+    a: Attribution,
+    via_names: list[str],
+) -> tuple:
+    source, cue = a.source, a.cue
+    return (
+        attribution_id, sentence_id, article_id, source_id,
+        source.text if source else None,
+        source.start if source else None,
+        source.end if source else None,
+        source.kind if source else None,
+        source.resolved_to if source else None,
+        cue.text if cue else None,
+        cue.start if cue else None,
+        cue.end if cue else None,
+        _json([[p.start, p.end] for p in a.cue_parts]) if a.cue_parts else "[]",
+        a.mode,
+        _via_json(a.via) if a.via else "[]",
+        ", ".join(via_names) or None,
+    )  # fmt: skip
+
+
+def _hedge_row(hedge_id: int, sentence_id: int, article_id: str, h: HedgeCue) -> tuple:
+    return (hedge_id, sentence_id, article_id, h.text, h.start, h.end, h.kind, h.weight)
+
+
+# --- writing ----------------------------------------------------------------
+
+
+def _batches(items: Iterable[AuditResult], size: int) -> Iterator[list[AuditResult]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def save_results(
+    db: sqlite_utils.Database, results: Iterable[AuditResult], batch_size: int = 200
+) -> int:
+    """Save many results, one transaction per batch; returns how many were saved.
+
+    Later results replace earlier ones with the same article id, also within a
+    batch.  If a batch fails, that batch is rolled back and earlier batches stay.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    count = 0
+    for batch in _batches(results, batch_size):
+        with _transaction(db.conn) as conn:
+            writer = _Writer(conn)
+            for result in batch:
+                writer.write(result)
+            writer.finish()
+        count += len(batch)
+    return count
+
+
+def save_result(db: sqlite_utils.Database, result: AuditResult) -> None:
+    """Save one result in one transaction, replacing what was stored for the article."""
+    save_results(db, (result,), batch_size=1)
+
+
+def record_error(db: sqlite_utils.Database, input: str, stage: str, message: str) -> int:  # noqa: A002
+    """Log a failed input (bulk runs); returns the new ``errors.id``."""
+    with _transaction(db.conn) as conn:
+        cursor = conn.execute(
+            "INSERT INTO errors (input, stage, message, at) VALUES (?, ?, ?, ?)",
+            (input, stage, message, _now()),
+        )
+    return cursor.lastrowid
+
+
+# --- reading ----------------------------------------------------------------
+
+
+def _span(text: str, start: int | None, end: int | None) -> Span | None:
+    if start is None or end is None:
+        return None
+    return Span(text=text, start=start, end=end)
+
+
+def _attribution_from_row(row: dict, article_text: str) -> Attribution:
+    source = None
+    if row["source_start"] is not None:
+        source = SourceSpan(
+            text=row["source_text"],
+            start=row["source_start"],
+            end=row["source_end"],
+            kind=row["source_kind"],
+            resolved_to=row["resolved_to"],
+        )
+    cue_parts = tuple(
+        Span(text=article_text[start:end], start=start, end=end)
+        for start, end in json.loads(row["cue_parts"] or "[]")
+    )
+    via = tuple(SourceSpan(**item) for item in json.loads(row["via"] or "[]"))
+    return Attribution(
+        source=source,
+        cue=_span(row["cue_text"], row["cue_start"], row["cue_end"]),
+        cue_parts=cue_parts,
+        via=via,
+        mode=row["mode"],
+    )
+
+
+def load_result(db: sqlite_utils.Database, article_id: str) -> AuditResult | None:
+    """Rebuild the stored :class:`AuditResult` of an article, or None."""
+    rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    if not rows:
+        return None
+    a = rows[0]
+    article = Article(
+        id=a["id"], text=a["text"], title=a["title"], url=a["url"], outlet=a["outlet"],
+        domain=a["domain"], author=a["author"], published=a["published"],
+        language=a["language"], origin=a["origin"], content_hash=a["content_hash"],
+        warnings=tuple(json.loads(a["warnings"] or "[]")),
+    )  # fmt: skip
+    attributions: dict[int, list[Attribution]] = {}
+    for row in db.query("SELECT * FROM attributions WHERE article_id = ? ORDER BY id", [article_id]):
+        attributions.setdefault(row["sentence_id"], []).append(_attribution_from_row(row, a["text"]))
+    hedges: dict[int, list[HedgeCue]] = {}
+    for row in db.query("SELECT * FROM hedges WHERE article_id = ? ORDER BY id", [article_id]):
+        hedges.setdefault(row["sentence_id"], []).append(
+            HedgeCue(text=row["text"], start=row["start"], end=row["end"], kind=row["kind"], weight=row["weight"])
+        )
+    sentences = tuple(
+        TaggedSentence(
+            index=s["idx"], start=s["start"], end=s["end"], text=s["text"],
+            is_heading=bool(s["is_heading"]), paragraph=s["paragraph"],
+            attributions=tuple(attributions.get(s["id"], ())),
+            hedges=tuple(hedges.get(s["id"], ())),
+            hedge_level=s["hedge_level"], has_quote=bool(s["has_quote"]),
+        )  # fmt: skip
+        for s in db.query("SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", [article_id])
+    )
+    return AuditResult(article=article, sentences=sentences, analyser_version=a["analyser_version"] or "")

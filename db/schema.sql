@@ -1,0 +1,178 @@
+-- auditor database schema (see db/README.md).
+--
+-- Every statement is idempotent (IF NOT EXISTS), so auditor.store.ensure_db_shape()
+-- runs this whole file on every open.  Offsets (start, "end", *_start, *_end)
+-- are Python str indices into articles.text: text == articles.text[start:end].
+--
+-- Full-text search follows the sqlite-utils layout (table sentences_fts with
+-- content="sentences"), so sqlite_utils Table.search() and Datasette's search
+-- box find it.
+
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    url TEXT,
+    outlet TEXT,
+    domain TEXT,
+    author TEXT,
+    published TEXT,
+    language TEXT,
+    origin TEXT,
+    content_hash TEXT,
+    text TEXT NOT NULL,
+    analyser_version TEXT,
+    audited_at TEXT,              -- ISO 8601, UTC
+    n_sentences INTEGER,          -- all sentences, headings included
+    n_attributed INTEGER,         -- sentences with >= 1 attribution
+    n_anonymous INTEGER,          -- sentences with >= 1 source of kind 'anonymous'
+    n_vague INTEGER,              -- sentences with >= 1 source of kind 'vague'
+    n_hedged INTEGER,             -- sentences whose hedge_level is not 'none'
+    n_unattributed INTEGER,       -- non-heading sentences without any attribution
+    warnings TEXT                 -- JSON list of strings
+);
+CREATE INDEX IF NOT EXISTS idx_articles_content_hash ON articles (content_hash);
+CREATE INDEX IF NOT EXISTS idx_articles_outlet ON articles (outlet);
+CREATE INDEX IF NOT EXISTS idx_articles_domain ON articles (domain);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,         -- Sentence.index
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    is_heading INTEGER NOT NULL DEFAULT 0,
+    paragraph INTEGER NOT NULL DEFAULT 0,
+    hedge_level TEXT NOT NULL DEFAULT 'none',
+    has_quote INTEGER NOT NULL DEFAULT 0,
+    n_attributions INTEGER NOT NULL DEFAULT 0,
+    n_hedges INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (article_id, idx)      -- also serves as the index on article_id
+);
+CREATE INDEX IF NOT EXISTS idx_sentences_hedge_level ON sentences (hedge_level);
+
+CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,           -- display form of the first mention seen
+    kind TEXT NOT NULL,
+    normalized_key TEXT NOT NULL,
+    UNIQUE (normalized_key, kind)
+);
+CREATE INDEX IF NOT EXISTS idx_sources_kind ON sources (kind);
+
+CREATE TABLE IF NOT EXISTS attributions (
+    id INTEGER PRIMARY KEY,
+    sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    source_id INTEGER REFERENCES sources (id),
+    source_text TEXT,
+    source_start INTEGER,
+    source_end INTEGER,
+    source_kind TEXT,             -- kind of the span as tagged ('pronoun' stays 'pronoun')
+    resolved_to TEXT,
+    cue_text TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    cue_parts TEXT,               -- JSON list of [start, end]
+    mode TEXT NOT NULL,
+    via TEXT,                     -- JSON list of {text, start, end, kind[, resolved_to]}
+    via_text TEXT                 -- ', '-joined source names of the via chain
+);
+CREATE INDEX IF NOT EXISTS idx_attributions_sentence_id ON attributions (sentence_id);
+CREATE INDEX IF NOT EXISTS idx_attributions_article_id ON attributions (article_id);
+CREATE INDEX IF NOT EXISTS idx_attributions_source_id ON attributions (source_id);
+
+CREATE TABLE IF NOT EXISTS via (
+    attribution_id INTEGER NOT NULL REFERENCES attributions (id) ON DELETE CASCADE,
+    source_id INTEGER NOT NULL REFERENCES sources (id),
+    position INTEGER NOT NULL,    -- 0 = nearest to the source
+    PRIMARY KEY (attribution_id, position)  -- also the index on attribution_id
+);
+CREATE INDEX IF NOT EXISTS idx_via_source_id ON via (source_id);
+
+CREATE TABLE IF NOT EXISTS hedges (
+    id INTEGER PRIMARY KEY,
+    sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    weight REAL NOT NULL DEFAULT 1.0
+);
+CREATE INDEX IF NOT EXISTS idx_hedges_sentence_id ON hedges (sentence_id);
+CREATE INDEX IF NOT EXISTS idx_hedges_article_id ON hedges (article_id);
+CREATE INDEX IF NOT EXISTS idx_hedges_kind ON hedges (kind);
+
+CREATE TABLE IF NOT EXISTS errors (
+    id INTEGER PRIMARY KEY,
+    input TEXT,
+    stage TEXT,
+    message TEXT,
+    at TEXT                       -- ISO 8601, UTC
+);
+CREATE INDEX IF NOT EXISTS idx_errors_stage ON errors (stage);
+
+-- Full-text search on sentences.text.  auditor.store writes the index itself,
+-- in the same transaction as the sentences (no triggers: FTS5 flushes its
+-- buffer at every trigger savepoint, which made bulk saves three times
+-- slower).  After changing sentences by other means, rebuild it:
+--     sqlite-utils rebuild-fts audit.db sentences
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING FTS5 (
+    text,
+    tokenize='unicode61 remove_diacritics 2',
+    content="sentences"
+);
+
+-- Views for browsing (Datasette).
+
+-- One row per attribution with its sentence, article and normalised source.
+CREATE VIEW IF NOT EXISTS attribution_details AS
+SELECT
+    a.id AS attribution_id,
+    a.article_id,
+    ar.outlet,
+    ar.title,
+    s.idx AS sentence_idx,
+    s.text AS sentence,
+    src.name AS source,
+    src.kind AS source_type,
+    a.source_text,
+    a.source_kind,
+    a.resolved_to,
+    a.cue_text,
+    a.mode,
+    a.via_text,
+    s.hedge_level
+FROM attributions a
+JOIN sentences s ON s.id = a.sentence_id
+JOIN articles ar ON ar.id = a.article_id
+LEFT JOIN sources src ON src.id = a.source_id;
+
+-- How often each normalised source is cited, directly or as a relay.
+CREATE VIEW IF NOT EXISTS source_counts AS
+SELECT
+    src.id AS source_id,
+    src.name,
+    src.kind,
+    (SELECT count(*) FROM attributions a WHERE a.source_id = src.id) AS n_attributions,
+    (SELECT count(DISTINCT a.article_id) FROM attributions a WHERE a.source_id = src.id) AS n_articles,
+    (SELECT count(*) FROM via v WHERE v.source_id = src.id) AS n_relayed
+FROM sources src;
+
+-- Which relay (outlet, agency, document) passes on which source.
+CREATE VIEW IF NOT EXISTS relays AS
+SELECT
+    relay.id AS relay_id,
+    relay.name AS relay,
+    relay.kind AS relay_kind,
+    src.id AS source_id,
+    src.name AS source,
+    src.kind AS source_kind,
+    count(*) AS n_attributions,
+    count(DISTINCT a.article_id) AS n_articles
+FROM via v
+JOIN attributions a ON a.id = v.attribution_id
+JOIN sources relay ON relay.id = v.source_id
+LEFT JOIN sources src ON src.id = a.source_id
+GROUP BY relay.id, src.id;
