@@ -222,7 +222,7 @@ def _document(origin: str, data: bytes, kind: ContentKind | None) -> RawDocument
 
 
 def _jsonl_record(origin: str, lineno: int, line: bytes) -> RawDocument:
-    decoded = decode_bytes(line)
+    decoded = decode_bytes(line.rstrip(b"\r\n"))
     try:
         record = json.loads(decoded.text)
     except json.JSONDecodeError as exc:

@@ -226,7 +226,9 @@ def _patterns_of(entry: dict, default_gap: int) -> list[str]:
 def load_lexicon_file(path: Path, outlets: dict[str, str]) -> Lexicon:
     data = _read_toml(path)
     language = data.get("language") or path.stem
-    case_sensitive = language == "de"  # German nouns are capitalised: "Wohl" is not "wohl"
+    # words match as written, but for a capital at the start of a sentence:
+    # "Wohl" is not "wohl", "May 16" is not "may"
+    case_sensitive = True
     try:
         verb_data = data.get("verbs", {})
         verb_forms = _de_verb_forms(verb_data) if language == "de" else _en_verb_forms(verb_data)

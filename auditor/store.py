@@ -208,12 +208,19 @@ class _Writer:
 
     def write(self, result: AuditResult) -> None:
         article = result.article
-        self.replaced_sources |= self.delete_article_rows(article.id)
+        old_sentences = self.delete_article_rows(article.id)
         self.conn.execute(_INSERT_ARTICLE, _article_row(result, self.audited_at))
         known_kinds = _known_kinds(result)
-        sentences, attributions, via, hedges = [], [], [], []
+        sentences, attributions, via, hedges, fts = [], [], [], [], []
         for sentence in result.sentences:
-            sentence_id = self.new_id("sentences")
+            old = old_sentences.pop(sentence.index, None)
+            if old is not None and old[1] == sentence.text:
+                sentence_id = old[0]  # unchanged text: keep the id and its index entry
+            else:
+                if old is not None:
+                    old_sentences[sentence.index] = old
+                sentence_id = self.new_id("sentences")
+                fts.append((sentence_id, sentence.text))
             sentences.append(_sentence_row(sentence_id, article.id, sentence))
             for attribution in sentence.attributions:
                 attribution_id = self.new_id("attributions")
@@ -232,24 +239,34 @@ class _Writer:
                 )
             for hedge in sentence.hedges:
                 hedges.append(_hedge_row(self.new_id("hedges"), sentence_id, article.id, hedge))
+        self.conn.executemany(_DELETE_FTS, old_sentences.values())
         self.conn.executemany(_INSERT_SENTENCE, sentences)
-        self.conn.executemany(_INSERT_FTS, [(row[0], row[5]) for row in sentences])
+        self.conn.executemany(_INSERT_FTS, fts)
         self.conn.executemany(_INSERT_ATTRIBUTION, attributions)
         self.conn.executemany(_INSERT_VIA, via)
         self.conn.executemany(_INSERT_HEDGE, hedges)
 
-    def delete_article_rows(self, article_id: str) -> set[int]:
-        """Delete what a previous audit stored; return the source ids it used."""
+    def delete_article_rows(self, article_id: str) -> dict[int, tuple[int, str]]:
+        """Delete what a previous audit stored; return its sentences, idx -> (id, text).
+
+        Their search-index entries are left for :meth:`write` to drop or keep.
+        """
         if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
-            return set()
+            return {}
         params = (article_id,)
-        old_sources = {
+        self.replaced_sources.update(
             row[0]
             for row in self.conn.execute(
                 "SELECT source_id FROM attributions WHERE article_id = ? AND source_id IS NOT NULL"
                 " UNION SELECT v.source_id FROM via v JOIN attributions a ON a.id = v.attribution_id"
                 " WHERE a.article_id = ?",
                 (article_id, article_id),
+            )
+        )
+        old_sentences = {
+            idx: (sentence_id, text)
+            for idx, sentence_id, text in self.conn.execute(
+                "SELECT idx, id, text FROM sentences WHERE article_id = ?", params
             )
         }
         self.conn.execute(
@@ -258,10 +275,9 @@ class _Writer:
         )
         self.conn.execute("DELETE FROM attributions WHERE article_id = ?", params)
         self.conn.execute("DELETE FROM hedges WHERE article_id = ?", params)
-        self.conn.execute(_DELETE_FTS, params)  # needs the old text: before the DELETE
         self.conn.execute("DELETE FROM sentences WHERE article_id = ?", params)
         self.conn.execute("DELETE FROM articles WHERE id = ?", params)
-        return old_sources
+        return old_sentences
 
     def finish(self) -> None:
         """Drop sources that re-audits in this transaction left unreferenced."""
@@ -312,12 +328,11 @@ _INSERT_ATTRIBUTION = _insert_sql("attributions", _ATTRIBUTION_COLUMNS)
 _INSERT_HEDGE = _insert_sql("hedges", _HEDGE_COLUMNS)
 _INSERT_VIA = _insert_sql("via", _VIA_COLUMNS)
 # The search index is written here, not by triggers: FTS5 flushes its buffer at
-# every trigger's savepoint, which made inserts three times slower.
+# every trigger's savepoint, which made inserts three times slower.  A re-audit
+# keeps the id (and index entry) of every sentence whose idx and text are
+# unchanged, and re-indexes only the others.
 _INSERT_FTS = "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)"
-_DELETE_FTS = (
-    "INSERT INTO sentences_fts (sentences_fts, rowid, text)"
-    " SELECT 'delete', id, text FROM sentences WHERE article_id = ?"
-)
+_DELETE_FTS = "INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', ?, ?)"
 
 
 def _json(value: object) -> str:

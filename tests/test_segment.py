@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.evaluation.boundaries import boundary_scores, prf, strip_spans
+from auditor.evaluation.boundaries import boundary_scores, end_scores, strip_spans
+from auditor.evaluation.metrics import Counts
 from auditor.models import Sentence
 from auditor.resources import rules_dir
 from auditor.segment import clear_cache, split_sentences
@@ -439,15 +440,18 @@ def test_odd_endings_do_not_crash(text: str) -> None:
 # --- evaluation helpers ----------------------------------------------------------------
 
 
-def test_boundary_scores_and_prf() -> None:
+def test_boundary_scores_and_counts() -> None:
     gold = [(0, 10), (11, 20), (21, 30)]
     predicted = [(0, 10), (11, 30)]
     assert boundary_scores(gold, predicted) == (1, 2, 3)
-    precision, recall, f1 = prf(1, 2, 3)
-    assert precision == pytest.approx(0.5)
-    assert recall == pytest.approx(1 / 3)
-    assert f1 == pytest.approx(0.4)
-    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+    # sentence ends: 10 and 30 are both right
+    assert end_scores(gold, predicted) == (2, 2, 3)
+    counts = Counts()
+    counts.add(*boundary_scores(gold, predicted))
+    assert counts.precision == pytest.approx(0.5)
+    assert counts.recall == pytest.approx(1 / 3)
+    assert counts.f1 == pytest.approx(0.4)
+    assert Counts().f1 == 0.0
     assert boundary_scores(gold, gold) == (3, 3, 3)
 
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lexicon import Frame, Lexicon, VerbForm
-from . import phrases
+from . import english, german, phrases
 from .phrases import Range
-from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, find_patterns
+from .tokens import FINAL_PUNCT, Token, find_patterns
 
 _CLAUSE_BREAKS = frozenset(",;:()–—")
 _REPORTING_LEMMAS = frozenset({"berichten", "melden", "vermelden", "schreiben", "report", "write", "publish"})
@@ -62,35 +62,6 @@ def _last_word(tokens: list[Token], start: int, end: int) -> int | None:
         if tokens[k].is_word:
             return k
     return None
-
-
-# --- relays ---------------------------------------------------------------
-
-
-def _de_relays(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int, Range]]:
-    """ "…, die von The Telegraph zitiert werden": (position of the comma, relay)."""
-    found = []
-    for i, token in enumerate(tokens):
-        if token.key not in _DE_RELAY_VERBS or i < 3:
-            continue
-        # walk back to "von"/"vom" inside this clause
-        k = i - 1
-        while k > 0 and tokens[k].text not in _CLAUSE_BREAKS and tokens[k].lower not in ("von", "vom"):
-            k -= 1
-        if tokens[k].lower not in ("von", "vom"):
-            continue
-        relay = phrases.forward(tokens, k + 1, i, lex)
-        if relay is None:
-            continue
-        comma = k - 1
-        while comma >= 0 and tokens[comma].text not in _CLAUSE_BREAKS:
-            comma -= 1
-        last = i + 1
-        while last < len(tokens) and tokens[last].lower in ("werden", "wird", "wurde", "wurden", "worden"):
-            last += 1
-        used.update(range(max(comma, 0), last))
-        found.append((max(comma, 0), relay))
-    return found
 
 
 # --- frames -----------------------------------------------------------------
@@ -169,99 +140,6 @@ def _verb_reading(tokens: list[Token], i: int, clause_end: int, lex: Lexicon) ->
     return None
 
 
-def _skip_openers(tokens: list[Token], k: int, end: int, lex: Lexicon) -> int:
-    """Skip adverbs and time phrases after an inverted verb ("sagte am Montag der Minister")."""
-    openers = lex.word("non_subject_openers") | lex.word("auxiliaries")
-    while k < end and tokens[k].is_word and not tokens[k].is_cap and tokens[k].lower in openers \
-            and tokens[k].lower not in lex.word("determiners"):
-        k += 1
-    return k
-
-
-def _de_verb_source(tokens: list[Token], i: int, cs: int, ce: int, lex: Lexicon,
-                    form: VerbForm) -> tuple[Range | None, bool] | None:
-    """(source, inherit) for a German cue verb at i in clause [cs, ce); None if no attribution."""
-    first = tokens[cs] if cs < len(tokens) else None
-    if first is None:
-        return None
-    clause_words = [k for k in range(cs, ce) if tokens[k].is_word]
-    last = clause_words[-1] if clause_words else i
-    verb_final = i == last or all(tokens[k].lower in lex.word("auxiliaries") for k in clause_words if k > i)
-    # "…, und erklärte": same subject as before
-    before = [k for k in range(cs, i) if tokens[k].is_word]
-    adverbs = lex.word("non_subject_openers")
-    j = len(before) - 1
-    while j >= 0 and tokens[before[j]].lower in adverbs and not tokens[before[j]].is_cap:
-        j -= 1
-    if j >= 0 and tokens[before[j]].lower in lex.word("coordinators") and j < len(before) - 0:
-        return None, True
-    if cs > 0 and tokens[cs - 1].text == "," and first.lower in lex.word("relative_pronouns") and verb_final:
-        # the relative clause may follow the verb: "mit Selenskyj erörtert, der ..."
-        k = cs - 2
-        while k >= max(0, cs - 5) and tokens[k].is_word and not tokens[k].is_cap:
-            k -= 1
-        antecedent = phrases.backward(tokens, k, 0, lex)
-        return (antecedent, False) if antecedent else None
-    if first.lower in lex.word("subordinators") and verb_final:
-        return phrases.forward(tokens, cs + 1, i, lex), False
-    # main clause: the finite verb is the cue or an auxiliary
-    finite = next((k for k in range(cs, i + 1) if k == i or tokens[k].lower in lex.word("auxiliaries")), i)
-    if tokens[finite].lower in lex.word("passive_auxiliaries") and finite != i:
-        # "wurde von Macron vorgeschlagen": the agent is the source
-        for k in range(finite + 1, i):
-            if tokens[k].lower in ("von", "vom"):
-                return phrases.forward(tokens, k + 1, i, lex), False
-        return None
-    vorfeld = [k for k in range(cs, finite) if tokens[k].is_word or tokens[k].text in "-'’"]
-    if vorfeld and tokens[vorfeld[0]].lower not in lex.word("non_subject_openers") and (
-            tokens[vorfeld[-1]].is_cap or tokens[vorfeld[-1]].lower in lex.kinds.get("pronoun", ())):
-        # German subjects are capitalised nouns or pronouns; "Die Polizei", "Er"
-        if tokens[vorfeld[0]].lower in lex.word("coordinators"):
-            vorfeld = vorfeld[1:]
-        if vorfeld:
-            return (vorfeld[0], vorfeld[-1] + 1), False
-    start = _skip_openers(tokens, finite + 1, ce, lex)
-    source = phrases.forward(tokens, start, ce, lex)
-    if source is None and finite != i:
-        return None
-    return source, False
-
-
-def _en_verb_source(tokens: list[Token], i: int, cs: int, ce: int, lex: Lexicon,
-                    form: VerbForm) -> tuple[Range | None, bool] | None:
-    n = len(tokens)
-    j = i - 1
-    while j >= 0 and tokens[j].lower in lex.word("auxiliaries"):
-        j -= 1
-    if j >= 0 and tokens[j].lower in lex.word("coordinators"):
-        return None, True
-    if j >= 0 and tokens[j].lower in ("who", "which", "that") and j >= 1:
-        k = j - 1
-        if tokens[k].text == ",":
-            k -= 1
-        return (phrases.backward(tokens, k, 0, lex), False) if k >= 0 else None
-    if j >= 0 and tokens[j].text == ",":
-        # "Smith, a spokesman for the city, said": the apposition belongs to the source
-        p = j - 1
-        while p >= 0 and tokens[p].text not in _CLAUSE_BREAKS and tokens[p].text not in FINAL_PUNCT:
-            p -= 1
-        if p >= 0 and tokens[p].text == "," and p + 1 < j and (
-                tokens[p + 1].lower in lex.word("determiners") | {"who", "whose", "which", "former", "chief"}):
-            head = phrases.backward(tokens, p - 1, 0, lex)
-            if head:
-                return (head[0], j), False
-    if j >= 0 and tokens[j].is_word:
-        subject = phrases.backward(tokens, j, 0, lex)
-        if subject:
-            return subject, False
-    # inverted: "“…,” said Smith" / ", said the mayor."
-    start = i + 1
-    if start < n and tokens[start].lower in ("in", "on") and form.lemma != "tell":
-        return None
-    source = phrases.forward(tokens, start, n, lex)
-    return (source, False) if source else None
-
-
 def _is_verb_use(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     """Reject nouns and infinitives that look like cue verbs ("the report", "zu sagen")."""
     if i == 0:
@@ -279,7 +157,7 @@ def _is_verb_use(tokens: list[Token], i: int, lex: Lexicon) -> bool:
 def _verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
     found = []
     starts, ends = _clause_bounds(tokens)
-    find_source = _de_verb_source if lex.language == "de" else _en_verb_source
+    find_source = german.verb_source if lex.language == "de" else english.verb_source
     for i, token in enumerate(tokens):
         if i in used or not token.is_word or token.key not in lex.verb_forms or not _is_verb_use(tokens, i, lex):
             continue
@@ -347,7 +225,7 @@ def _fold_relays(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[
 
 def find_attributions(tokens: list[Token], lex: Lexicon) -> list[Found]:
     used: set[int] = set()
-    relays = _de_relays(tokens, lex, used) if lex.language == "de" else []
+    relays = german.relays(tokens, lex, used) if lex.language == "de" else []
     found = _frames(tokens, lex, used)
     found += _verbs(tokens, lex, used)
     found.sort(key=lambda f: f.cue[0])

@@ -1,4 +1,4 @@
-"""Sentence-boundary scoring: exact span match between gold and prediction.
+"""Sentence-boundary scoring: sentence ends, and exact spans, of gold against prediction.
 
 A predicted sentence counts as correct when its (start, end) equals the
 (start, end) of a gold sentence.  Both sides should already be stripped
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-__all__ = ["boundary_scores", "prf", "strip_spans"]
+__all__ = ["boundary_scores", "end_scores", "strip_spans"]
 
 
 def strip_spans(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -42,9 +42,14 @@ def boundary_scores(
     return true_pos, len(predicted), len(gold)
 
 
-def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    """Precision, recall and F1 from counts; 0.0 where undefined."""
-    precision = tp / n_pred if n_pred else 0.0
-    recall = tp / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+def end_scores(
+    gold: list[tuple[int, int]], predicted: list[tuple[int, int]]
+) -> tuple[int, int, int]:
+    """Return (true_pos, n_pred, n_gold) for sentence-end positions.
+
+    This is the usual "sentence boundary" figure: a boundary is right when a
+    predicted sentence ends where a gold sentence ends.
+    """
+    gold_ends = {int(e) for _, e in gold}
+    pred_ends = {int(e) for _, e in predicted}
+    return len(gold_ends & pred_ends), len(pred_ends), len(gold_ends)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..models import AuditResult
 from ..pipeline import analyse_text
-from .boundaries import boundary_scores, strip_spans
+from .boundaries import boundary_scores, end_scores, strip_spans
 from .corpora import corpus_kind, read_gold_jsonl, read_weasel_csv
 from .metrics import Counts, WordIndex, binary_counts, overlap_counts, token_counts
 
@@ -114,8 +114,9 @@ def _evaluate_attributions(path: Path, ev: Evaluation) -> None:
         ev.counts("attributions").add(found, n_pred, n_gold, tp_precision=right)
         if doc.sentences:
             gold_sentences = strip_spans(doc.text, doc.sentences)
-            ev.counts("sentence_boundaries").add(*boundary_scores(
-                gold_sentences, [(s.start, s.end) for s in result.sentences]))
+            predicted_sentences = [(s.start, s.end) for s in result.sentences]
+            ev.counts("sentence_boundaries").add(*end_scores(gold_sentences, predicted_sentences))
+            ev.counts("sentence_spans").add(*boundary_scores(gold_sentences, predicted_sentences))
             gold_marks = [sp for spans in gold_sources + gold_cues for sp in spans]
             pred_marks = [sp for spans in pred_sources + pred_cues for sp in spans]
 
