@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
@@ -26,6 +27,13 @@ from auditor.errors import ExtractError, InputError
 from auditor.ingest import decode_bytes, html_meta_charset, text_problem
 from auditor.language import SUPPORTED_LANGUAGES, UNKNOWN, detect_language
 from auditor.models import Article, RawDocument
+
+# trafilatura logs "empty HTML tree" and the like at ERROR; we report the same
+# through ExtractError and Article.warnings. A NullHandler keeps Python's
+# last-resort handler from printing them, yet an application that configures
+# logging still receives them.
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 MAX_HTML_CHARS = 20_000_000
 # trafilatura spends ~50 µs per element; news pages have a few thousand, so a
@@ -163,6 +171,9 @@ def _run_trafilatura(html: str, url: str | None, warnings: list[str]) -> Any:
             include_comments=False,
             include_tables=False,
             favor_precision=True,
+            # dates from markup only: searching the body text is slow (dateparser)
+            # and tends to return a date the story merely mentions
+            date_extraction_params={"original_date": True, "extensive_search": False},
         )
     except Exception as exc:  # heuristics on hostile markup: any failure means "use the fallback"
         warnings.append(f"trafilatura failed ({type(exc).__name__})")
@@ -248,9 +259,7 @@ def _page_metadata(html: str, warnings: list[str]) -> _Metadata:
             meta.get("pubdate"),
         ),
         outlet=_first(meta.get("og:site_name"), _names(article.get("publisher"), index)),
-        url=_absolute_url(
-            _first(meta.get("og:url"), canonical.get("href") if isinstance(canonical, Tag) else None)
-        ),
+        url=_absolute_url(_first(meta.get("og:url"), canonical.get("href") if isinstance(canonical, Tag) else None)),
         language=_first(lang_match.group(1) if lang_match else None, meta.get("og:locale")),
     )
 
@@ -310,7 +319,7 @@ def _jsonld_types(node: dict[str, Any]) -> set[str]:
 
 
 def _names(value: Any, index: dict[str, Any]) -> str | None:
-    """"name" of a person/organisation, a reference to one, or a list of them."""
+    """ "name" of a person/organisation, a reference to one, or a list of them."""
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:

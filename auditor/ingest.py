@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import stat
 import sys
 import time
 import zlib
@@ -30,9 +31,7 @@ from auditor.models import RawDocument
 ContentKind = Literal["html", "text"]
 
 MAX_FILE_BYTES = 20_000_000  # files, stdin and single JSON Lines records
-USER_AGENT = (
-    f"auditor/{__version__} (+https://github.com/auditor-project/auditor; news attribution audit)"
-)
+USER_AGENT = f"auditor/{__version__} (+https://github.com/auditor-project/auditor; news attribution audit)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -125,15 +124,10 @@ def iter_jsonl(path: Path) -> Iterator[RawDocument | InputError]:
     records = 0
     with _open(path) as stream:
         for lineno, line in enumerate(_lines(stream, MAX_FILE_BYTES), start=1):
-            origin = f"{path}:{lineno}"
-            if line is None:
-                yield InputError(origin, f"line larger than {MAX_FILE_BYTES} bytes")
-            elif line.strip():
-                records += 1
-                try:
-                    yield _jsonl_record(origin, lineno, line)
-                except InputError as exc:
-                    yield exc
+            if line is not None and not line.strip():
+                continue  # blank lines are allowed anywhere
+            records += 1
+            yield _jsonl_item(f"{path}:{lineno}", lineno, line)
     if not records:
         raise InputError(str(path), "contains no JSON Lines records")
 
@@ -147,13 +141,12 @@ def _raise_first(items: Iterable[RawDocument | InputError]) -> Iterator[RawDocum
 
 def _check_readable(path: Path) -> None:
     try:
-        is_dir = path.is_dir()
-        path.stat()
+        mode = path.stat().st_mode
     except FileNotFoundError:
         raise InputError(str(path), "no such file") from None
     except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from None
-    if is_dir:
+        raise InputError(str(path), f"cannot open: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
         raise InputError(str(path), "is a directory")
 
 
@@ -219,6 +212,15 @@ def _document(origin: str, data: bytes, kind: ContentKind | None) -> RawDocument
 
 
 # ---------------------------------------------------------------- JSON Lines
+
+
+def _jsonl_item(origin: str, lineno: int, line: bytes | None) -> RawDocument | InputError:
+    if line is None:
+        return InputError(origin, f"line larger than {MAX_FILE_BYTES} bytes")
+    try:
+        return _jsonl_record(origin, lineno, line)
+    except InputError as exc:
+        return exc
 
 
 def _jsonl_record(origin: str, lineno: int, line: bytes) -> RawDocument:
@@ -366,8 +368,12 @@ def _bom_decode(data: bytes) -> Decoded | None:
         text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
         warnings = ("invalid UTF-8, decoded with replacement characters",) if "\ufffd" in text else ()
         return Decoded(text, "utf-8", warnings)
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return Decoded(data.decode(codec, errors="replace"), codec)
     return None
@@ -569,8 +575,11 @@ def _fetched_document(
     if problem := text_problem(decoded.text):
         raise FetchError(url, f"response body {problem}")
     return RawDocument(
-        content=decoded.text, content_type="text", encoding=decoded.encoding,
-        warnings=decoded.warnings, **fields,
+        content=decoded.text,
+        content_type="text",
+        encoding=decoded.encoding,
+        warnings=decoded.warnings,
+        **fields,
     )
 
 

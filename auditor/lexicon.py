@@ -49,6 +49,9 @@ class HedgePattern:
     kind: str
     weight: float
     only_before_number: bool = False
+    # context words (lowercase) that void the cue: the word right after / right before it
+    not_before: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -247,7 +250,9 @@ def load_lexicon_file(path: Path, outlets: dict[str, str]) -> Lexicon:
                 hedges.append(HedgePattern(
                     pattern=compile_pattern(text, entry.get("gap", 0), case_sensitive),
                     kind=entry["kind"], weight=float(entry.get("weight", 1.0)),
-                    only_before_number=text in before_number))
+                    only_before_number=text in before_number,
+                    not_before=frozenset(w.lower() for w in entry.get("not_before", [])),
+                    not_after=frozenset(w.lower() for w in entry.get("not_after", []))))
         hedges.sort(key=lambda h: -len(h.pattern.positions))
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(str(path), f"malformed entry: {error}") from None

@@ -152,14 +152,17 @@ def render_text(result: AuditResult, console: Console) -> None:
     console.print(Text.assemble("legend: ", ("source", STYLE_SOURCE), "  ", ("cue", STYLE_CUE), "  ",
                                 ("via", STYLE_VIA), "  ", ("hedge", STYLE_HEDGE)), style="dim")
     console.print()
+    body = Table.grid(padding=(0, 1))
+    body.add_column(justify="right", style="bold", no_wrap=True)
+    body.add_column(ratio=1)
     number = 0
     for s in result.sentences:
         if s.is_heading:
-            console.print(Text(f"  § {s.text}", style="bold"))
+            body.add_row("§", Padding(Text(s.text, style="bold"), (0, 0, 1, 0)))
             continue
         number += 1
-        console.print(Text.assemble((f"{number:>3} ", "bold"), highlighted(s)))
-        console.print(Padding(_describe(s), (0, 0, 1, 4)))
+        body.add_row(str(number), Padding(Group(highlighted(s), Padding(_describe(s), (0, 0, 0, 2))), (0, 0, 1, 0)))
+    console.print(body)
     summary = summarise(result)
     table = Table(title="Summary", show_header=False, box=None)
     for label, value in (("claims (sentences)", summary.sentences), ("attributed", summary.attributed),

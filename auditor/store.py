@@ -7,10 +7,17 @@ functions write whole articles at once.
 
 Auditing an article again replaces everything stored for it: its sentences,
 attributions, via links and hedges are deleted and written anew inside the
-same transaction, so the database never holds a half-written article.
+same transaction, so the database never holds a half-written article.  A
+sentence whose index and text are unchanged keeps its id.
 
 Sources are shared between articles and deduplicated by ``(normalized_key,
 kind)``; see :func:`normalize_source` and ``db/README.md`` for the rule.
+Sources that a re-audit leaves unused are deleted.
+
+The full-text index ``sentences_fts`` is maintained here, in the same
+transaction, not by triggers (see ``_INSERT_FTS``).  Write sentences only
+through this module, or rebuild the index afterwards
+(``sqlite-utils rebuild-fts audit.db sentences``).
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import secrets
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
@@ -69,7 +76,9 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     # In WAL mode NORMAL cannot corrupt the database; a power cut may only lose
     # the last commits.  It makes per-article commits several times faster.
     db.conn.execute("PRAGMA synchronous = NORMAL")
-    db.conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: a batch fits without spilling
+    db.conn.execute(
+        "PRAGMA cache_size = -65536"
+    )  # 64 MiB: a batch fits without spilling
     ensure_db_shape(db)
     return db
 
@@ -106,14 +115,14 @@ def _transaction(conn: Connection) -> Iterator[Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.commit()
     except BaseException:
         conn.rollback()
         raise
-    conn.commit()
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 # --- sources ----------------------------------------------------------------
@@ -146,7 +155,9 @@ def normalize_source(text: str) -> tuple[str, str]:
     return name, name.casefold()
 
 
-def source_identity(span: SourceSpan, known_kinds: dict[str, str] | None = None) -> tuple[str, str, str]:
+def source_identity(
+    span: SourceSpan, known_kinds: dict[str, str] | None = None
+) -> tuple[str, str, str]:
     """Return ``(name, key, kind)`` of the ``sources`` row a span points to.
 
     A span with ``resolved_to`` (a pronoun, a carried-over source) is keyed on
@@ -168,7 +179,8 @@ def _known_kinds(result: AuditResult) -> dict[str, str]:
         for attribution in sentence.attributions:
             for span in (attribution.source, *attribution.via):
                 if span is not None and span.kind != "pronoun":
-                    kinds.setdefault(normalize_source(span.resolved_to or span.text)[1], span.kind)
+                    key = normalize_source(span.resolved_to or span.text)[1]
+                    kinds.setdefault(key, span.kind)
     return kinds
 
 
@@ -179,7 +191,9 @@ class _Writer:
         self.conn = conn
         self.audited_at = _now()
         self.next_id = {
-            table: conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
+            table: conn.execute(
+                f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"
+            ).fetchone()[0]
             for table in ("sentences", "attributions", "hedges")
         }
         self.sources: dict[tuple[str, str], int] = {}
@@ -194,7 +208,8 @@ class _Writer:
         found = self.sources.get((key, kind))
         if found is None:
             row = self.conn.execute(
-                "SELECT id FROM sources WHERE normalized_key = ? AND kind = ?", (key, kind)
+                "SELECT id FROM sources WHERE normalized_key = ? AND kind = ?",
+                (key, kind),
             ).fetchone()
             if row is None:
                 found = self.conn.execute(
@@ -226,19 +241,30 @@ class _Writer:
                 attribution_id = self.new_id("attributions")
                 source_id = None
                 if attribution.source is not None:
-                    source_id = self.source_id(*source_identity(attribution.source, known_kinds))
+                    source_id = self.source_id(
+                        *source_identity(attribution.source, known_kinds)
+                    )
                 via_names = []
                 for position, span in enumerate(attribution.via):
                     name, key, kind = source_identity(span, known_kinds)
-                    via.append((attribution_id, self.source_id(name, key, kind), position))
+                    via.append(
+                        (attribution_id, self.source_id(name, key, kind), position)
+                    )
                     via_names.append(name)
                 attributions.append(
                     _attribution_row(
-                        attribution_id, sentence_id, article.id, source_id, attribution, via_names
+                        attribution_id,
+                        sentence_id,
+                        article.id,
+                        source_id,
+                        attribution,
+                        via_names,
                     )
                 )
             for hedge in sentence.hedges:
-                hedges.append(_hedge_row(self.new_id("hedges"), sentence_id, article.id, hedge))
+                hedges.append(
+                    _hedge_row(self.new_id("hedges"), sentence_id, article.id, hedge)
+                )
         self.conn.executemany(_DELETE_FTS, old_sentences.values())
         self.conn.executemany(_INSERT_SENTENCE, sentences)
         self.conn.executemany(_INSERT_FTS, fts)
@@ -251,9 +277,12 @@ class _Writer:
 
         Their search-index entries are left for :meth:`write` to drop or keep.
         """
-        if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
-            return {}
         params = (article_id,)
+        if (
+            self.conn.execute("SELECT 1 FROM articles WHERE id = ?", params).fetchone()
+            is None
+        ):
+            return {}
         self.replaced_sources.update(
             row[0]
             for row in self.conn.execute(
@@ -270,7 +299,8 @@ class _Writer:
             )
         }
         self.conn.execute(
-            "DELETE FROM via WHERE attribution_id IN (SELECT id FROM attributions WHERE article_id = ?)",
+            "DELETE FROM via WHERE attribution_id IN"
+            " (SELECT id FROM attributions WHERE article_id = ?)",
             params,
         )
         self.conn.execute("DELETE FROM attributions WHERE article_id = ?", params)
@@ -312,7 +342,16 @@ _ATTRIBUTION_COLUMNS = (
     "source_end", "source_kind", "resolved_to", "cue_text", "cue_start", "cue_end",
     "cue_parts", "mode", "via", "via_text",
 )  # fmt: skip
-_HEDGE_COLUMNS = ("id", "sentence_id", "article_id", "text", "start", "end", "kind", "weight")
+_HEDGE_COLUMNS = (
+    "id",
+    "sentence_id",
+    "article_id",
+    "text",
+    "start",
+    "end",
+    "kind",
+    "weight",
+)
 _VIA_COLUMNS = ("attribution_id", "source_id", "position")
 
 
@@ -332,28 +371,32 @@ _INSERT_VIA = _insert_sql("via", _VIA_COLUMNS)
 # keeps the id (and index entry) of every sentence whose idx and text are
 # unchanged, and re-indexes only the others.
 _INSERT_FTS = "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)"
-_DELETE_FTS = "INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', ?, ?)"
+_DELETE_FTS = (
+    "INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', ?, ?)"
+)
 
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _has_source_kind(sentence: TaggedSentence, kind: str) -> bool:
-    return any(a.source is not None and a.source.kind == kind for a in sentence.attributions)
-
-
 def article_counts(result: AuditResult) -> dict[str, int]:
     """The n_* columns of ``articles``; each counts sentences (see schema.sql)."""
-    sentences = result.sentences
-    return {
-        "n_sentences": len(sentences),
-        "n_attributed": sum(1 for s in sentences if s.attributions),
-        "n_anonymous": sum(1 for s in sentences if _has_source_kind(s, "anonymous")),
-        "n_vague": sum(1 for s in sentences if _has_source_kind(s, "vague")),
-        "n_hedged": sum(1 for s in sentences if s.hedge_level != "none"),
-        "n_unattributed": sum(1 for s in sentences if not s.is_heading and not s.attributions),
-    }
+    counts = dict.fromkeys(
+        ("n_attributed", "n_anonymous", "n_vague", "n_hedged", "n_unattributed"), 0
+    )
+    for sentence in result.sentences:
+        if sentence.attributions:
+            counts["n_attributed"] += 1
+            kinds = {
+                a.source.kind for a in sentence.attributions if a.source is not None
+            }
+            counts["n_anonymous"] += "anonymous" in kinds
+            counts["n_vague"] += "vague" in kinds
+        elif not sentence.is_heading:
+            counts["n_unattributed"] += 1
+        counts["n_hedged"] += sentence.hedge_level != "none"
+    return {"n_sentences": len(result.sentences), **counts}
 
 
 def _article_row(result: AuditResult, audited_at: str) -> tuple:
@@ -378,7 +421,12 @@ def _sentence_row(sentence_id: int, article_id: str, s: TaggedSentence) -> tuple
 def _via_json(via: tuple[SourceSpan, ...]) -> str:
     items = []
     for span in via:
-        item = {"text": span.text, "start": span.start, "end": span.end, "kind": span.kind}
+        item = {
+            "text": span.text,
+            "start": span.start,
+            "end": span.end,
+            "kind": span.kind,
+        }
         if span.resolved_to is not None:
             item["resolved_to"] = span.resolved_to
         items.append(item)
@@ -450,7 +498,12 @@ def save_result(db: sqlite_utils.Database, result: AuditResult) -> None:
     save_results(db, (result,), batch_size=1)
 
 
-def record_error(db: sqlite_utils.Database, input: str, stage: str, message: str) -> int:  # noqa: A002
+def record_error(
+    db: sqlite_utils.Database,
+    input: str,
+    stage: str,
+    message: str,
+) -> int:
     """Log a failed input (bulk runs); returns the new ``errors.id``."""
     with _transaction(db.conn) as conn:
         cursor = conn.execute(
@@ -493,6 +546,14 @@ def _attribution_from_row(row: dict, article_text: str) -> Attribution:
     )
 
 
+def _rows(
+    db: sqlite_utils.Database, table: str, article_id: str, order_by: str = "id"
+) -> Iterator[dict]:
+    return db.query(
+        f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order_by}", [article_id]
+    )
+
+
 def load_result(db: sqlite_utils.Database, article_id: str) -> AuditResult | None:
     """Rebuild the stored :class:`AuditResult` of an article, or None."""
     rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
@@ -506,21 +567,38 @@ def load_result(db: sqlite_utils.Database, article_id: str) -> AuditResult | Non
         warnings=tuple(json.loads(a["warnings"] or "[]")),
     )  # fmt: skip
     attributions: dict[int, list[Attribution]] = {}
-    for row in db.query("SELECT * FROM attributions WHERE article_id = ? ORDER BY id", [article_id]):
-        attributions.setdefault(row["sentence_id"], []).append(_attribution_from_row(row, a["text"]))
+    for row in _rows(db, "attributions", article_id):
+        attributions.setdefault(row["sentence_id"], []).append(
+            _attribution_from_row(row, a["text"])
+        )
     hedges: dict[int, list[HedgeCue]] = {}
-    for row in db.query("SELECT * FROM hedges WHERE article_id = ? ORDER BY id", [article_id]):
+    for row in _rows(db, "hedges", article_id):
         hedges.setdefault(row["sentence_id"], []).append(
-            HedgeCue(text=row["text"], start=row["start"], end=row["end"], kind=row["kind"], weight=row["weight"])
+            HedgeCue(
+                text=row["text"],
+                start=row["start"],
+                end=row["end"],
+                kind=row["kind"],
+                weight=row["weight"],
+            )
         )
     sentences = tuple(
         TaggedSentence(
-            index=s["idx"], start=s["start"], end=s["end"], text=s["text"],
-            is_heading=bool(s["is_heading"]), paragraph=s["paragraph"],
+            index=s["idx"],
+            start=s["start"],
+            end=s["end"],
+            text=s["text"],
+            is_heading=bool(s["is_heading"]),
+            paragraph=s["paragraph"],
             attributions=tuple(attributions.get(s["id"], ())),
             hedges=tuple(hedges.get(s["id"], ())),
-            hedge_level=s["hedge_level"], has_quote=bool(s["has_quote"]),
-        )  # fmt: skip
-        for s in db.query("SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", [article_id])
+            hedge_level=s["hedge_level"],
+            has_quote=bool(s["has_quote"]),
+        )
+        for s in _rows(db, "sentences", article_id, order_by="idx")
     )
-    return AuditResult(article=article, sentences=sentences, analyser_version=a["analyser_version"] or "")
+    return AuditResult(
+        article=article,
+        sentences=sentences,
+        analyser_version=a["analyser_version"] or "",
+    )

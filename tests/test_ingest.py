@@ -99,7 +99,9 @@ def test_fetch_without_content_type_sniffs() -> None:
 def test_fetch_gzip_body_is_decompressed() -> None:
     compressed = gzip.compress(HTML.encode())
     server = Server(
-        httpx.Response(200, headers={"content-type": "text/html", "content-encoding": "gzip"}, content=iter([compressed]))
+        httpx.Response(
+            200, headers={"content-type": "text/html", "content-encoding": "gzip"}, content=iter([compressed])
+        )
     )
     assert server.fetch().content == HTML.encode()
 
@@ -155,9 +157,9 @@ def test_retry_after_as_http_date() -> None:
 def test_redirect_is_followed() -> None:
     final = "https://news.example/final.html"
     server = Server(
-        lambda request: httpx.Response(301, headers={"location": final})
-        if request.url.path != "/final.html"
-        else html_response()
+        lambda request: (
+            httpx.Response(301, headers={"location": final}) if request.url.path != "/final.html" else html_response()
+        )
     )
     raw = server.fetch()
     assert raw.url == final and raw.origin == URL
@@ -205,7 +207,9 @@ def test_wrong_content_type_is_refused_before_download() -> None:
 
 
 def test_unsupported_content_encoding() -> None:
-    server = Server(httpx.Response(200, headers={"content-type": "text/html", "content-encoding": "br"}, content=iter([b"x"])))
+    server = Server(
+        httpx.Response(200, headers={"content-type": "text/html", "content-encoding": "br"}, content=iter([b"x"]))
+    )
     assert fetch_error(server) == "unsupported content encoding 'br'"
 
 
@@ -269,7 +273,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_directory(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="is a directory$"):
+    with pytest.raises(InputError, match=r"is a directory$"):
         read_path(tmp_path)
 
 
@@ -296,7 +300,7 @@ def test_unusable_files(tmp_path: Path, name: str, data: bytes, message: str) ->
 def test_file_too_large(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     path.write_bytes(b"a" * 20_000_001)
-    with pytest.raises(InputError, match="larger than 20000000 bytes$"):
+    with pytest.raises(InputError, match=r"larger than 20000000 bytes$"):
         read_path(path)
 
 
@@ -446,15 +450,25 @@ def test_jsonl_lone_surrogate_is_replaced_with_warning(tmp_path: Path) -> None:
     assert raw.warnings == ("lone surrogates replaced by U+FFFD",)
 
 
+def test_jsonl_overlong_line_is_skipped(tmp_path: Path) -> None:
+    huge = json.dumps({"text": "x" * 20_000_001})
+    path = write_jsonl(tmp_path / "batch.jsonl", GOOD_RECORD, huge, {**GOOD_RECORD, "id": "after"})
+    first, error, last = iter_jsonl(path)
+    assert isinstance(first, RawDocument) and first.record_id == "17"
+    assert isinstance(error, InputError)
+    assert (error.origin, error.message) == (f"{path}:2", "line larger than 20000000 bytes")
+    assert isinstance(last, RawDocument) and last.record_id == "after" and last.origin == f"{path}:3"
+
+
 def test_jsonl_without_records(tmp_path: Path) -> None:
     path = tmp_path / "empty.jsonl"
     path.write_text("\n  \n", encoding="utf-8")
-    with pytest.raises(InputError, match="contains no JSON Lines records$"):
+    with pytest.raises(InputError, match=r"contains no JSON Lines records$"):
         list(read_path(path))
 
 
 def test_missing_jsonl_raises_at_once(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file$"):
+    with pytest.raises(InputError, match=r"no such file$"):
         read_path(tmp_path / "missing.jsonl")
 
 
@@ -472,7 +486,7 @@ def test_stdin_text() -> None:
 
 
 def test_stdin_empty() -> None:
-    with pytest.raises(InputError, match="^<stdin>: is empty$"):
+    with pytest.raises(InputError, match=r"^<stdin>: is empty$"):
         read_stdin(io.BytesIO(b""))
 
 

@@ -42,23 +42,33 @@ def span(text: str, needle: str, after: int = 0) -> Span:
     return Span(text=needle, start=start, end=end)
 
 
-def source(text: str, needle: str, kind: str, after: int = 0, resolved_to: str | None = None) -> SourceSpan:
+def source(
+    text: str, needle: str, kind: str, after: int = 0, resolved_to: str | None = None
+) -> SourceSpan:
     start, end = _find(text, needle, after)
-    return SourceSpan(text=needle, start=start, end=end, kind=kind, resolved_to=resolved_to)
+    return SourceSpan(
+        text=needle, start=start, end=end, kind=kind, resolved_to=resolved_to
+    )
 
 
-def hedge(text: str, needle: str, kind: str, weight: float = 1.0, after: int = 0) -> HedgeCue:
+def hedge(
+    text: str, needle: str, kind: str, weight: float = 1.0, after: int = 0
+) -> HedgeCue:
     start, end = _find(text, needle, after)
     return HedgeCue(text=needle, start=start, end=end, kind=kind, weight=weight)
 
 
 def sentence(text: str, index: int, sentence_text: str, **fields) -> TaggedSentence:
     start, end = _find(text, sentence_text)
-    return TaggedSentence(index=index, start=start, end=end, text=sentence_text, **fields)
+    return TaggedSentence(
+        index=index, start=start, end=end, text=sentence_text, **fields
+    )
 
 
 def article(article_id: str, text: str, **fields) -> Article:
-    return Article(id=article_id, text=text, content_hash=f"sha256:{article_id}", **fields)
+    return Article(
+        id=article_id, text=text, content_hash=f"sha256:{article_id}", **fields
+    )
 
 
 HEAD = "Bundesregierung plant Steuerreform"
@@ -223,8 +233,12 @@ def db() -> sqlite_utils.Database:
     return database
 
 
-def count(db: sqlite_utils.Database, table: str, where: str = "1", params: tuple = ()) -> int:
-    return db.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
+def count(
+    db: sqlite_utils.Database, table: str, where: str = "1", params: tuple = ()
+) -> int:
+    return db.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[
+        0
+    ]
 
 
 def fts_hits(db: sqlite_utils.Database, query: str) -> list[str]:
@@ -255,28 +269,44 @@ def test_article_row(db):
     assert row["analyser_version"] == "test-1"
     assert row["audited_at"].endswith("+00:00")
     assert json.loads(row["warnings"]) == ["no byline date"]
-    assert (row["n_sentences"], row["n_attributed"], row["n_anonymous"], row["n_vague"]) == (5, 3, 1, 0)
+    assert (
+        row["n_sentences"],
+        row["n_attributed"],
+        row["n_anonymous"],
+        row["n_vague"],
+    ) == (5, 3, 1, 0)
     assert row["n_hedged"] == 3
     assert row["n_unattributed"] == 1  # S4 only: the heading does not count
 
 
 def test_sentence_columns(db):
     save_result(db, steuer_result())
-    rows = list(db.query("SELECT * FROM sentences WHERE article_id = 'de-steuer' ORDER BY idx"))
+    rows = list(
+        db.query("SELECT * FROM sentences WHERE article_id = 'de-steuer' ORDER BY idx")
+    )
     assert [r["idx"] for r in rows] == [0, 1, 2, 3, 4]
     assert [r["is_heading"] for r in rows] == [1, 0, 0, 0, 0]
     assert [r["n_attributions"] for r in rows] == [0, 1, 1, 1, 0]
     assert [r["hedge_level"] for r in rows] == ["none", "medium", "low", "low", "none"]
-    attribution = next(db.query("SELECT * FROM attributions WHERE source_text = 'die Quellen'"))
+    attribution = next(
+        db.query("SELECT * FROM attributions WHERE source_text = 'die Quellen'")
+    )
     assert attribution["via_text"] == "Reuters"
     assert json.loads(attribution["via"]) == [
-        {"text": "Reuters", "start": TEXT_DE.find("Reuters"), "end": TEXT_DE.find("Reuters") + 7, "kind": "outlet"}
+        {
+            "text": "Reuters",
+            "start": TEXT_DE.find("Reuters"),
+            "end": TEXT_DE.find("Reuters") + 7,
+            "kind": "outlet",
+        }
     ]
 
 
 def test_every_stored_span_points_into_the_article_text(db):
     save_results(db, [steuer_result(), bahn_result(), guardian_result()])
-    texts = {row["id"]: row["text"] for row in db.query("SELECT id, text FROM articles")}
+    texts = {
+        row["id"]: row["text"] for row in db.query("SELECT id, text FROM articles")
+    }
     checked = 0
 
     def check(article_id, start, end, expected):
@@ -298,16 +328,35 @@ def test_every_stored_span_points_into_the_article_text(db):
         for start, end in json.loads(r["cue_parts"]):
             assert 0 <= start < end <= len(texts[r["article_id"]])
     assert checked == 9 + 4 + 6 + 6 + 2  # sentences, hedges, sources, cues, via
-    parts = next(db.query("SELECT cue_parts FROM attributions WHERE cue_text = 'wies'"))["cue_parts"]
+    parts = next(
+        db.query("SELECT cue_parts FROM attributions WHERE cue_text = 'wies'")
+    )["cue_parts"]
     assert [TEXT_DE[start:end] for start, end in json.loads(parts)] == ["wies", "hin"]
+    # the same offsets work in SQL, umlauts included (substr counts characters from 1)
+    mismatched = db.execute(
+        "SELECT h.text FROM hedges h JOIN articles a ON a.id = h.article_id"
+        ' WHERE substr(a.text, h.start + 1, h."end" - h.start) != h.text'
+    ).fetchall()
+    assert mismatched == []
+    assert count(db, "hedges", "text = 'könnte'") == 1
+
+
+def sentence_ids(db: sqlite_utils.Database, article_id: str) -> dict[int, int]:
+    rows = db.execute(
+        "SELECT idx, id FROM sentences WHERE article_id = ?", (article_id,)
+    )
+    return dict(rows.fetchall())
 
 
 def test_resave_replaces_rows_and_search_index(db):
     save_result(db, steuer_result())
     save_result(db, bahn_result())
     assert fts_hits(db, "Herbst") == [S2]
+    ids_before = sentence_ids(db, "de-steuer")
 
-    new_s2 = "Finanzminister Christian Lindner sagte, der Haushaltsentwurf folge im Juni."
+    new_s2 = (
+        "Finanzminister Christian Lindner sagte, der Haushaltsentwurf folge im Juni."
+    )
     text = f"{HEAD}\n\n{new_s2}"
     changed = AuditResult(
         article=article("de-steuer", text, language="de"),
@@ -319,7 +368,9 @@ def test_resave_replaces_rows_and_search_index(db):
                 1,
                 new_s2,
                 attributions=(
-                    Attribution(source=source(text, LINDNER, "person"), cue=span(text, "sagte")),
+                    Attribution(
+                        source=source(text, LINDNER, "person"), cue=span(text, "sagte")
+                    ),
                 ),
             ),
         ),
@@ -328,6 +379,9 @@ def test_resave_replaces_rows_and_search_index(db):
     save_result(db, changed)  # the same audit twice is still one copy
 
     assert load_result(db, "de-steuer") == changed
+    ids_after = sentence_ids(db, "de-steuer")
+    assert ids_after[0] == ids_before[0]  # the unchanged heading keeps its id
+    assert ids_after[1] not in ids_before.values()  # changed text: a new row
     assert count(db, "articles") == 2
     assert count(db, "sentences", "article_id = ?", ("de-steuer",)) == 2
     assert count(db, "attributions", "article_id = ?", ("de-steuer",)) == 1
@@ -335,18 +389,65 @@ def test_resave_replaces_rows_and_search_index(db):
     assert count(db, "sentences", "text = ?", (S2,)) == 0
     assert fts_hits(db, "Herbst") == []
     assert fts_hits(db, "Haushaltsentwurf") == [new_s2]
-    assert fts_hits(db, "Bahn") == ["Bahn prüft höhere Preise", B1]  # other article untouched
+    assert fts_hits(db, "Bahn") == [
+        "Bahn prüft höhere Preise",
+        B1,
+    ]  # other article untouched
     # the external-content index matches the sentences table exactly
-    db.execute("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)")
+    db.execute(
+        "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
+    )
     # "die Quellen" is still used by the Bahn article, so the source stays; none is orphaned
     assert count(db, "sources", "normalized_key = 'quellen'") == 1
-    assert list(db.query("SELECT name FROM source_counts WHERE n_attributions = 0 AND n_relayed = 0")) == []
+    assert (
+        list(
+            db.query(
+                "SELECT name FROM source_counts WHERE n_attributions = 0 AND n_relayed = 0"
+            )
+        )
+        == []
+    )
     assert load_result(db, "de-bahn") == bahn_result()
+
+
+def test_reaudit_drops_sources_nobody_uses_any_more(db):
+    save_result(db, steuer_result())
+    save_result(db, guardian_result())
+    t = TEXT_DE
+    only_lindner = steuer_result().model_copy(
+        update={
+            "sentences": (
+                sentence(t, 0, HEAD, is_heading=True),
+                sentence(
+                    t,
+                    2,
+                    S2,
+                    attributions=(
+                        Attribution(
+                            source=source(t, LINDNER, "person"), cue=span(t, "sagte")
+                        ),
+                    ),
+                ),
+            )
+        }
+    )
+    save_result(db, only_lindner)
+    keys = {r["normalized_key"] for r in db.query("SELECT normalized_key FROM sources")}
+    assert keys == {"finanzminister christian lindner", "guardian"}
+    assert count(db, "via") == 0
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    # a re-audit that brings them back gets them back
+    save_result(db, steuer_result())
+    assert count(db, "sources") == 4
+    assert load_result(db, "de-steuer") == steuer_result()
 
 
 def test_sources_are_deduplicated_across_articles(db):
     save_results(db, [steuer_result(), bahn_result()])
-    sources = {(r["normalized_key"], r["kind"]): r["name"] for r in db.query("SELECT * FROM sources")}
+    sources = {
+        (r["normalized_key"], r["kind"]): r["name"]
+        for r in db.query("SELECT * FROM sources")
+    }
     assert sources == {
         ("quellen", "anonymous"): "Quellen",
         ("reuters", "outlet"): "Reuters",
@@ -354,17 +455,25 @@ def test_sources_are_deduplicated_across_articles(db):
     }
     # the resolved pronoun "Er" points at Lindner's row; the span keeps its own kind
     er = next(db.query("SELECT * FROM attributions WHERE source_text = 'Er'"))
-    lindner = next(db.query("SELECT * FROM attributions WHERE source_text = ?", [LINDNER]))
+    lindner = next(
+        db.query("SELECT * FROM attributions WHERE source_text = ?", [LINDNER])
+    )
     assert er["source_id"] == lindner["source_id"]
     assert (er["source_kind"], er["resolved_to"]) == ("pronoun", LINDNER)
-    relays = list(db.query("SELECT relay, source, n_attributions, n_articles FROM relays"))
-    assert relays == [{"relay": "Reuters", "source": "Quellen", "n_attributions": 2, "n_articles": 2}]
+    relays = list(
+        db.query("SELECT relay, source, n_attributions, n_articles FROM relays")
+    )
+    assert relays == [
+        {"relay": "Reuters", "source": "Quellen", "n_attributions": 2, "n_articles": 2}
+    ]
 
 
 def test_resolved_pronoun_takes_the_kind_of_its_antecedent(db):
     save_result(db, guardian_result())
     rows = list(db.query("SELECT name, kind, normalized_key FROM sources"))
-    assert rows == [{"name": "Guardian", "kind": "outlet", "normalized_key": "guardian"}]
+    assert rows == [
+        {"name": "Guardian", "kind": "outlet", "normalized_key": "guardian"}
+    ]
     assert count(db, "attributions", "source_id IS NOT NULL") == 2
 
 
@@ -384,12 +493,11 @@ def test_foreign_keys_hold(tmp_path):
     save_result(db, steuer_result("test-2"))
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    with pytest.raises(sqlite3.IntegrityError):
-        with db.conn:
-            db.conn.execute(
-                "INSERT INTO hedges (sentence_id, article_id, text, start, \"end\", kind)"
-                " VALUES (999999, 'de-steuer', 'x', 0, 1, 'epistemic')"
-            )
+    with pytest.raises(sqlite3.IntegrityError), db.conn:
+        db.conn.execute(
+            'INSERT INTO hedges (sentence_id, article_id, text, start, "end", kind)'
+            " VALUES (999999, 'de-steuer', 'x', 0, 1, 'epistemic')"
+        )
 
 
 def test_every_foreign_key_column_is_indexed(db):
@@ -404,16 +512,29 @@ def test_every_foreign_key_column_is_indexed(db):
 
 def test_ensure_db_shape_twice_is_harmless(db):
     save_result(db, steuer_result())
-    schema = sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=str)
+    schema = sorted(
+        db.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=str
+    )
     ensure_db_shape(db)
     ensure_db_shape(db)
-    assert sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=str) == schema
+    assert (
+        sorted(
+            db.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=str
+        )
+        == schema
+    )
     assert load_result(db, "de-steuer") == steuer_result()
     assert db["sentences"].detect_fts() == "sentences_fts"
     assert set(db.view_names()) == {"attribution_details", "source_counts", "relays"}
-    assert {"articles", "sentences", "sources", "attributions", "via", "hedges", "errors"} <= set(
-        db.table_names()
-    )
+    assert {
+        "articles",
+        "sentences",
+        "sources",
+        "attributions",
+        "via",
+        "hedges",
+        "errors",
+    } <= set(db.table_names())
 
 
 def test_file_database_uses_wal_and_persists(tmp_path):
@@ -439,15 +560,24 @@ def test_interrupted_save_leaves_previous_audit(db, monkeypatch):
     assert not db.conn.in_transaction
     assert load_result(db, "de-steuer") == steuer_result()
     assert db["articles"].get("de-steuer")["analyser_version"] == "test-1"
-    db.execute("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)")
+    db.execute(
+        "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
+    )
 
 
 def test_save_results_batches_and_counts(db, monkeypatch):
-    results = [steuer_result("v1"), bahn_result(), guardian_result(), steuer_result("v2")]
+    results = [
+        steuer_result("v1"),
+        bahn_result(),
+        guardian_result(),
+        steuer_result("v2"),
+    ]
     assert save_results(db, results, batch_size=3) == 4
     assert count(db, "articles") == 3
     assert count(db, "sentences") == 5 + 2 + 2
-    assert load_result(db, "de-steuer").analyser_version == "v2"  # later wins, across batches
+    assert (
+        load_result(db, "de-steuer").analyser_version == "v2"
+    )  # later wins, across batches
 
     # a failing batch is rolled back; the batches before it stay
     real = store._Writer.write
