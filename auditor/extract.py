@@ -19,7 +19,6 @@ from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
-import trafilatura
 from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
 from lxml import etree
 
@@ -163,6 +162,8 @@ def _check_html_limits(origin: str, html: str) -> None:
 
 
 def _run_trafilatura(html: str, url: str | None, warnings: list[str]) -> Any:
+    import trafilatura  # imported on first HTML page: it takes a third of a second, text input never needs it
+
     try:
         return trafilatura.bare_extraction(
             html,

@@ -61,6 +61,7 @@ _INFLATE_PIECE = 1 << 16  # decompress in 64 KiB pieces so a zip bomb never mate
 class FetchConfig:
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
+    total_timeout: float = 60.0  # whole download, so a server that trickles bytes cannot hold us
     max_redirects: int = 5
     max_bytes: int = 10_000_000  # decompressed body, enforced while streaming
     retries: int = 3  # extra attempts after the first, for 408/429/5xx and timeouts
@@ -465,7 +466,7 @@ def _fetch_once(client: httpx.Client, url: str, config: FetchConfig) -> RawDocum
         with client.stream("GET", url) as response:
             _check_status(url, response)
             media_type, charset = _content_type(url, response, config)
-            body = _read_body(url, response, config.max_bytes)
+            body = _read_body(url, response, config.max_bytes, config.total_timeout)
             return _fetched_document(url, response, body, media_type, charset)
     except httpx.TooManyRedirects:
         raise FetchError(url, f"too many redirects (more than {config.max_redirects})") from None
@@ -503,7 +504,7 @@ def _content_type(url: str, response: httpx.Response, config: FetchConfig) -> tu
     return media_type, match.group(1) if match else None
 
 
-def _read_body(url: str, response: httpx.Response, limit: int) -> bytes:
+def _read_body(url: str, response: httpx.Response, limit: int, total_timeout: float = float("inf")) -> bytes:
     if response.is_stream_consumed:
         # a transport that handed over a body httpx had already read and decoded
         # (e.g. MockTransport with content=bytes): nothing left to stream
@@ -513,10 +514,13 @@ def _read_body(url: str, response: httpx.Response, limit: int) -> bytes:
         chunks = response.iter_raw()
         inflater = _Inflater(url, response.headers.get("content-encoding", ""))
     body = bytearray()
+    deadline = time.monotonic() + total_timeout
     for piece in inflater.pieces(chunks):
         body += piece
         if len(body) > limit:
             raise FetchError(url, f"body larger than {limit} bytes")
+        if time.monotonic() > deadline:
+            raise FetchError(url, f"download took longer than {total_timeout:g}s")
     return bytes(body)
 
 

@@ -24,11 +24,10 @@ from __future__ import annotations
 
 import json
 import secrets
-import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from functools import cache, lru_cache
+from functools import cache
 from itertools import islice
 from pathlib import Path
 from sqlite3 import Connection
@@ -45,17 +44,12 @@ from .models import (
     TaggedSentence,
 )
 from .resources import db_dir
+from .sources import normalize_source
 
 SCHEMA_VERSION = 1
 
 # Leading words dropped from a source name before it becomes a key.
-DETERMINERS = frozenset(
-    {
-        "der", "die", "das", "den", "dem", "des",
-        "ein", "eine", "einen", "einem", "einer", "eines",
-        "the", "a", "an",
-    }
-)  # fmt: skip
+
 
 
 # --- shape ------------------------------------------------------------------
@@ -76,11 +70,25 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     # In WAL mode NORMAL cannot corrupt the database; a power cut may only lose
     # the last commits.  It makes per-article commits several times faster.
     db.conn.execute("PRAGMA synchronous = NORMAL")
-    db.conn.execute(
-        "PRAGMA cache_size = -65536"
-    )  # 64 MiB: a batch fits without spilling
+    # 64 MiB of page cache: a batch of 200 articles fits without spilling.
+    db.conn.execute("PRAGMA cache_size = -65536")
     ensure_db_shape(db)
     return db
+
+
+# Columns added to a table after it first shipped: CREATE TABLE IF NOT EXISTS
+# leaves an older table as it is, so ensure_db_shape() adds these when missing.
+ADDED_COLUMNS: dict[str, dict[str, str]] = {
+    "hedges": {"parts": "TEXT"},
+}
+
+
+def _add_missing_columns(db: sqlite_utils.Database) -> None:
+    for table, columns in ADDED_COLUMNS.items():
+        existing = {row[1] for row in db.conn.execute(f"PRAGMA table_info({table})")}
+        for name, sql_type in columns.items():
+            if name not in existing:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
 
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
@@ -90,6 +98,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     """
     db.conn.execute("PRAGMA foreign_keys = ON")
     db.executescript(schema_sql())
+    _add_missing_columns(db)
     if db.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -126,33 +135,6 @@ def _now() -> str:
 
 
 # --- sources ----------------------------------------------------------------
-
-
-def _strip_punctuation(text: str) -> str:
-    start, end = 0, len(text)
-    while start < end and unicodedata.category(text[start]).startswith("P"):
-        start += 1
-    while end > start and unicodedata.category(text[end - 1]).startswith("P"):
-        end -= 1
-    return text[start:end].strip()
-
-
-@lru_cache(maxsize=65536)
-def normalize_source(text: str) -> tuple[str, str]:
-    """Return ``(name, key)`` for a source mention.
-
-    Whitespace is collapsed, punctuation is stripped from both ends and one
-    leading determiner is dropped; ``name`` keeps the case, ``key`` is the
-    casefolded name.  "die Quellen", "Quellen" and "Quellen," all give the key
-    "quellen"; "The Guardian" gives "guardian".
-    """
-    name = _strip_punctuation(" ".join(text.split()))
-    words = name.split(" ")
-    if len(words) > 1 and words[0].casefold() in DETERMINERS:
-        name = _strip_punctuation(" ".join(words[1:]))
-    if not name:  # nothing but punctuation: keep what there was
-        name = " ".join(text.split())
-    return name, name.casefold()
 
 
 def source_identity(
@@ -351,6 +333,7 @@ _HEDGE_COLUMNS = (
     "end",
     "kind",
     "weight",
+    "parts",
 )
 _VIA_COLUMNS = ("attribution_id", "source_id", "position")
 
@@ -452,15 +435,22 @@ def _attribution_row(
         cue.text if cue else None,
         cue.start if cue else None,
         cue.end if cue else None,
-        _json([[p.start, p.end] for p in a.cue_parts]) if a.cue_parts else "[]",
+        _offsets_json(a.cue_parts),
         a.mode,
         _via_json(a.via) if a.via else "[]",
         ", ".join(via_names) or None,
     )  # fmt: skip
 
 
+def _offsets_json(parts: tuple[Span, ...]) -> str:
+    return _json([[p.start, p.end] for p in parts]) if parts else "[]"
+
+
 def _hedge_row(hedge_id: int, sentence_id: int, article_id: str, h: HedgeCue) -> tuple:
-    return (hedge_id, sentence_id, article_id, h.text, h.start, h.end, h.kind, h.weight)
+    return (
+        hedge_id, sentence_id, article_id, h.text, h.start, h.end, h.kind, h.weight,
+        _offsets_json(h.parts),
+    )  # fmt: skip
 
 
 # --- writing ----------------------------------------------------------------
@@ -522,6 +512,14 @@ def _span(text: str, start: int | None, end: int | None) -> Span | None:
     return Span(text=text, start=start, end=end)
 
 
+def _spans_from_json(offsets: str | None, article_text: str) -> tuple[Span, ...]:
+    """Spans from a JSON ``[[start, end], ...]`` column; text comes from the article."""
+    return tuple(
+        Span(text=article_text[start:end], start=start, end=end)
+        for start, end in json.loads(offsets or "[]")
+    )
+
+
 def _attribution_from_row(row: dict, article_text: str) -> Attribution:
     source = None
     if row["source_start"] is not None:
@@ -532,10 +530,7 @@ def _attribution_from_row(row: dict, article_text: str) -> Attribution:
             kind=row["source_kind"],
             resolved_to=row["resolved_to"],
         )
-    cue_parts = tuple(
-        Span(text=article_text[start:end], start=start, end=end)
-        for start, end in json.loads(row["cue_parts"] or "[]")
-    )
+    cue_parts = _spans_from_json(row["cue_parts"], article_text)
     via = tuple(SourceSpan(**item) for item in json.loads(row["via"] or "[]"))
     return Attribution(
         source=source,
@@ -580,6 +575,7 @@ def load_result(db: sqlite_utils.Database, article_id: str) -> AuditResult | Non
                 end=row["end"],
                 kind=row["kind"],
                 weight=row["weight"],
+                parts=_spans_from_json(row["parts"], a["text"]),
             )
         )
     sentences = tuple(

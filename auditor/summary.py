@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .models import AuditResult, TaggedSentence
+from .sources import normalize_source
 
 
 class SourceCount(BaseModel):
@@ -36,14 +37,17 @@ def _kinds(sentence: TaggedSentence) -> set[str]:
 def summarise(result: AuditResult) -> Summary:
     claims = [s for s in result.sentences if not s.is_heading]
     counts: dict[tuple[str, str], int] = {}
+    names: dict[tuple[str, str], str] = {}
     for s in claims:
         seen = set()
         for a in s.attributions:
             for src in ([a.source] if a.source else []) + list(a.via):
-                key = (" ".join(source_name(src).split()), src.kind if not src.resolved_to else "person")
-                if key not in seen:
-                    seen.add(key)
-                    counts[key] = counts.get(key, 0) + 1
+                name, key = normalize_source(source_name(src))
+                ident = (key, src.kind if not src.resolved_to else "person")
+                names.setdefault(ident, name)
+                if ident not in seen:
+                    seen.add(ident)
+                    counts[ident] = counts.get(ident, 0) + 1
     return Summary(
         sentences=len(claims),
         headings=len(result.sentences) - len(claims),
@@ -52,6 +56,6 @@ def summarise(result: AuditResult) -> Summary:
         vague=sum(1 for s in claims if "vague" in _kinds(s)),
         hedged=sum(1 for s in claims if s.hedge_level != "none"),
         unattributed=sum(1 for s in claims if not s.attributions),
-        sources=[SourceCount(name=name, kind=kind, sentences=n)
-                 for (name, kind), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))],
+        sources=[SourceCount(name=names[ident], kind=ident[1], sentences=n)
+                 for ident, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))],
     )

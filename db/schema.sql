@@ -98,7 +98,8 @@ CREATE TABLE IF NOT EXISTS hedges (
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     kind TEXT NOT NULL,
-    weight REAL NOT NULL DEFAULT 1.0
+    weight REAL NOT NULL DEFAULT 1.0,
+    parts TEXT                    -- JSON list of [start, end]: pieces of a split cue
 );
 CREATE INDEX IF NOT EXISTS idx_hedges_sentence_id ON hedges (sentence_id);
 CREATE INDEX IF NOT EXISTS idx_hedges_article_id ON hedges (article_id);

@@ -202,7 +202,9 @@ def test_fallback_when_trafilatura_fails(monkeypatch: pytest.MonkeyPatch) -> Non
     def broken(*args: object, **kwargs: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(extract_module.trafilatura, "bare_extraction", broken)
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
     article = from_fixture("news_de.html")
     assert "Laut einem internen Papier der Stadtwerke" in article.text
     assert "Anwohner fürchten höhere Preise" in article.text

@@ -4,6 +4,7 @@ files, JSON Lines and stdin."""
 from __future__ import annotations
 
 import gzip
+import time
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -184,6 +185,16 @@ def test_body_too_large_is_cut_off_while_streaming() -> None:
     server = Server(httpx.Response(200, headers={"content-type": "text/html"}, content=endless_chunks(read)))
     assert fetch_error(server) == "body larger than 10000000 bytes"
     assert len(read) <= 11  # stopped right after the limit, not at the end of an endless body
+
+
+def test_slow_drip_body_hits_the_total_deadline() -> None:
+    def drip():
+        for _ in range(1000):
+            time.sleep(0.01)
+            yield b"<p>x</p>"
+
+    server = Server(httpx.Response(200, headers={"content-type": "text/html"}, content=drip()))
+    assert fetch_error(server, FetchConfig(total_timeout=0.05)) == "download took longer than 0.05s"
 
 
 def test_gzip_bomb_is_cut_off_after_decompression() -> None:

@@ -78,7 +78,7 @@ S1 = (
 )
 S2 = "Finanzminister Christian Lindner sagte, die Reform könnte bereits im Herbst kommen."
 S3 = "Er wies zudem darauf hin, dass die Kosten bei rund zehn Milliarden Euro lägen."
-S4 = "Die Einkommensteuer war zuletzt 2019 gesenkt worden."
+S4 = "Die Einkommensteuer soll zuletzt 2019 gesenkt worden sein."
 TEXT_DE = f"{HEAD}\n\n{S1} {S2} {S3}\n\n{S4}"
 LINDNER = "Finanzminister Christian Lindner"
 
@@ -87,6 +87,7 @@ def steuer_result(version: str = "test-1") -> AuditResult:
     t = TEXT_DE
     s1 = t.find(S1)
     s3 = t.find(S3)
+    s4 = t.find(S4)
     return AuditResult(
         article=article(
             "de-steuer",
@@ -152,7 +153,21 @@ def steuer_result(version: str = "test-1") -> AuditResult:
                 hedges=(hedge(t, "rund", "estimate", 0.5, s3),),
                 hedge_level="low",
             ),
-            sentence(t, 4, S4, paragraph=2),
+            sentence(
+                t,
+                4,
+                S4,
+                paragraph=2,
+                hedges=(
+                    HedgeCue(
+                        **span(t, "soll", s4).model_dump(),
+                        kind="reportative",
+                        weight=2.0,
+                        parts=(span(t, "soll", s4), span(t, "sein", s4)),
+                    ),
+                ),
+                hedge_level="medium",
+            ),
         ),
     )
 
@@ -275,7 +290,7 @@ def test_article_row(db):
         row["n_anonymous"],
         row["n_vague"],
     ) == (5, 3, 1, 0)
-    assert row["n_hedged"] == 3
+    assert row["n_hedged"] == 4
     assert row["n_unattributed"] == 1  # S4 only: the heading does not count
 
 
@@ -287,7 +302,13 @@ def test_sentence_columns(db):
     assert [r["idx"] for r in rows] == [0, 1, 2, 3, 4]
     assert [r["is_heading"] for r in rows] == [1, 0, 0, 0, 0]
     assert [r["n_attributions"] for r in rows] == [0, 1, 1, 1, 0]
-    assert [r["hedge_level"] for r in rows] == ["none", "medium", "low", "low", "none"]
+    assert [r["hedge_level"] for r in rows] == [
+        "none",
+        "medium",
+        "low",
+        "low",
+        "medium",
+    ]
     attribution = next(
         db.query("SELECT * FROM attributions WHERE source_text = 'die Quellen'")
     )
@@ -327,11 +348,13 @@ def test_every_stored_span_points_into_the_article_text(db):
             check(r["article_id"], item["start"], item["end"], item["text"])
         for start, end in json.loads(r["cue_parts"]):
             assert 0 <= start < end <= len(texts[r["article_id"]])
-    assert checked == 9 + 4 + 6 + 6 + 2  # sentences, hedges, sources, cues, via
+    assert checked == 9 + 5 + 6 + 6 + 2  # sentences, hedges, sources, cues, via
     parts = next(
         db.query("SELECT cue_parts FROM attributions WHERE cue_text = 'wies'")
     )["cue_parts"]
     assert [TEXT_DE[start:end] for start, end in json.loads(parts)] == ["wies", "hin"]
+    parts = next(db.query("SELECT parts FROM hedges WHERE text = 'soll'"))["parts"]
+    assert [TEXT_DE[start:end] for start, end in json.loads(parts)] == ["soll", "sein"]
     # the same offsets work in SQL, umlauts included (substr counts characters from 1)
     mismatched = db.execute(
         "SELECT h.text FROM hedges h JOIN articles a ON a.id = h.article_id"
@@ -535,6 +558,42 @@ def test_ensure_db_shape_twice_is_harmless(db):
         "hedges",
         "errors",
     } <= set(db.table_names())
+
+
+def test_ensure_db_shape_adds_columns_to_an_older_table(db):
+    old = sqlite_utils.Database(memory=True)
+    old.execute(
+        "CREATE TABLE hedges (id INTEGER PRIMARY KEY, sentence_id INTEGER, article_id TEXT,"
+        ' text TEXT, start INTEGER, "end" INTEGER, kind TEXT, weight REAL)'
+    )
+    ensure_db_shape(old)
+    assert old["hedges"].columns_dict == db["hedges"].columns_dict
+    save_result(old, steuer_result())
+    assert load_result(old, "de-steuer") == steuer_result()
+
+
+# Every field of the models, as the store knows them.  A new field fails this
+# test until store.py saves and loads it (and this list is updated).
+STORED_FIELDS = {
+    Article: {
+        "id", "text", "title", "url", "outlet", "domain", "author", "published",
+        "language", "origin", "content_hash", "warnings",
+    },
+    TaggedSentence: {
+        "index", "start", "end", "text", "is_heading", "paragraph", "attributions",
+        "hedges", "hedge_level", "has_quote",
+    },
+    Attribution: {"source", "cue", "cue_parts", "via", "mode"},
+    SourceSpan: {"text", "start", "end", "kind", "resolved_to"},
+    Span: {"text", "start", "end"},
+    HedgeCue: {"text", "start", "end", "kind", "weight", "parts"},
+    AuditResult: {"article", "sentences", "analyser_version"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("model", STORED_FIELDS, ids=lambda m: m.__name__)
+def test_store_knows_every_model_field(model):
+    assert set(model.model_fields) == STORED_FIELDS[model]
 
 
 def test_file_database_uses_wal_and_persists(tmp_path):

@@ -7,7 +7,15 @@ run in worker processes.
 from __future__ import annotations
 
 from ..lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
-from ..models import Article, Attribution, HedgeCue, Sentence, SourceSpan, Span, TaggedSentence
+from ..models import (
+    Article,
+    Attribution,
+    HedgeCue,
+    Sentence,
+    SourceSpan,
+    Span,
+    TaggedSentence,
+)
 from . import discourse
 from .attribution import Found, find_attributions
 from .hedging import find_hedges, hedge_level
@@ -42,10 +50,19 @@ def _source(text: str, tokens: list[Token], rng: tuple[int, int], kind: str) -> 
 def _attribution(text: str, tokens: list[Token], found: Found, lex: Lexicon) -> Attribution:
     from .phrases import classify
 
+    via = tuple(_source(text, tokens, rng, classify(tokens, rng, lex)) for rng in found.via)
     source = _source(text, tokens, found.source, found.kind or classify(tokens, found.source, lex)) \
         if found.source else None
+    if source is not None and found.antecedent is not None:
+        start, end = tokens[found.antecedent[0]].start, tokens[found.antecedent[1] - 1].end
+        source = source.model_copy(update={"resolved_to": text[start:end]})
     parts = _parts(text, tokens, found.cue) if found.cue else []
-    via = tuple(_source(text, tokens, rng, classify(tokens, rng, lex)) for rng in found.via)
+    if found.head is not None and len(found.cue) > 1:
+        # the lexical word is the cue; auxiliaries and adverbs are further parts ("has" + "said")
+        parts = _parts(text, tokens, [k for k in found.cue if k != found.head])
+        head = _span(text, tokens[found.head].start, tokens[found.head].end)
+        pieces = sorted(parts + [head], key=lambda p: p.start)
+        return Attribution(source=source, cue=head, cue_parts=tuple(pieces), via=via, mode=found.mode)
     return Attribution(source=source, cue=parts[0] if parts else None,
                        cue_parts=tuple(parts) if len(parts) > 1 else (), via=via, mode=found.mode)
 

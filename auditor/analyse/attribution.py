@@ -39,6 +39,8 @@ class Found:
     chain: bool = False  # "unter Berufung auf X", "citing X"
     via_only: bool = False  # "cited by X"
     weasel: bool = False
+    head: int | None = None  # the lexical cue word when ``cue`` also holds auxiliaries ("has … said")
+    antecedent: Range | None = None  # a relative pronoun source ("who") stands for this phrase
 
 
 def _clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
@@ -155,8 +157,12 @@ def _is_verb_use(tokens: list[Token], i: int, lex: Lexicon) -> bool:
 
 
 def _verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
-    found = []
     starts, ends = _clause_bounds(tokens)
+    if lex.language == "en":
+        return english.find_verbs(tokens, lex, used, starts, ends)
+    if lex.language == "de":
+        return german.find_verbs(tokens, lex, used, starts, ends)
+    found = []
     find_source = german.verb_source if lex.language == "de" else english.verb_source
     for i, token in enumerate(tokens):
         if i in used or not token.is_word or token.key not in lex.verb_forms or not _is_verb_use(tokens, i, lex):
@@ -226,7 +232,8 @@ def _fold_relays(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[
 def find_attributions(tokens: list[Token], lex: Lexicon) -> list[Found]:
     used: set[int] = set()
     relays = german.relays(tokens, lex, used) if lex.language == "de" else []
-    found = _frames(tokens, lex, used)
+    found = german.frames(tokens, lex, used) if lex.language == "de" else []
+    found += _frames(tokens, lex, used)
     found += _verbs(tokens, lex, used)
     found.sort(key=lambda f: f.cue[0])
     # a relay clause belongs to the source just before it
@@ -248,4 +255,6 @@ def find_attributions(tokens: list[Token], lex: Lexicon) -> list[Found]:
             previous = item
     found = [f for f in found if f.source is not None or not f.inherit]
     found = [f for f in found if not (f.source is None and f.inherit)]
+    if lex.language == "de":
+        found = german.settle(found, tokens, lex)
     return _fold_relays(found, tokens, lex)

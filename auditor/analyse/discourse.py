@@ -110,4 +110,8 @@ def _carry_over(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[T
 def link(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[TaggedSentence]:
     tagged = _apply_quotes(text, list(tagged))
     tagged = _carry_over(text, tagged, lex)
+    if lex.language == "de":
+        from .german import resolve_pronouns
+
+        tagged = resolve_pronouns(text, tagged, lex)
     return _resolve_pronouns(tagged)

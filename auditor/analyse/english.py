@@ -2,16 +2,80 @@
 
 English subjects stand before the verb ("Officials said"), except after a
 quotation ("“…,” said Smith"); appositions and relative clauses may come
-between ("Smith, a spokesman for the city, said").
+between ("Smith, a spokesman for the city, said"). There is no parser: the
+subject is read backward from the verb over the words that can make up a noun
+phrase, and the word classes come from ``rules/lexicons/en.toml``.
+
+Conventions (they follow the PARC/PolNeAR annotation of attribution):
+
+* the cue of a verb is the lexical verb plus the auxiliaries, negation and
+  adverbs right before it ("has repeatedly said"); ``Found.head`` marks the
+  verb, so the report can still show "said";
+* a relative pronoun is the source of the verb in its clause ("…, who said"),
+  with the antecedent as ``Found.antecedent``;
+* "saying", "adding", "noting" after a comma hang on the subject of the clause
+  before them (they inherit its source);
+* cue words inside a quotation are the quoted speaker's own words, not
+  attributions of the article.
+
+Every scan is bounded by ``MAX_PHRASE`` or a small constant, so the cost per
+sentence is linear.
 """
 
 from __future__ import annotations
 
 from ..lexicon import Lexicon, VerbForm
-from .phrases import MAX_PHRASE, Range, _is_boundary, forward, backward
-from .tokens import FINAL_PUNCT, Token
+from .phrases import MAX_PHRASE, Range, _is_boundary, backward, classify, forward
+from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token
 
 _CLAUSE_BREAKS = frozenset(",;:()–—")
+_OPEN_QUOTES = frozenset("“„«»\"")
+_MAX_PRE = 4  # auxiliaries and adverbs before a cue verb: "has not yet publicly said"
+_MAX_TAIL = 30  # an apposition after an inverted source: "said Smith, a spokesman for ..."
+_APOSTROPHES = ("'", "’")
+
+_cache: dict[int, dict[str, object]] = {}
+import os
+
+_NEST = os.environ.get("NEST", "1") == "1"
+
+
+def _tables(lex: Lexicon) -> dict[str, object]:
+    """Word sets derived from the lexicon once (lemmas, -ing forms, subject words)."""
+    tables = _cache.get(id(lex))
+    if tables is not None:
+        return tables
+    lemmas: dict[str, str] = {}
+    for form, readings in lex.verb_forms.items():
+        for reading in readings:
+            lemmas.setdefault(reading.lemma, reading.lemma)
+    ing: dict[str, str] = {}
+    for lemma in lemmas:
+        stems = [lemma, lemma[:-1]] if lemma.endswith("e") and not lemma.endswith("ee") else [lemma]
+        if len(lemma) >= 3 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            stems.append(lemma + lemma[-1])  # "admit" -> "admitting"
+        for stem in stems:
+            ing[stem + "ing"] = lemma
+    for form in lex.word("ing_forms_not_cues"):
+        ing.pop(form, None)
+    tables = {
+        "ing": ing,
+        "ing_after_noun": lex.word("ing_after_noun"),
+        "noun_like": lex.word("noun_like_forms"),
+        "pre": lex.word("auxiliaries"),
+        "be": lex.word("passive_auxiliaries"),
+        "object_pronouns": lex.word("object_pronouns"),
+        "non_subjects": lex.word("non_subject_ends") | lex.word("determiners") | lex.word("attachments")
+        | lex.word("subordinators") | lex.word("coordinators"),
+        "relatives": lex.word("relative_pronouns"),
+        "adjunct_openers": lex.word("adjunct_openers"),
+        "parenthetical": lex.word("parenthetical_words"),
+        "colon_not_sources": lex.word("colon_not_sources"),
+    }
+    if len(_cache) > 8:
+        _cache.clear()
+    _cache[id(lex)] = tables
+    return tables
 
 
 def _keeper_at(tokens: list[Token], k: int, lex: Lexicon) -> int:
@@ -40,6 +104,12 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             if token.text in "'’-&." and last_good is not None:
                 k += 1
                 continue
+            if token.text == "(" and last_good is not None:
+                close = _closing_paren(tokens, k, limit)
+                if close is not None:  # "Rep. Elijah Cummings (D-Md.)"
+                    k = close + 1
+                    last_good = k
+                    continue
             break
         lower = token.lower
         if lower == "and" and k + 1 < limit and tokens[k + 1].is_cap and last_good is not None:
@@ -62,15 +132,40 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
     return (start, last_good) if last_good > start else None
 
 
+def _closing_paren(tokens: list[Token], k: int, limit: int) -> int | None:
+    for j in range(k + 1, min(limit, k + 8)):
+        if tokens[j].text == ")":
+            return j
+        if tokens[j].text in "(" or tokens[j].text in FINAL_PUNCT:
+            return None
+    return None
+
+
+def _opening_paren(tokens: list[Token], k: int, limit: int) -> int | None:
+    for j in range(k - 1, max(limit, k - 8) - 1, -1):
+        if tokens[j].text == "(":
+            return j
+        if tokens[j].text == ")":
+            return None
+    return None
+
+
 def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Range | None:
     """An English subject ending at token k, read backward to the clause boundary."""
     end = k + 1
     start = None
     limit = max(begin, k - MAX_PHRASE)
-    stops = lex.word("subordinators") | {"that", "but", "because", "while", "when"}
-    verbs_before = lex.word("passive_auxiliaries") | {"has", "have", "had", "will", "would", "did", "does", "do"}
+    stops = lex.word("subordinators") | lex.word("backward_stops")
+    verbs_before = lex.word("passive_auxiliaries") | lex.word("verbs_before_subject")
     while k >= limit:
         token = tokens[k]
+        if token.text == ")" and start is not None or token.text == ")" and k == end - 1:
+            opening = _opening_paren(tokens, k, limit)
+            if opening is None or opening == 0:
+                break
+            start = opening  # "Cummings (D-Md.)"
+            k = opening - 1
+            continue
         if _is_boundary(token) or token.text in "()[]":
             break
         lower = token.lower
@@ -84,44 +179,406 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
         k -= 1
     if start is None:
         return None
-    while start < end and tokens[start].lower in lex.word("coordinators"):
+    while start < end and (tokens[start].lower in lex.word("coordinators") or not tokens[start].is_word):
         start += 1
     return (start, end) if start < end else None
 
 
+# --- cue verbs ----------------------------------------------------------------
 
-def verb_source(tokens: list[Token], i: int, cs: int, ce: int, lex: Lexicon,
-                    form: VerbForm) -> tuple[Range | None, bool] | None:
+
+def _quote_marks(tokens: list[Token]) -> list[str | None]:
+    """The quotation role of each token: "open", "close", "toggle" (straight quotes) or None."""
+    marks: list[str | None] = [None] * len(tokens)
+    for i, token in enumerate(tokens):
+        text = token.text
+        if text in ("“", "„", "«"):
+            marks[i] = "open"
+        elif text in ("”", "»"):
+            marks[i] = "close"
+        elif text == '"':
+            marks[i] = _straight(tokens, i, i)
+        elif text == "'" and i + 1 < len(tokens) and tokens[i + 1].text == "'" \
+                and tokens[i + 1].start == token.end:
+            marks[i] = _straight(tokens, i, i + 1)  # '' as a double quote (newspaper style)
+        elif text == "‘" or text == "'" and i + 1 < len(tokens) and tokens[i + 1].is_word \
+                and (i == 0 or not tokens[i - 1].is_word):
+            marks[i] = "open_single"
+        elif text in ("’", "'") and i > 0 and not tokens[i - 1].is_word and tokens[i - 1].text not in "'":
+            marks[i] = "close_single"
+    return marks
+
+
+def _straight(tokens: list[Token], first: int, last: int) -> str:
+    """A straight quote opens when it sticks to the word after it, closes when it sticks to the one before."""
+    before = first > 0 and tokens[first - 1].end == tokens[first].start
+    after = last + 1 < len(tokens) and tokens[last + 1].start == tokens[last].end
+    if after and not before:
+        return "open"
+    if before and not after:
+        return "close"
+    return "toggle"
+
+
+def _quoted(tokens: list[Token]) -> list[bool]:
+    """For every token, whether it stands inside a quotation opened in this sentence."""
     n = len(tokens)
-    j = i - 1
-    while j >= 0 and tokens[j].lower in lex.word("auxiliaries"):
-        j -= 1
-    if j >= 0 and tokens[j].lower in lex.word("coordinators"):
-        return None, True
-    if j >= 0 and tokens[j].lower in ("who", "which", "that") and j >= 1:
-        k = j - 1
-        if tokens[k].text == ",":
+    inside = [False] * n
+    marks = _quote_marks(tokens)
+    opened_at: int | None = None
+    single = False
+    first = next((k for k, mark in enumerate(marks) if mark is not None), None)
+    if first is not None and marks[first] == "close":
+        for k in range(first):  # the sentence starts inside a quotation opened earlier
+            inside[k] = True
+    i = 0
+    while i < n:
+        mark = marks[i]
+        step = 2 if mark in ("toggle", "open", "close") and tokens[i].text == "'" else 1
+        if opened_at is None:
+            if mark in ("open", "toggle") or mark == "open_single":
+                opened_at, single = i, mark == "open_single"
+        elif (mark in ("close", "toggle") and not single) or (single and mark in ("close_single", "close")):
+            for k in range(opened_at, i + step):
+                inside[k] = True
+            opened_at = None
+        i += step
+    if opened_at is not None and marks[opened_at] == "toggle":
+        pass  # an unclear straight quote that never closes
+    elif opened_at is not None:
+        # a quotation that runs on into the next sentence: everything after the opener is quoted
+        for k in range(opened_at, n):
+            inside[k] = True
+    return inside
+
+
+def _pre_run(tokens: list[Token], i: int, tables: dict) -> int:
+    """Start of the auxiliaries and adverbs before token i ("has also" said)."""
+    pre = tables["pre"]
+    k = i
+    while k > 0 and i - k < _MAX_PRE:
+        token = tokens[k - 1]
+        lower = token.lower
+        if not token.is_word or token.is_cap:
+            break
+        if lower in pre or lower.endswith("ly") and len(lower) > 4 and lower not in tables["non_subjects"]:
             k -= 1
-        return (backward(tokens, k, 0, lex), False) if k >= 0 else None
-    if j >= 0 and tokens[j].text == ",":
-        # "Smith, a spokesman for the city, said": the apposition belongs to the source
-        p = j - 1
-        while p >= 0 and tokens[p].text not in _CLAUSE_BREAKS and tokens[p].text not in FINAL_PUNCT:
-            p -= 1
-        if p >= 0 and tokens[p].text == "," and p + 1 < j and (
-                tokens[p + 1].lower in lex.word("determiners") | {"who", "whose", "which", "former", "chief"}):
-            head = backward(tokens, p - 1, 0, lex)
-            if head:
-                return (head[0], j), False
-    if j >= 0 and tokens[j].is_word:
-        subject = backward(tokens, j, 0, lex)
-        if subject:
-            return subject, False
-    # inverted: "“…,” said Smith" / ", said the mayor."
-    start = i + 1
-    if start < n and tokens[start].lower in ("in", "on") and form.lemma != "tell":
+            continue
+        if lower.endswith(("n't", "n’t")) and len(lower) > 3:  # "didn't", "hasn’t"
+            k -= 1
+            continue
+        break
+    return k
+
+
+def _contracted_subject(token: Token) -> bool:
+    """"he's", "who’ve", "they'd": a subject with its auxiliary in one token."""
+    for mark in _APOSTROPHES:
+        if mark in token.text:
+            head, _, tail = token.lower.partition(mark)
+            return tail in ("ve", "d", "ll", "s", "re") and bool(head)
+    return False
+
+
+def _subject_end_ok(token: Token, tables: dict) -> bool:
+    if not token.is_word:
+        return False
+    lower = token.lower
+    if lower in tables["non_subjects"] and not token.is_cap:
+        return False
+    if lower in tables["object_pronouns"]:
+        return False
+    return True
+
+
+def _antecedent(tokens: list[Token], r: int, lex: Lexicon) -> Range | None:
+    k = r - 1
+    if k >= 0 and tokens[k].text == ",":
+        k -= 1
+    if k < 0 or not tokens[k].is_word:
         return None
-    source = forward(tokens, start, n, lex)
-    return (source, False) if source else None
+    return backward(tokens, k, 0, lex)
 
 
+def _apposition_subject(tokens: list[Token], j: int, lex: Lexicon, tables: dict, used: set[int]
+                        ) -> tuple[Range | None, bool]:
+    """The subject before "..., apposition, said" (j is the comma), and whether it was found."""
+    p = j - 1
+    limit = max(0, j - 25)
+    while p >= limit and tokens[p].text not in _CLAUSE_BREAKS and tokens[p].text not in FINAL_PUNCT \
+            and tokens[p].text not in QUOTE_CHARS:
+        p -= 1
+    if p < 1 or tokens[p].text != "," or p + 1 >= j:
+        return None, False
+    first = tokens[p + 1]
+    head = backward(tokens, p - 1, 0, lex) if tokens[p - 1].is_word or tokens[p - 1].text == ")" else None
+    if head is None:
+        return None, False
+    if p + 1 in used or first.lower in tables["parenthetical"] or (
+            not first.is_cap and first.lower in lex.word("attachments") | lex.word("subordinators")):
+        # "Trump, in a statement, said" / "Council officials, cited by The Guardian, said"
+        return head, True
+    if first.lower in tables["relatives"]:
+        if _keeper_at(tokens, p + 1, lex):
+            return (head[0], j), True
+        return head, True  # "Wasserman Schultz, who is reviled by progressives, said"
+    return (head[0], j), True  # "Reeve's lawyer, Tom Aldridge, said"
+
+
+def _inverted_source(tokens: list[Token], i: int, lex: Lexicon, form: VerbForm | None) -> Range | None:
+    """"“…,” said Smith, a spokesman for the city." """
+    n = len(tokens)
+    start = i + 1
+    if start < n and tokens[start].lower in ("in", "on", "at") and (form is None or form.lemma != "tell"):
+        return None
+    rng = forward(tokens, start, n, lex)
+    if rng is None:
+        return None
+    end = rng[1]
+    if end < n and tokens[end].text == "," and end + 1 < n and tokens[end + 1].is_word:
+        nxt = tokens[end + 1].lower
+        if nxt not in lex.word("subordinators") and nxt not in lex.word("coordinators") \
+                and not nxt.endswith("ing") and nxt not in ("in", "on", "at", "during"):
+            k = end + 1
+            last = None
+            while k < n and k - end <= _MAX_TAIL:
+                t = tokens[k]
+                if t.text in FINAL_PUNCT or t.text in QUOTE_CHARS or t.text in ";:–—":
+                    break
+                if t.text == "," and k + 1 < n and tokens[k + 1].is_word and (
+                        tokens[k + 1].lower.endswith("ing") or tokens[k + 1].lower in lex.word("coordinators")):
+                    break
+                if t.is_word:
+                    last = k
+                k += 1
+            if last is not None and (k >= n or tokens[k].text in FINAL_PUNCT or tokens[k].text in QUOTE_CHARS
+                                     or tokens[k].text == ","):
+                end = last + 1
+    return (rng[0], end)
+
+
+def _colon_source(tokens: list[Token], lex: Lexicon, tables: dict) -> tuple[Range, int] | None:
+    """"Bush: “The mission is …”", "FALLIN: Well, …": a speaker label before a colon."""
+    for k in range(1, min(len(tokens) - 1, 6)):
+        if tokens[k].text == ":":
+            words = tokens[:k]
+            if not all(t.is_word and (t.is_cap or t.text[0].isdigit()) or t.text in "'’.-" for t in words):
+                return None
+            if any(t.lower in tables["colon_not_sources"] for t in words):
+                return None
+            return (0, k), k
+        if not tokens[k].is_word and tokens[k].text not in "'’.-":
+            return None
+    return None
+
+
+def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[int], ends: list[int]) -> list:
+    """Attributions with a cue verb ("Officials said", "said Smith", ", adding …")."""
+    from .attribution import Found  # the attribution module imports this one
+
+    tables = _tables(lex)
+    n = len(tokens)
+    found: list = []
+    quoted = _quoted(tokens)
+    # words inside a phrase keeper are never cues ("who spoke on condition of anonymity")
+    blocked: set[int] = set()
+    for k in range(n):
+        keep = _keeper_at(tokens, k, lex) if tokens[k].lower in ("who", "on", "familiar", "briefed") else 0
+        if keep:
+            blocked.update(range(k, k + keep))
+    colon = _colon_source(tokens, lex, tables)
+    if colon is not None and not used.intersection(range(colon[1] + 1)):
+        rng, k = colon
+        found.append(Found(source=rng, cue=[k], mode="direct_quote"))
+        used.update(range(k + 1))
+    ing: dict[str, str] = tables["ing"]  # type: ignore[assignment]
+    content_from = n  # cues after this point are inside reported content ("said the poll showed")
+    for i, token in enumerate(tokens):
+        if i in used or i in blocked or not token.is_word or quoted[i]:
+            continue
+        forms = lex.verb_forms.get(token.key)
+        lemma = None
+        form = None
+        if forms:
+            form = _reading(tokens, i, forms)
+            if form is None:
+                continue
+            lemma = form.lemma
+        elif token.key in ing:
+            lemma = ing[token.key]
+        else:
+            continue
+        item = _attribute(tokens, i, lemma, form, lex, tables, used, Found)
+        if item is None:
+            continue
+        if i > content_from and _NEST and not (item.inherit or item.antecedent is not None):
+            if not _clause_break_between(tokens, content_from, i, lex):
+                continue  # a cue inside the reported content: "said the poll showed"
+            content_from = n
+        found.append(item)
+        used.update(item.cue)
+        if item.source is not None:
+            used.update(range(*item.source))
+        if item.lemma == "tell" and (item.source is None or item.source[1] <= i):
+            _listener(tokens, item, lex)
+        last = max(item.cue)
+        if (item.source is None or item.source[1] <= i) and last + 1 < n and tokens[last + 1].is_word:
+            content_from = min(content_from, last)
+    return found
+
+
+def _clause_break_between(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
+    """A new main clause starts between tokens a and b ("…; Smith said", "…, but Smith said")."""
+    for k in range(a + 1, b):
+        text = tokens[k].text
+        if text in ";–—" or text in QUOTE_CHARS:
+            return True
+        if text == "," and k + 1 < b and tokens[k + 1].lower in lex.word("clause_openers"):
+            return True
+    return False
+
+
+def _listener(tokens: list[Token], item, lex: Lexicon) -> None:
+    """"told Reuters": an outlet told is the relay of the claim."""
+    k = max(item.cue) + 1
+    rng = forward(tokens, k, len(tokens), lex)
+    if rng is not None and classify(tokens, rng, lex) == "outlet":
+        item.via.append(rng)
+
+
+def _reading(tokens: list[Token], i: int, forms: tuple[VerbForm, ...]) -> VerbForm | None:
+    for form in forms:
+        if form.particle:
+            continue
+        if form.needs_next is not None:
+            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            if nxt not in form.needs_next:
+                continue
+        return form
+    return None
+
+
+def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, lex: Lexicon, tables: dict,
+               used: set[int], Found) -> object | None:
+    n = len(tokens)
+    token = tokens[i]
+    is_ing = form is None
+    pre = _pre_run(tokens, i, tables)
+    cue = list(range(pre, i + 1))
+    if form is not None and form.needs_next is not None and i + 1 < n:
+        cue.append(i + 1)  # "pointed out", "called for"
+    pre_words = {tokens[k].lower for k in range(pre, i)}
+    j = pre - 1
+    prev = tokens[j] if j >= 0 else None
+    # a capitalised verb inside a sentence is a name or a title word ("United States")
+    if token.is_cap and i > 0 and tokens[i - 1].text not in QUOTE_CHARS:
+        return None
+    if prev is not None and prev.lower in ("to", "'s", "’s") and not pre_words:
+        return None  # "to say", "Trump's claims"
+    if prev is not None and prev.lower in lex.word("determiners") and not pre_words:
+        return None  # "the report", "his email"
+    passive = bool(pre_words & tables["be"]) and token.lower.endswith(("ed", "told", "said", "thought", "written",
+                                                                      "shown", "known", "seen", "found"))
+    if passive and not is_ing:
+        return None  # "was told", "is expected"
+    if is_ing and not (pre_words & tables["be"]):
+        return _ing_adjunct(tokens, i, lemma, cue, lex, tables, used, Found)
+    noun_like = token.lower in tables["noun_like"]
+    # the subject
+    if prev is None or prev.text in QUOTE_CHARS or prev.text == "," and j > 0 and tokens[j - 1].text in QUOTE_CHARS:
+        if noun_like:
+            return None
+        source = _inverted_source(tokens, i, lex, form)
+        if source is None or used.intersection(range(*source)):
+            return None
+        return Found(source=source, cue=cue, mode="reported_speech", lemma=lemma, head=i)
+    if prev.text == ",":
+        source, ok = _apposition_subject(tokens, j, lex, tables, used)
+        if not ok:
+            if noun_like:
+                return None
+            source = _inverted_source(tokens, i, lex, form)
+        if source is None or used.intersection(range(*source)):
+            return None
+        return Found(source=source, cue=cue, mode="reported_speech", lemma=lemma, head=i)
+    if not prev.is_word:
+        return None
+    lower = prev.lower
+    if lower in lex.word("coordinators") and not prev.is_cap:
+        if noun_like:
+            return None
+        return Found(source=None, cue=cue, mode="reported_speech", lemma=lemma, inherit=True, head=i)
+    if lower in tables["relatives"] or lower == "that" and j > 0 and _relative_that(tokens, j, lex, tables):
+        antecedent = _antecedent(tokens, j, lex)
+        if antecedent is None or lower == "that" and noun_like:
+            return None
+        kind = classify(tokens, antecedent, lex)
+        return Found(source=(j, j + 1), cue=cue, mode="reported_speech", lemma=lemma, head=i,
+                     antecedent=antecedent, kind=kind)
+    if _contracted_subject(prev):
+        head, _, _ = prev.lower.partition("’" if "’" in prev.text else "'")
+        if head in tables["relatives"]:
+            antecedent = _antecedent(tokens, j, lex)
+            if antecedent is None:
+                return None
+            return Found(source=(j, j + 1), cue=cue, mode="reported_speech", lemma=lemma, head=i,
+                         antecedent=antecedent, kind=classify(tokens, antecedent, lex))
+        return Found(source=(j, j + 1), cue=cue, mode="reported_speech", lemma=lemma, head=i)
+    if not _subject_end_ok(prev, tables):
+        return None
+    if noun_like and not _clear_verb(tokens, i, j, lex, tables):
+        return None
+    subject = backward(tokens, j, 0, lex)
+    if subject is None:
+        return None
+    subject = _drop_relative(tokens, subject, lex, tables)
+    if used.intersection(range(*subject)):
+        return None
+    return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
+
+
+def _relative_that(tokens: list[Token], j: int, lex: Lexicon, tables: dict) -> bool:
+    """"organizations that have endorsed": "that" after a noun, not after a verb."""
+    before = tokens[j - 1]
+    if not before.is_word or before.lower in tables["non_subjects"] or before.key in lex.verb_forms:
+        return False
+    return not before.lower.endswith(("ed", "ly"))
+
+
+def _clear_verb(tokens: list[Token], i: int, j: int, lex: Lexicon, tables: dict) -> bool:
+    """A word that is also a noun ("states", "report") is a verb only in clear contexts."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    subject = tokens[j]
+    if nxt is not None and (nxt.lower == "that" or nxt.text in QUOTE_CHARS or nxt.text == ":"):
+        return subject.lower not in lex.word("attachments")
+    if subject.lower in lex.kinds.get("pronoun", ()) or subject.lower in tables["relatives"]:
+        return True
+    return False
+
+
+def _drop_relative(tokens: list[Token], rng: Range, lex: Lexicon, tables: dict) -> Range:
+    """"progressive organizations that have endorsed him say": the head before the relative clause."""
+    start, end = rng
+    for k in range(start + 1, end):
+        if tokens[k].lower in tables["relatives"] or tokens[k].lower == "that":
+            if _keeper_at(tokens, k, lex):
+                return rng
+            return (start, k)
+    return rng
+
+
+def _ing_adjunct(tokens: list[Token], i: int, lemma: str, cue: list[int], lex: Lexicon, tables: dict,
+                 used: set[int], Found) -> object | None:
+    """", adding that …", "by saying …", "a statement saying …"."""
+    j = cue[0] - 1
+    if j < 0:
+        return None
+    prev = tokens[j]
+    if prev.text == "," or prev.lower in tables["adjunct_openers"]:
+        return Found(source=None, cue=cue, mode="reported_speech", lemma=lemma, inherit=True, head=i)
+    if lemma in tables["ing_after_noun"] and prev.is_word and _subject_end_ok(prev, tables) \
+            and prev.lower not in lex.kinds.get("pronoun", ()):
+        subject = backward(tokens, j, 0, lex)
+        if subject is not None and not used.intersection(range(*subject)):
+            return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
+    return None

@@ -3,18 +3,53 @@
 German puts the finite verb second in a main clause ("Die Polizei teilte mit"),
 last in a subordinate one ("wie die Polizei mitteilte"), and lets the subject
 follow the verb when something else comes first ("Am Montag sagte der
-Minister"). No parser: the clause is read with the word classes of
-``rules/lexicons/de.toml``.
+Minister", "„…“, sagte er"). No parser: the clause is read with the word
+classes of ``rules/lexicons/de.toml``.
+
+Conventions (from the German WikiNews gold, checked against the seed articles):
+
+* a cue verb is an attribution only when it has content: a clause after it
+  (", dass …", ", die Stadt habe …"), a colon, a quotation in or next to its
+  clause, a "wie X mitteilte" frame, or a demonstrative object that points back
+  ("Dies teilte X mit"). "Der Minister kritisierte die Pläne" is no attribution;
+* the cue holds every piece: auxiliary and participle ("hatte … gesagt", the
+  participle is the head), particle ("teilte … mit"), "wie" of "wie X
+  mitteilte", a reflexive or correlate ("äußerte sich", "geht davon aus");
+* "nach Angaben der Polizei": cue "nach", source "Angaben der Polizei" (the
+  statement noun belongs to the source); "Seiner Meinung nach" likewise;
+* "Demnach", "demzufolge" are cue and source at once; "wonach" takes the noun
+  phrase before it.
+
+Every scan is bounded by the clause or by ``MAX_PHRASE`` words.
 """
 
 from __future__ import annotations
 
-from ..lexicon import Lexicon, VerbForm
-from .phrases import MAX_PHRASE, Range, _ADJECTIVE_ENDINGS, _BRACKETS, forward, backward
-from .tokens import Token
+from ..lexicon import Lexicon
+from .phrases import _ADJECTIVE_ENDINGS, _BRACKETS, MAX_PHRASE, Range, forward
+from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token
 
-_CLAUSE_BREAKS = frozenset(",;:()–—")
+_CLAUSE_BREAKS = frozenset(",;:–—")
 _RELAY_VERBS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
+_OPEN_QUOTES = frozenset("„»“\"")
+_OBJECT_DETERMINERS = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "seinen", "seinem",
+                                 "ihren", "ihrem", "jenen", "jenem"})
+_DEMONSTRATIVE_OBJECTS = frozenset({"dies", "das", "dieses", "diese", "es", "darauf", "daran", "dazu",
+                                    "hierzu", "hierauf", "davon", "darüber", "solches", "letzteres"})
+
+
+_FUNCTION_WORDS: dict[int, frozenset[str]] = {}
+
+
+def function_words(lex: Lexicon) -> frozenset[str]:
+    """Words that are never an adjective inside a noun phrase ("unter", "aber", "wurden")."""
+    words = _FUNCTION_WORDS.get(id(lex))
+    if words is None:
+        words = (lex.word("prepositions") | lex.word("non_subject_openers") | lex.word("subordinators")
+                 | lex.word("coordinators") | lex.word("auxiliaries") | lex.word("phrase_stoppers")
+                 | lex.word("subject_pronouns")) - lex.word("determiners")
+        _FUNCTION_WORDS[id(lex)] = words
+    return words
 
 
 def _de_np_word(tokens: list[Token], k: int, end: int, lex: Lexicon) -> bool:
@@ -22,19 +57,34 @@ def _de_np_word(tokens: list[Token], k: int, end: int, lex: Lexicon) -> bool:
     token = tokens[k]
     if not token.is_word:
         return token.text in "-/&'’."
-    if token.is_cap or token.is_number:
-        return True
+    if token.is_cap or token.is_number or (token.text,) in lex.outlets:
+        return True  # "die dpa"
     lower = token.lower
     if lower in lex.word("determiners"):
         return True
     # an adjective or participle ("hochrangigen", "ehemaligen") needs a noun after it
-    if lower.endswith(_ADJECTIVE_ENDINGS) and lower not in lex.word("auxiliaries"):
+    if lower.endswith(_ADJECTIVE_ENDINGS) and lower not in function_words(lex):
         for nxt in range(k + 1, min(k + 4, end)):
             if tokens[nxt].is_cap:
                 return True
             if not tokens[nxt].is_word or not tokens[nxt].lower.endswith(_ADJECTIVE_ENDINGS):
                 break
     return False
+
+
+def _quoted_name(tokens: list[Token], k: int, end: int) -> int | None:
+    """End (exclusive) of a short quoted name at k: „Der Spiegel“, »Bild«."""
+    if tokens[k].text not in _OPEN_QUOTES:
+        return None
+    for j in range(k + 1, min(end, k + 7)):
+        if tokens[j].text in QUOTE_CHARS:
+            inner = tokens[k + 1:j]
+            if inner and inner[0].is_cap and all(t.is_word or t.text in "-.&'" for t in inner):
+                return j + 1
+            return None
+        if not tokens[j].is_word and tokens[j].text not in "-.&'":
+            return None
+    return None
 
 
 def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
@@ -44,6 +94,8 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
     last_good = None
     limit = min(end, k + MAX_PHRASE)
     attachments = lex.word("attachments")
+    determiners = lex.word("determiners")
+    stop = lex.word("phrase_stoppers")
     while k < limit:
         token = tokens[k]
         if token.text in _BRACKETS and has_noun:  # "(NEMA)"
@@ -53,15 +105,31 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             k = close + 1
             last_good = k
             continue
-        if token.is_word and token.lower in attachments and has_noun:
+        quoted = _quoted_name(tokens, k, end)
+        if quoted is not None and not has_noun and not all(t.is_cap or not t.is_word for t in tokens[k + 1:quoted - 1]):
+            quoted = None  # »Wir lassen niemanden allein« is a quotation, not a name
+        if quoted is not None:  # die Zeitung „Yemen Observer“
+            k = quoted
+            has_noun = True
+            last_good = k
+            continue
+        if token.is_word and token.lower in attachments and has_noun and not token.is_cap:
             # "von der Umweltbehörde", "des Ministeriums", "und Gavin Williamson"
-            if k + 1 < limit and _de_np_word(tokens, k + 1, end, lex) and tokens[k + 1].is_word:
+            if k + 1 < limit and (_de_np_word(tokens, k + 1, end, lex) and tokens[k + 1].is_word
+                                  or _quoted_name(tokens, k + 1, end) is not None):
                 k += 1
                 continue
             break
+        if has_noun and token.is_word and not token.is_cap and (
+                token.lower in determiners or token.lower in stop):
+            break  # a new phrase begins: "des Hilfswerks mehrere Wochen"
+        if has_noun and token.is_number and tokens[k - 1].is_word and tokens[k - 1].is_cap:
+            break  # "der Polizei 20 Menschen"
+        if token.is_word and token.is_cap and token.lower in stop and k == start:
+            return None
         if not _de_np_word(tokens, k, end, lex):
             break
-        if token.is_cap or token.is_number:
+        if token.is_cap or token.is_number or (token.text,) in lex.outlets:
             has_noun = True
             last_good = k + 1
         k += 1
@@ -75,13 +143,21 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
     end = k + 1
     start = None
     limit = max(begin, k - MAX_PHRASE)
-    prepositions = lex.word("non_subject_openers")
+    prepositions = lex.word("non_subject_openers") | lex.word("prepositions")
     while k >= limit:
         token = tokens[k]
         if not token.is_word:
             if token.text in "-/&'’." and start is not None:
                 k -= 1
                 continue
+            if token.text in QUOTE_CHARS and start is None and end - 1 == k:
+                # „Der Spiegel“ zufolge
+                open_at = next((j for j in range(k - 1, max(limit, k - 7) - 1, -1)
+                                if tokens[j].text in QUOTE_CHARS), None)
+                if open_at is not None and _quoted_name(tokens, open_at, end) == end:
+                    start = open_at
+                    k = open_at - 1
+                    continue
             break
         lower = token.lower
         if token.is_cap or token.is_number or lower in lex.word("determiners"):
@@ -89,7 +165,8 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
                 break
             start = k
         elif lower.endswith(_ADJECTIVE_ENDINGS) and start is not None and lower not in prepositions \
-                and lower not in lex.word("auxiliaries") and lower not in lex.word("relative_pronouns"):
+                and lower not in lex.word("auxiliaries") and lower not in lex.word("relative_pronouns") \
+                and lower not in lex.word("phrase_stoppers"):
             start = k
         elif lower in ("von", "vom", "des") and start is not None:
             start = k
@@ -99,10 +176,9 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
     if start is None or not any(t.is_cap for t in tokens[start:end]):
         return None
     # a capitalised sentence opener that is no noun ("Gestern") is not part of it
-    while start < end and tokens[start].lower in prepositions:
+    while start < end and (tokens[start].lower in prepositions or tokens[start].lower in ("von", "vom")):
         start += 1
     return (start, end) if start < end else None
-
 
 
 def relays(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int, Range]]:
@@ -117,12 +193,15 @@ def relays(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int,
             k -= 1
         if tokens[k].lower not in ("von", "vom"):
             continue
-        relay = forward(tokens, k + 1, i, lex)
-        if relay is None:
-            continue
         comma = k - 1
         while comma >= 0 and tokens[comma].text not in _CLAUSE_BREAKS:
             comma -= 1
+        # only a relative clause relays: ", die von X zitiert werden"
+        if comma < 0 or comma + 1 >= k or tokens[comma + 1].lower not in lex.word("relative_pronouns"):
+            continue
+        relay = forward(tokens, k + 1, i, lex)
+        if relay is None:
+            continue
         last = i + 1
         while last < len(tokens) and tokens[last].lower in ("werden", "wird", "wurde", "wurden", "worden"):
             last += 1
@@ -131,62 +210,611 @@ def relays(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int,
     return found
 
 
-
-def _skip_openers(tokens: list[Token], k: int, end: int, lex: Lexicon) -> int:
-    """Skip adverbs and time phrases after an inverted verb ("sagte am Montag der Minister")."""
-    openers = lex.word("non_subject_openers") | lex.word("auxiliaries")
-    while k < end and tokens[k].is_word and not tokens[k].is_cap and tokens[k].lower in openers \
-            and tokens[k].lower not in lex.word("determiners"):
-        k += 1
-    return k
+# --- clauses and quotations ---------------------------------------------------
 
 
-def verb_source(tokens: list[Token], i: int, cs: int, ce: int, lex: Lexicon,
-                    form: VerbForm) -> tuple[Range | None, bool] | None:
-    """(source, inherit) for a German cue verb at i in clause [cs, ce); None if no attribution."""
-    first = tokens[cs] if cs < len(tokens) else None
+def clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
+    """For every token, the start and end (exclusive) of its clause.
+
+    Commas, colons, semicolons and dashes end a clause; brackets do not (a
+    bracket after a noun belongs to it: "Das Gericht (BVerwG) entschied").
+    """
+    n = len(tokens)
+    starts, ends = [0] * n, [n] * n
+    begin = 0
+    for i, token in enumerate(tokens):
+        if token.text in _CLAUSE_BREAKS or token.text in FINAL_PUNCT:
+            for j in range(begin, i + 1):
+                starts[j] = begin
+                ends[j] = i
+            begin = i + 1
+    for j in range(begin, n):
+        starts[j] = begin
+    return starts, ends
+
+
+def quoted_tokens(tokens: list[Token]) -> tuple[set[int], bool]:
+    """Indices of the tokens inside quotation marks, and whether any quote (3+ words) is there.
+
+    A closing mark with no opening one means the sentence began inside a
+    quotation; an opening one with no closing mark runs to the end.
+    """
+    inside: set[int] = set()
+    has_quote = False
+    marks = [k for k, t in enumerate(tokens) if t.text in QUOTE_CHARS and t.text not in "'’‚‘"]
+    if not marks:
+        return inside, False
+    # pair the marks left to right: „ opens, “ closes (German); » opens, « closes
+    open_at: int | None = None
+    first_close = True
+    for k in marks:
+        ch = tokens[k].text
+        opening = ch in "„»" or (ch in "“\"" and open_at is None and not (
+            k > 0 and tokens[k - 1].is_word and (k + 1 >= len(tokens) or not tokens[k + 1].is_word)))
+        if ch == "”":
+            opening = False
+        if open_at is None and opening:
+            open_at = k
+        elif open_at is not None and not (ch in "„»"):
+            words = sum(1 for j in range(open_at + 1, k) if tokens[j].is_word)
+            if words >= 3:
+                has_quote = True
+            inside.update(range(open_at + 1, k))
+            open_at = None
+        elif open_at is None and first_close:
+            # began inside a quotation that opened in an earlier sentence
+            inside.update(range(0, k))
+            has_quote = True
+        first_close = False
+    if open_at is not None:
+        inside.update(range(open_at + 1, len(tokens)))
+        if sum(1 for j in range(open_at + 1, len(tokens)) if tokens[j].is_word) >= 3:
+            has_quote = True
+    return inside, has_quote
+
+
+# --- frames ---------------------------------------------------------------------
+
+
+def _is_statement(token: Token, nouns: frozenset[str]) -> bool:
+    word = token.lower
+    if word in nouns:
+        return True
+    return token.is_cap and any(word[i:] in nouns for i in range(1, len(word) - 4))
+
+
+def _statement_phrase(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
+    """ "Angaben der Polizei", "eigenen Angaben", "Polizeiangaben" at k, or None."""
+    rng = phrase_forward(tokens, k, end, lex)
+    if rng is None:
+        return None
+    nouns = lex.word("statement_nouns")
+    attachments = lex.word("attachments")
+    for j in range(rng[0], rng[1]):
+        t = tokens[j]
+        if t.is_word and t.lower in attachments and not t.is_cap:
+            break
+        if t.is_cap and _is_statement(t, nouns):
+            return rng
+    return None
+
+
+def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
+    """German frames beyond the lexicon patterns: "nach Angaben der Polizei",
+    "Seiner Meinung nach", "Demnach", ", wonach", ", so X" (a tail that may
+    also stand in the middle: "„…“, so X, „…“")."""
+    from .attribution import Found
+
+    found: list[Found] = []
+    n = len(tokens)
+    self_sources = lex.word("self_sources")
+    determiners = lex.word("determiners")
+    for k, token in enumerate(tokens):
+        if k in used or not token.is_word:
+            continue
+        lower = token.lower
+        if lower in ("nach", "aus") and k + 1 < n:
+            if lower == "aus" and tokens[k + 1].lower not in lex.word("aus_heads"):
+                continue
+            rng = _statement_phrase(tokens, k + 1, n, lex)
+            if rng is not None and not used.intersection(range(*rng)):
+                found.append(Found(source=rng, cue=[k], mode="according_to", head=k))
+                used.update(range(k, rng[1]))
+                continue
+            # postposition: "Seiner Meinung nach", "eigenen Angaben nach"
+            nxt = tokens[k + 1]
+            if lower == "nach" and k > 0 and not (nxt.is_cap or nxt.is_number or nxt.lower in determiners
+                                                  or nxt.text in _OPEN_QUOTES):
+                back = phrase_backward(tokens, k - 1, 0, lex)
+                if back is not None and not used.intersection(range(*back)) and \
+                        _is_statement(tokens[back[1] - 1], lex.word("statement_nouns")):
+                    found.append(Found(source=back, cue=[k], mode="according_to", head=k))
+                    used.update(range(back[0], k + 1))
+            continue
+        if lower in self_sources:
+            if lower == "wonach" and k > 1 and tokens[k - 1].text == ",":
+                back = phrase_backward(tokens, k - 2, 0, lex)
+                if back is not None and not used.intersection(range(*back)):
+                    found.append(Found(source=back, cue=[k], mode="according_to", head=k))
+                    used.update(range(*back))
+                    used.add(k)
+                    continue
+            found.append(Found(source=(k, k + 1), cue=[k], mode="according_to", head=k))
+            used.add(k)
+            continue
+        if lower == "so" and k > 0 and tokens[k - 1].text == "," and k + 1 < n:
+            tail = _so_tail(tokens, k, lex)
+            if tail is not None and not used.intersection(range(*tail)):
+                found.append(Found(source=tail, cue=[k], mode="reported", head=k))
+                used.update(range(k, tail[1]))
+    return found
+
+
+def _so_tail(tokens: list[Token], k: int, lex: Lexicon) -> Range | None:
+    """ ", so der Minister." / ", so X, der …" / ", so X weiter: „…“" / ", so X, „…“"."""
+    n = len(tokens)
+    nxt = tokens[k + 1]
+    if nxt.lower in ("dass", "daß", "wie", "in", "im", "etwa", "zum", "zu", "auch", "viel", "weit", "lange"):
+        return None
+    rng = phrase_forward(tokens, k + 1, n, lex)
+    if rng is None:
+        return None
+    j = rng[1]
+    # words that may follow the source: "so Elshorst weiter", "so X gegenüber der Zeitung"
+    while j < n and tokens[j].is_word and tokens[j].lower in lex.word("tail_adverbs"):
+        j += 1
+    if j < n and tokens[j].lower in ("gegenüber", "in", "im", "am", "auf", "bei", "vor"):
+        after = phrase_forward(tokens, j + 1, n, lex)
+        if after is not None:
+            j = after[1]
+    if j >= n or tokens[j].text in FINAL_PUNCT or tokens[j].text in ":":
+        # the sentence ends: a relative clause or apposition may hang on the source
+        return rng
+    if tokens[j].text == ",":
+        rest = [t for t in tokens[j + 1:] if t.is_word]
+        if not rest:
+            return rng
+        if tokens[j + 1].lower in lex.word("relative_pronouns") and all(
+                t.text not in _CLAUSE_BREAKS for t in tokens[j + 1:] if not t.is_word and t.text not in FINAL_PUNCT):
+            # ", so ein Mitarbeiter, der nicht genannt werden wollte."
+            end = n
+            while end > j and not tokens[end - 1].is_word:
+                end -= 1
+            return (rng[0], end)
+        # ", so X, wird VW …" / ", so X, Leiter der Abteilung."
+        appo = phrase_forward(tokens, j + 1, n, lex)
+        if appo is not None and (appo[1] >= n or tokens[appo[1]].text in FINAL_PUNCT):
+            return (rng[0], appo[1])
+        return rng
+    if tokens[j].text in QUOTE_CHARS:
+        return rng
+    return None
+
+
+# --- cue verbs ------------------------------------------------------------------
+
+
+def _skip_pp(tokens: list[Token], k: int, end: int, lex: Lexicon) -> int:
+    """Position after a prepositional phrase starting at k ("am Montag", "in einem Interview")."""
+    rng = phrase_forward(tokens, k + 1, end, lex)
+    if rng is not None:
+        return rng[1]
+    j = k + 1
+    while j < end and tokens[j].is_word and not tokens[j].is_cap and j < k + 4:
+        j += 1
+    return j
+
+
+def subject_after(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
+    """The subject after an inverted finite verb, skipping adverbs, prepositional
+    phrases and dative objects ("sagte am Montag der Minister", "erklärte er")."""
+    pronouns = lex.word("subject_pronouns")
+    prepositions = lex.word("prepositions")
+    adverbs = lex.word("non_subject_openers")
+    times = lex.word("time_nouns")
+    determiners = lex.word("determiners")
+    steps = 0
+    while k < end and steps < 12:
+        steps += 1
+        t = tokens[k]
+        if not t.is_word:
+            if t.text in "-/" or t.text in _BRACKETS or t.text in ")]":
+                k += 1
+                continue
+            return None
+        low = t.lower
+        if low in pronouns:
+            return (k, k + 1)
+        if low in prepositions and not t.is_cap:
+            k = _skip_pp(tokens, k, end, lex)
+            continue
+        if t.is_cap and low in times or t.is_number:
+            k += 1
+            continue
+        if not t.is_cap and low not in determiners and not _de_np_word(tokens, k, end, lex):
+            if low in adverbs or low.endswith(("lich", "weise", "mals", "dings")) or len(low) <= 7:
+                k += 1  # "gestern", "zudem", "ausdrücklich", "erneut"
+                continue
+            return None
+        rng = phrase_forward(tokens, k, end, lex)
+        if rng is None:
+            return None
+        if low in ("dem", "einem") or (low == "der" and rng[0] + 1 < rng[1]
+                                         and tokens[rng[0] + 1].lower.endswith("en")
+                                         and not tokens[rng[0] + 1].is_cap):
+            # dative addressee: "sagte dem Sender", "sagte der Süddeutschen Zeitung"
+            k = rng[1]
+            continue
+        return rng
+    return None
+
+
+def _apposition(tokens: list[Token], rng: Range | None, lex: Lexicon) -> Range | None:
+    """ "sagte der Fraktionschef der Grünen, Markus Hoffmann." keeps the apposition."""
+    if rng is None:
+        return None
+    n = len(tokens)
+    j = rng[1]
+    if j + 1 < n and tokens[j].text == "," and tokens[j + 1].text not in QUOTE_CHARS:
+        appo = phrase_forward(tokens, j + 1, n, lex)
+        if appo is not None and (appo[1] >= n or tokens[appo[1]].text in FINAL_PUNCT or tokens[appo[1]].text == ":"):
+            return (rng[0], appo[1])
+    return rng
+
+
+def _np_clause(tokens: list[Token], cs: int, ce: int, lex: Lexicon) -> bool:
+    """Is the clause [cs, ce) a bare noun phrase (an apposition)?"""
+    if cs >= ce:
+        return False
+    rng = phrase_forward(tokens, cs, ce, lex)
+    if rng is None or rng[1] != ce:
+        return False
+    return not any(tokens[k].lower in lex.word("auxiliaries") for k in range(cs, ce))
+
+
+def apposition_subject(tokens: list[Token], cs: int, starts: list[int], lex: Lexicon) -> Range | None:
+    """The subject before a comma in "Der Leiter der WHO, Klaus Stöhr, sagte" or
+    "Hubert Primus, der … ist, wies … zurück"."""
+    j = cs - 1
+    first = last = None
+    relatives = lex.word("relative_pronouns")
+    while j > 0 and tokens[j].text == "," and j - 1 >= 0:
+        ps = starts[j - 1]
+        if _np_clause(tokens, ps, j, lex):
+            first = ps
+            if last is None:
+                last = j
+            j = ps - 1
+            continue
+        if last is None and tokens[ps].lower in relatives and ps > 0 and tokens[ps - 1].text == ",":
+            j = ps - 1  # skip the relative clause; its antecedent is the source
+            continue
+        break
     if first is None:
         return None
-    clause_words = [k for k in range(cs, ce) if tokens[k].is_word]
-    last = clause_words[-1] if clause_words else i
-    verb_final = i == last or all(tokens[k].lower in lex.word("auxiliaries") for k in clause_words if k > i)
-    # "…, und erklärte": same subject as before
-    before = [k for k in range(cs, i) if tokens[k].is_word]
+    if first > 0 and tokens[first - 1].text not in ":;" and tokens[first - 1].text not in QUOTE_CHARS:
+        return None
+    if last is not None and last < cs - 1 and first is not None:
+        # a relative clause stood between the antecedent and the verb: keep the antecedent
+        pass
+    return (first, last)
+
+
+def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
+    """Does the clause after position ``ce`` carry what was said?"""
+    n = len(tokens)
+    if ce >= n:
+        return False
+    mark = tokens[ce].text
+    if mark == ":":
+        return ce + 1 < n
+    if mark not in ",–—":
+        return False
+    j = ce + 1
+    while j < n and not tokens[j].is_word and tokens[j].text in QUOTE_CHARS:
+        return True  # ", „…“"
+    if j >= n:
+        return False
+    nxt = tokens[j]
+    low = nxt.lower
+    if low in lex.word("content_openers") and low not in lex.word("relative_pronouns"):
+        return True
+    if low in ("um", "zu") or low in lex.word("subordinators"):
+        return low == "um"
+    if low in lex.word("relative_pronouns") and j + 1 < n and not tokens[j + 1].is_cap \
+            and not _de_np_word(tokens, j + 1, n, lex):
+        return False  # a relative clause on an object: "die Pläne, die …"
+    if low in lex.word("subject_pronouns") or low in ("es", "man"):
+        return True  # ", er fühle sich …"
+    # a main clause of reported speech: ", die Stadt habe …", ", er sei …"
+    limit = min(n, j + 25)
+    subjunctive = lex.word("subjunctive_forms")
+    finite = lex.word("auxiliaries")
+    for k in range(j, limit):
+        t = tokens[k]
+        if not t.is_word:
+            if t.text in FINAL_PUNCT or t.text in ",;:":
+                break
+            continue
+        if t.lower in subjunctive or t.lower in finite:
+            return True
+        if k > j and not t.is_cap and tokens[k - 1].is_cap and t.lower.endswith("e") and k - j <= 6 \
+                and t.lower not in lex.word("determiners"):
+            return True  # Konjunktiv I: ", der Kreis habe …", ", die Lage bleibe …"
+        if k > j and not t.is_cap and t.lower.endswith(("t", "te", "ten", "en")) and k - j <= 6 \
+                and t.lower not in lex.word("determiners") and t.lower not in lex.word("prepositions"):
+            return True
+    return False
+
+
+def _companions(tokens: list[Token], i: int, ce: int, lemma: str, lex: Lexicon) -> list[int]:
+    """Words that belong to the cue: "äußerte sich", "geht davon aus", "wies darauf hin"."""
+    wanted = lex.word("companions:" + lemma)
+    if not wanted:
+        return []
+    for k in range(i + 1, min(ce, i + 6)):
+        if tokens[k].lower in wanted and not tokens[k].is_cap:
+            return [k]
+    return []
+
+
+def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[int], ends: list[int]) -> list:
+    """Cue verbs with their source, for German."""
+    from .attribution import Found, _verb_reading
+
+    starts, ends = clause_bounds(tokens)
+    inside, _ = quoted_tokens(tokens)
+    found: list[Found] = []
+    auxiliaries = lex.word("auxiliaries")
+    passive = lex.word("passive_auxiliaries")
+    subordinators = lex.word("subordinators")
+    relatives = lex.word("relative_pronouns")
+    coordinators = lex.word("coordinators")
     adverbs = lex.word("non_subject_openers")
-    j = len(before) - 1
-    while j >= 0 and tokens[before[j]].lower in adverbs and not tokens[before[j]].is_cap:
-        j -= 1
-    if j >= 0 and tokens[before[j]].lower in lex.word("coordinators") and j < len(before) - 0:
-        return None, True
-    if cs > 0 and tokens[cs - 1].text == "," and first.lower in lex.word("relative_pronouns") and verb_final:
-        # the relative clause may follow the verb: "mit Selenskyj erörtert, der ..."
-        k = cs - 2
-        while k >= max(0, cs - 5) and tokens[k].is_word and not tokens[k].is_cap:
-            k -= 1
-        antecedent = backward(tokens, k, 0, lex)
-        return (antecedent, False) if antecedent else None
-    if first.lower in lex.word("subordinators") and verb_final:
-        return forward(tokens, cs + 1, i, lex), False
-    # main clause: the finite verb is the cue or an auxiliary
-    finite = next((k for k in range(cs, i + 1) if k == i or tokens[k].lower in lex.word("auxiliaries")), i)
-    if tokens[finite].lower in lex.word("passive_auxiliaries") and finite != i:
-        # "wurde von Macron vorgeschlagen": the agent is the source
-        for k in range(finite + 1, i):
-            if tokens[k].lower in ("von", "vom"):
-                return forward(tokens, k + 1, i, lex), False
-        return None
-    vorfeld = [k for k in range(cs, finite) if tokens[k].is_word or tokens[k].text in "-'’"]
-    if vorfeld and tokens[vorfeld[0]].lower not in lex.word("non_subject_openers") and (
-            tokens[vorfeld[-1]].is_cap or tokens[vorfeld[-1]].lower in lex.kinds.get("pronoun", ())):
-        # German subjects are capitalised nouns or pronouns; "Die Polizei", "Er"
-        if tokens[vorfeld[0]].lower in lex.word("coordinators"):
-            vorfeld = vorfeld[1:]
-        if vorfeld:
-            return (vorfeld[0], vorfeld[-1] + 1), False
-    start = _skip_openers(tokens, finite + 1, ce, lex)
-    source = forward(tokens, start, ce, lex)
-    if source is None and finite != i:
-        return None
-    return source, False
+    prepositions = lex.word("prepositions")
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        if i in used or not token.is_word or token.key not in lex.verb_forms or i in inside:
+            continue
+        if token.is_cap and i > 0 or i > 0 and tokens[i - 1].lower in ("zu", "zum", "beim", "das", "im"):
+            continue
+        cs, ce = starts[i], ends[i]
+        reading = _verb_reading(tokens, i, ce, lex)
+        if reading is None:
+            continue
+        form, extra = reading
+        if form.lemma in lex.word("not_cues"):
+            continue
+        cue = [i] if extra is None else [i, extra]
+        cue += _companions(tokens, i, ce, form.lemma, lex)
+        participle = form.participle or (
+            all(f.participle for f in lex.verb_forms.get(token.key, ()) if f.lemma == form.lemma))
+        words = [k for k in range(cs, ce) if tokens[k].is_word and k not in inside]
+        # the finite verb: the cue itself or an auxiliary before it
+        aux_before = [k for k in words if k < i and tokens[k].lower in auxiliaries]
+        aux_after = [k for k in words if k > i and tokens[k].lower in auxiliaries]
+        first_word = words[0] if words else i
+        source: Range | None = None
+        inherit = False
+        content = False
+        opener = tokens[first_word].key
+        if first_word != i and first_word == cs and (
+                opener in subordinators or opener in relatives and cs > 0 and tokens[cs - 1].text == ","):
+            # verb-final clause: "wie die Polizei mitteilte", ", der … bezeichnete"
+            sub = tokens[first_word].lower
+            if any(k > i and k not in aux_after and tokens[k].lower not in lex.particles
+                   and k not in cue for k in words):
+                continue  # not clause-final
+            if participle and not aux_after and not aux_before and sub != "wie":
+                continue
+            cue += aux_after
+            if sub in relatives and cs > 0 and tokens[cs - 1].text == ",":
+                k = cs - 2
+                while k >= max(0, cs - 5) and tokens[k].is_word and not tokens[k].is_cap:
+                    k -= 1
+                source = phrase_backward(tokens, k, 0, lex)
+                content = any(k in inside for k in range(cs, ce)) or _content_follows(tokens, ce, lex)
+            else:
+                source = subject_after(tokens, first_word + 1, i, lex)
+                if sub == "wie":
+                    cue.append(first_word)
+                    content = True
+                else:
+                    content = _content_follows(tokens, ce, lex) or any(k in inside for k in range(cs, ce))
+                if source is None and sub in passive:
+                    continue
+            if source is None:
+                continue
+        else:
+            finite = aux_before[0] if aux_before else i
+            if participle and not aux_before:
+                continue  # "die geforderte Summe", "wie erwartet"
+            if aux_before:
+                cue.append(finite)
+            vorfeld = [k for k in range(cs, finite) if tokens[k].is_word or tokens[k].text in QUOTE_CHARS]
+            while vorfeld and tokens[vorfeld[0]].lower in coordinators:
+                vorfeld = vorfeld[1:]
+            # "…, und erklärte": same subject as before
+            if not vorfeld and cs < finite and any(tokens[k].lower in coordinators for k in range(cs, finite)):
+                inherit = True
+            if tokens[finite].lower in passive and finite != i:
+                # "wurde von Macron vorgeschlagen": the agent is the source
+                for k in range(finite + 1, i):
+                    if tokens[k].lower in ("von", "vom") and k not in inside:
+                        source = forward(tokens, k + 1, i, lex)
+                        break
+                if source is None:
+                    continue
+                content = True
+            elif inherit:
+                content = True
+            elif vorfeld:
+                first = tokens[vorfeld[0]]
+                low = first.lower
+                if first.is_word and low in lex.word("subject_pronouns") and len(vorfeld) == 1:
+                    source = (vorfeld[0], vorfeld[0] + 1)
+                elif not first.is_word or (low in prepositions and not first.is_cap) or \
+                        (low in adverbs and not first.is_cap) or (low in _DEMONSTRATIVE_OBJECTS and len(vorfeld) == 1) \
+                        or low in _OBJECT_DETERMINERS or first.is_number or (
+                        not first.is_cap and low not in lex.word("determiners")
+                        and not _de_np_word(tokens, vorfeld[0], finite, lex)):
+                    source = subject_after(tokens, finite + 1, ce, lex)
+                    if low in _DEMONSTRATIVE_OBJECTS and len(vorfeld) == 1:
+                        content = True  # "Dies teilte der Sprecher mit"
+                    if not first.is_word:
+                        content = True  # a quotation stands first
+                else:
+                    rng = phrase_forward(tokens, vorfeld[0], finite, lex)
+                    if rng is not None:
+                        # the Vorfeld is one constituent: the whole of it is the subject
+                        # ("Ken Rice vom Institut für Astronomie in Edinburgh")
+                        source = (vorfeld[0], vorfeld[-1] + 1) if tokens[vorfeld[-1]].is_word else rng
+                        # an object stands first and the subject follows: "Die Pläne lobte er"
+                        after = finite + 1
+                        if after < ce and tokens[after].lower in ("er", "ich", "wir"):
+                            source = (after, after + 1)
+                    else:
+                        source = subject_after(tokens, finite + 1, ce, lex)
+            else:
+                # the verb opens its clause: "„…“, sagte er", "Der Leiter, X, sagte:"
+                source = None
+                if cs > 0 and tokens[cs - 1].text == ",":
+                    source = apposition_subject(tokens, cs, starts, lex)
+                    if source is None:
+                        content = True  # the clause before is what was said
+                if source is None:
+                    source = _apposition(tokens, subject_after(tokens, finite + 1, ce, lex), lex)
+                if cs > 0 and tokens[cs - 1].text in QUOTE_CHARS:
+                    content = True
+            if source is None and not inherit:
+                continue
+            if not content:
+                content = any(k in inside for k in range(cs, ce)) or _content_follows(tokens, ce, lex) \
+                    or (cs > 0 and (tokens[cs - 1].text in QUOTE_CHARS
+                                    or tokens[cs - 2].text in QUOTE_CHARS if cs > 1 else False))
+                if not content and tokens[ce - 1].text in QUOTE_CHARS if ce - 1 > cs else False:
+                    content = True
+        if not content and form.lemma in lex.word("np_content"):
+            # "hatten eine Friedensmission gefordert", "schätzen die Schäden auf …"
+            content = any(tokens[k].is_cap and k not in inside and (source is None or not source[0] <= k < source[1])
+                          for k in range(cs + 1, ce))
+        if not content:
+            continue
+        if source is not None and used.intersection(range(*source)):
+            continue
+        if source is not None and tokens[source[0]].lower in lex.word("non_sources") | {"es", "man"} \
+                and source[1] - source[0] == 1:
+            continue
+        if source is not None and any(tokens[k].text in lex.word("non_source_names") for k in range(*source)):
+            continue
+        cue = sorted(set(cue))
+        found.append(Found(source=source, cue=cue, mode="reported_speech", lemma=form.lemma,
+                           inherit=inherit, head=i))
+        used.update(cue)
+        if source:
+            used.update(range(*source))
+    return found
 
 
+# --- after the frames and verbs -------------------------------------------------
+
+
+def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
+    """The kind of a source; a statement noun with a named owner takes the owner's
+    kind ("Angaben der Polizei" is the police)."""
+    from .phrases import classify as base
+
+    start, end = rng
+    nouns = lex.word("statement_nouns")
+    attachments = lex.word("attachments")
+    documents = lex.kinds.get("document", frozenset())
+    for k in range(start, min(end, start + 4)):
+        t = tokens[k]
+        if t.is_cap and _is_statement(t, nouns):
+            if t.lower in documents or any(t.lower[j:] in documents for j in range(1, len(t.lower) - 4)):
+                return "document"  # "einer Studie des Instituts"
+            if k + 1 < end and tokens[k + 1].lower in attachments and k + 2 < end:
+                return base(tokens, (k + 2, end), lex)  # "Angaben der Polizei": the police
+            return "vague"  # "eigenen Angaben", "Medienberichten"
+    return base(tokens, rng, lex)
+
+
+def settle(found: list, tokens: list[Token], lex: Lexicon) -> list:
+    """German clean-up before relays are folded: kinds, "unter Berufung auf",
+    generic report nouns next to a named source, "heißt es" with its source in front."""
+    generic = lex.word("generic_reports")
+    for item in found:
+        if item.source and item.kind is None:
+            item.kind = classify(tokens, item.source, lex)
+    named = [f for f in found if f.source is not None and not (
+        f.source[1] - f.source[0] <= 2 and tokens[f.source[1] - 1].lower in generic)]
+    kept = []
+    for item in found:
+        src = item.source
+        if src is not None and src[1] - src[0] <= 2 and tokens[src[1] - 1].lower in generic and \
+                any(f is not item for f in named):
+            continue  # "Berichten zufolge …, so Intelligence Online": the reports are that outlet's
+        if item.weasel and src is None:
+            # "Aus Regierungskreisen heißt es", "In dem Bericht heißt es"
+            first = item.cue[0]
+            if first >= 2 and tokens[0].lower in ("aus", "in", "im", "auf", "bei", "beim", "laut"):
+                rng = phrase_forward(tokens, 1, first, lex)
+                if rng is not None and rng[1] == first:
+                    item.source = rng
+                    item.kind = classify(tokens, rng, lex)
+        kept.append(item)
+    # "X berichtet unter Berufung auf Y": Y is the source, X relays it
+    for chain in [f for f in kept if f.chain and f.source]:
+        relays_ = [f for f in kept if f is not chain and not f.chain and f.source and f.cue and not f.weasel]
+        if relays_:
+            relay = min(relays_, key=lambda f: abs(f.cue[0] - chain.cue[0]))
+            chain.via.append(relay.source)
+            chain.cue = relay.cue
+            chain.head = relay.head
+            chain.mode = relay.mode
+            chain.chain = False
+            kept.remove(relay)
+    return kept
+
+
+# --- pronouns -------------------------------------------------------------------
+
+
+def resolve_pronouns(text: str, tagged: list, lex: Lexicon) -> list:
+    """ "er"/"sie" as a source: the person named last, as a source or as the
+    subject that opens one of the three sentences before."""
+    from .phrases import classify as base
+    from .tokens import tokenize
+
+    pronouns = lex.word("subject_pronouns")
+    last_named: str | None = None
+    last_at = -1
+    out = list(tagged)
+    for i, s in enumerate(tagged):
+        changed = []
+        touched = False
+        for a in s.attributions:
+            src = a.source
+            if src is not None and src.kind == "pronoun" and src.resolved_to is None \
+                    and src.text.lower() in pronouns and src.text.lower() not in ("ich", "wir"):
+                name = last_named
+                # a person opening a recent sentence is a closer antecedent
+                for j in range(i - 1, max(-1, i - 4), -1):
+                    prev = tagged[j]
+                    if prev.start <= last_at:
+                        break
+                    toks = tokenize(prev.text, prev.start, lex.case_sensitive)
+                    rng = phrase_forward(toks, 0, len(toks), lex)
+                    if rng is not None and rng[1] - rng[0] >= 2 and base(toks, rng, lex) == "person":
+                        name = text[toks[rng[0]].start:toks[rng[1] - 1].end]
+                        break
+                if name:
+                    a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": name})})
+                    touched = True
+            if src is not None and src.kind in ("person", "organization", "outlet"):
+                last_named = src.text
+                last_at = src.start
+            changed.append(a)
+        if touched:
+            out[i] = s.model_copy(update={"attributions": tuple(changed)})
+    return out

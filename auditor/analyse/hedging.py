@@ -1,10 +1,63 @@
-"""Hedge cues in a sentence and the sentence's hedge level (see rules/hedging.toml)."""
+"""Hedge cues in a sentence and the sentence's hedge level (see rules/hedging.toml).
+
+The cues are data (``[[hedges]]`` in rules/lexicons/<lang>.toml). Matching is
+index-based: only the patterns filed under a token's key are tried at that
+token, each pattern costs at most len(pattern) * gap steps, so a sentence costs
+O(tokens * candidates). At each token the first pattern (longest first, then in
+file order) that matches *and* passes its context checks wins; its tokens are
+not used again.
+
+Context checks of an entry:
+
+* ``only_before_number``: the cue must be followed by a number, written as
+  digits or a number word, optionally behind a currency sign or "a"/"an"
+  ("about £1.2 million", "up to $5", "about a dozen");
+* ``not_before``: void when the next word is one of these ("some time",
+  "could not");
+* ``not_after``: void when the previous word is one of these ("the most",
+  "sich wohl").
+"""
 
 from __future__ import annotations
 
 from ..lexicon import HedgePattern, Lexicon, hedge_thresholds
 from ..models import HedgeLevel
-from .tokens import Token, find_patterns, is_numeric
+from .tokens import Token, is_numeric, match_at
+
+CURRENCY = frozenset("£$€¥₹₽₩")
+# number words tokens.NUMBER_WORDS leaves out, for "about one in five", "some eleven"
+_MORE_NUMBER_WORDS = frozenset(
+    "one eleven thirteen fourteen fifteen sixteen seventeen eighteen nineteen thirty forty fifty "
+    "sixty seventy eighty ninety dozens third quarter tens scores "
+    "eins elf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn dreißig vierzig "
+    "fünfzig sechzig siebzig achtzig neunzig drittel viertel hälfte".split())
+_ARTICLES = frozenset({"a", "an", "ein", "eine", "einem", "einer", "einen"})
+
+
+def _numeric(token: Token) -> bool:
+    return is_numeric(token) or token.lower in _MORE_NUMBER_WORDS
+
+
+def number_follows(tokens: list[Token], k: int) -> bool:
+    """A number starts at token ``k``: "200", "£1.2", "US$ 5", "a dozen", "half"."""
+    n = len(tokens)
+    if k < n and (tokens[k].text in CURRENCY or tokens[k].text in ("US", "A", "C", "HK")) \
+            and k + 1 < n and tokens[k + 1].text in CURRENCY:
+        k += 1  # "US$"
+    if k < n and (tokens[k].text in CURRENCY or tokens[k].lower in _ARTICLES):
+        k += 1
+    return k < n and _numeric(tokens[k])
+
+
+def _context_ok(tokens: list[Token], hit: list[int], hedge: HedgePattern) -> bool:
+    nxt = hit[-1] + 1
+    if hedge.only_before_number and not number_follows(tokens, nxt):
+        return False
+    if hedge.not_before and nxt < len(tokens) and tokens[nxt].lower in hedge.not_before:
+        return False
+    if hedge.not_after and hit[0] > 0 and tokens[hit[0] - 1].lower in hedge.not_after:
+        return False
+    return True
 
 
 def find_hedges(tokens: list[Token], lex: Lexicon, skip: set[int] = frozenset()) -> list[tuple[HedgePattern, list[int]]]:
@@ -13,15 +66,21 @@ def find_hedges(tokens: list[Token], lex: Lexicon, skip: set[int] = frozenset())
     ``skip`` holds the tokens of reported speech in Konjunktiv I, which are
     the reporter's grammar, not doubt ("solle", "könne").
     """
-    hits = []
-    for hedge, idx in find_patterns(tokens, lex.hedge_index):
-        if skip.intersection(idx):
+    index = lex.hedge_index
+    hits: list[tuple[HedgePattern, list[int]]] = []
+    used: set[int] = set()
+    for i, token in enumerate(tokens):
+        candidates = index.get(token.key)
+        if not candidates or i in used:
             continue
-        if hedge.only_before_number:
-            nxt = idx[-1] + 1
-            if nxt >= len(tokens) or not is_numeric(tokens[nxt]):
+        for hedge in candidates:
+            hit = match_at(tokens, i, hedge.pattern)
+            if not hit or (used and not used.isdisjoint(hit)) or (skip and not skip.isdisjoint(hit)):
                 continue
-        hits.append((hedge, idx))
+            if _context_ok(tokens, hit, hedge):
+                hits.append((hedge, hit))
+                used.update(hit)
+                break
     return hits
 
 
