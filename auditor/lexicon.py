@@ -41,6 +41,7 @@ class Frame:
     weasel: bool = False
     keep_last: bool = False  # the last pattern word belongs to the source ("nach Angaben der Polizei")
     only_named: bool = False  # source must be capitalised ("per Reuters")
+    to_clause_end: bool = False  # the source runs on to the end of its clause ("according to a poll released Monday")
 
 
 @dataclass(frozen=True)

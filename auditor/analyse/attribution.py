@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..lexicon import Frame, Lexicon, VerbForm
 from . import english, german, phrases
 from .phrases import Range
-from .tokens import FINAL_PUNCT, Token, find_patterns
+from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, find_patterns
 
 _CLAUSE_BREAKS = frozenset(",;:()–—")
 _REPORTING_LEMMAS = frozenset({"berichten", "melden", "vermelden", "schreiben", "report", "write", "publish"})
@@ -94,6 +94,12 @@ def _frame_source(tokens: list[Token], hit: list[int], frame: Frame, lex: Lexico
             return False
     if frame.only_named and not tokens[rng[0]].is_cap:
         return False
+    if frame.to_clause_end:
+        end = rng[1]
+        while end < min(n, rng[0] + 3 * phrases.MAX_PHRASE) and tokens[end].text not in _CLAUSE_BREAKS \
+                and tokens[end].text not in FINAL_PUNCT and tokens[end].text not in QUOTE_CHARS:
+            end += 1
+        rng = (rng[0], _last_word(tokens, rng[0], end) + 1)
     return rng
 
 

@@ -110,6 +110,10 @@ def _carry_over(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[T
 def link(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[TaggedSentence]:
     tagged = _apply_quotes(text, list(tagged))
     tagged = _carry_over(text, tagged, lex)
+    if lex.language == "en":
+        from .english import link as english_link
+
+        tagged = english_link(text, tagged, lex)
     if lex.language == "de":
         from .german import resolve_pronouns
 

@@ -71,6 +71,7 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "adjunct_openers": lex.word("adjunct_openers"),
         "parenthetical": lex.word("parenthetical_words"),
         "colon_not_sources": lex.word("colon_not_sources"),
+        "not_cues": lex.word("not_cue_forms"),
     }
     if len(_cache) > 8:
         _cache.clear()
@@ -286,7 +287,7 @@ def _subject_end_ok(token: Token, tables: dict) -> bool:
     lower = token.lower
     if lower in tables["non_subjects"] and not token.is_cap:
         return False
-    if lower in tables["object_pronouns"]:
+    if lower in tables["object_pronouns"] or token.is_number:
         return False
     return True
 
@@ -364,8 +365,12 @@ def _colon_source(tokens: list[Token], lex: Lexicon, tables: dict) -> tuple[Rang
             words = tokens[:k]
             if not all(t.is_word and (t.is_cap or t.text[0].isdigit()) or t.text in "'’.-" for t in words):
                 return None
-            if any(t.lower in tables["colon_not_sources"] for t in words):
+            if any(t.lower in tables["colon_not_sources"] or t.is_number for t in words):
                 return None
+            shouting = all(t.text.isupper() for t in words if t.is_word)
+            quote_next = tokens[k + 1].text in QUOTE_CHARS
+            if not (shouting or quote_next):
+                return None  # "The Ninth Circle: The Hellish View …" is a title
             return (0, k), k
         if not tokens[k].is_word and tokens[k].text not in "'’.-":
             return None
@@ -394,7 +399,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
     ing: dict[str, str] = tables["ing"]  # type: ignore[assignment]
     content_from = n  # cues after this point are inside reported content ("said the poll showed")
     for i, token in enumerate(tokens):
-        if i in used or i in blocked or not token.is_word or quoted[i]:
+        if i in used or i in blocked or not token.is_word or quoted[i] or token.lower in tables["not_cues"]:
             continue
         forms = lex.verb_forms.get(token.key)
         lemma = None
@@ -481,6 +486,9 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
                                                                       "shown", "known", "seen", "found"))
     if passive and not is_ing:
         return None  # "was told", "is expected"
+    if token.lower in ("called", "named", "dubbed", "labeled") and j >= 1 and tokens[j - 1].lower in ("a", "an") \
+            and not pre_words:
+        return None  # "a program called Sandy Hook Promise"
     if is_ing and not (pre_words & tables["be"]):
         return _ing_adjunct(tokens, i, lemma, cue, lex, tables, used, Found)
     noun_like = token.lower in tables["noun_like"]
@@ -582,3 +590,60 @@ def _ing_adjunct(tokens: list[Token], i: int, lemma: str, cue: list[int], lex: L
         if subject is not None and not used.intersection(range(*subject)):
             return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
     return None
+
+
+# --- between sentences ----------------------------------------------------------
+
+_OPENERS = "“\"«"
+_CLOSERS = "”\"»"
+
+
+def _open_paragraph_quotes(text: str) -> list[tuple[int, int]]:
+    """Paragraphs that open a quotation and never close it: a quote that runs on
+    into the next paragraph (the closing mark only comes at its very end)."""
+    regions = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        stripped = line.lstrip()
+        if stripped[:1] in _OPENERS and not any(c in _CLOSERS for c in stripped[1:]) \
+                and not ("''" in stripped[2:]):
+            regions.append((start + len(line) - len(stripped), end))
+        elif stripped[:2] == "''" and "''" not in stripped[2:]:
+            regions.append((start + len(line) - len(stripped), end))
+        start = end + 1
+    return regions
+
+
+def link(text: str, tagged: list, lex: Lexicon) -> list:
+    """Cues inside a quotation of several sentences are the speaker's own words;
+    a quotation right after an attributed quote continues it."""
+    from ..models import Attribution
+    from .discourse import quote_regions
+
+    regions = sorted(quote_regions(text) + _open_paragraph_quotes(text))
+    r = 0
+    speaker = None  # the attribution of the last attributed quote in this paragraph
+    paragraph = None
+    for i, s in enumerate(tagged):
+        if s.paragraph != paragraph:
+            paragraph, speaker = s.paragraph, None
+        while r < len(regions) and regions[r][1] <= s.start:
+            r += 1
+        inside = r < len(regions) and regions[r][0] <= s.start and s.end <= regions[r][1] + 1
+        attributions = s.attributions
+        if inside and any(a.cue is not None for a in attributions):
+            attributions = tuple(a for a in attributions if a.cue is None)
+            s = s.model_copy(update={"attributions": attributions})
+        starts_quote = s.text[:1] in _OPENERS or s.text[:2] == "''"
+        if not attributions and not s.is_heading and speaker is not None and (inside or starts_quote):
+            carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode="carried_over")
+            s = s.model_copy(update={"attributions": (carried,), "has_quote": True})
+        tagged[i] = s
+        named = next((a for a in s.attributions if a.source is not None and a.cue is not None), None)
+        if named is not None:
+            speaker = named if s.has_quote or any(c in s.text for c in "“”\"") else None
+    return tagged

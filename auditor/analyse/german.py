@@ -522,7 +522,7 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     if low in ("um", "zu") or low in lex.word("subordinators"):
         return low == "um"
     if low in lex.word("relative_pronouns") and j + 1 < n and not tokens[j + 1].is_cap \
-            and not _de_np_word(tokens, j + 1, n, lex):
+            and tokens[ce - 1].is_cap and not _de_np_word(tokens, j + 1, n, lex):
         return False  # a relative clause on an object: "die Pläne, die …"
     if low in lex.word("subject_pronouns") or low in ("es", "man"):
         return True  # ", er fühle sich …"
@@ -538,9 +538,13 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
             continue
         if t.lower in subjunctive or t.lower in finite:
             return True
-        if k > j and not t.is_cap and tokens[k - 1].is_cap and t.lower.endswith("e") and k - j <= 6 \
-                and t.lower not in lex.word("determiners"):
-            return True  # Konjunktiv I: ", der Kreis habe …", ", die Lage bleibe …"
+        if k > j and not t.is_cap and t.lower.endswith("e") and k - j <= 6 and len(t.lower) > 3 \
+                and t.lower not in lex.word("determiners") and t.lower not in function_words(lex) \
+                and tokens[k - 1].lower not in lex.word("determiners") and k + 1 < n and (
+                    tokens[k - 1].is_cap or tokens[k + 1].is_cap
+                    or tokens[k + 1].lower in ("es", "er", "sie", "man", "sich", "der", "die", "das", "ein",
+                                               "eine", "nicht", "auch", "noch", "nur", "kein", "keine")):
+            return True  # Konjunktiv I: ", der Kreis habe …", ", sehr wahrscheinlich handele es sich …"
         if k > j and not t.is_cap and t.lower.endswith(("t", "te", "ten", "en")) and k - j <= 6 \
                 and t.lower not in lex.word("determiners") and t.lower not in lex.word("prepositions"):
             return True
@@ -576,7 +580,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
     for i, token in enumerate(tokens):
         if i in used or not token.is_word or token.key not in lex.verb_forms or i in inside:
             continue
-        if token.is_cap and i > 0 or i > 0 and tokens[i - 1].lower in ("zu", "zum", "beim", "das", "im"):
+        if token.is_cap and i > 0 or i > 0 and tokens[i - 1].lower in ("zu", "zum"):
             continue
         cs, ce = starts[i], ends[i]
         reading = _verb_reading(tokens, i, ce, lex)
@@ -598,13 +602,12 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         inherit = False
         content = False
         opener = tokens[first_word].key
-        if first_word != i and first_word == cs and (
+        verb_final = not any(k > i and k not in aux_after and tokens[k].lower not in lex.particles
+                             and k not in cue for k in words)
+        if first_word != i and first_word == cs and verb_final and (
                 opener in subordinators or opener in relatives and cs > 0 and tokens[cs - 1].text == ","):
             # verb-final clause: "wie die Polizei mitteilte", ", der … bezeichnete"
             sub = tokens[first_word].lower
-            if any(k > i and k not in aux_after and tokens[k].lower not in lex.particles
-                   and k not in cue for k in words):
-                continue  # not clause-final
             if participle and not aux_after and not aux_before and sub != "wie":
                 continue
             cue += aux_after
@@ -651,10 +654,12 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             elif vorfeld:
                 first = tokens[vorfeld[0]]
                 low = first.lower
+                key = first.key  # lowered only at the start of the sentence: "Gegenüber", "Weiter"
                 if first.is_word and low in lex.word("subject_pronouns") and len(vorfeld) == 1:
                     source = (vorfeld[0], vorfeld[0] + 1)
-                elif not first.is_word or (low in prepositions and not first.is_cap) or \
-                        (low in adverbs and not first.is_cap) or (low in _DEMONSTRATIVE_OBJECTS and len(vorfeld) == 1) \
+                elif not first.is_word or (key in prepositions or key in adverbs or key in subordinators) and not (
+                        key in lex.word("determiners") and len(vorfeld) > 1) \
+                        or (low in _DEMONSTRATIVE_OBJECTS and len(vorfeld) == 1) \
                         or low in _OBJECT_DETERMINERS or first.is_number or (
                         not first.is_cap and low not in lex.word("determiners")
                         and not _de_np_word(tokens, vorfeld[0], finite, lex)):
