@@ -72,6 +72,12 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "parenthetical": lex.word("parenthetical_words"),
         "colon_not_sources": lex.word("colon_not_sources"),
         "not_cues": lex.word("not_cue_forms"),
+        "strong": lex.word("strong_cue_forms"),
+        "particles": lex.word("cue_particles"),
+        "say_particles": lex.word("say_particles"),
+        "say_lemmas": lex.word("say_lemmas"),
+        "media": lex.word("cue_media"),
+        "time_words": lex.word("time_words"),
     }
     if len(_cache) > 8:
         _cache.clear()
@@ -151,6 +157,23 @@ def _opening_paren(tokens: list[Token], k: int, limit: int) -> int | None:
     return None
 
 
+def _abbreviation_dot(tokens: list[Token], k: int) -> bool:
+    """"Jr." / "R." / "Gov.": a dot stuck to a short capitalised word inside a name."""
+    if tokens[k].text != "." or k == 0 or k + 1 >= len(tokens):
+        return False
+    before = tokens[k - 1]
+    return before.end == tokens[k].start and before.is_cap and len(before.text) <= 3 and tokens[k + 1].is_word
+
+
+def _possessive_mark(tokens: list[Token], k: int) -> bool:
+    """"Sanders’ campaign": an apostrophe stuck to a word ending in s, before a word."""
+    if tokens[k].text not in ("’", "'") or k == 0 or k + 1 >= len(tokens):
+        return False
+    before = tokens[k - 1]
+    return before.end == tokens[k].start and before.lower.endswith("s") and tokens[k + 1].is_word \
+        and tokens[k + 1].start > tokens[k].end
+
+
 def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Range | None:
     """An English subject ending at token k, read backward to the clause boundary."""
     end = k + 1
@@ -166,6 +189,9 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
                 break
             start = opening  # "Cummings (D-Md.)"
             k = opening - 1
+            continue
+        if _abbreviation_dot(tokens, k) or _possessive_mark(tokens, k):
+            k -= 1  # "Joseph R. Biden Jr.", "Sanders’ campaign manager"
             continue
         if _is_boundary(token) or token.text in "()[]":
             break
@@ -287,7 +313,7 @@ def _subject_end_ok(token: Token, tables: dict) -> bool:
     lower = token.lower
     if lower in tables["non_subjects"] and not token.is_cap:
         return False
-    if lower in tables["object_pronouns"] or token.is_number:
+    if lower in tables["object_pronouns"]:
         return False
     return True
 
@@ -306,13 +332,13 @@ def _apposition_subject(tokens: list[Token], j: int, lex: Lexicon, tables: dict,
     """The subject before "..., apposition, said" (j is the comma), and whether it was found."""
     p = j - 1
     limit = max(0, j - 25)
-    while p >= limit and tokens[p].text not in _CLAUSE_BREAKS and tokens[p].text not in FINAL_PUNCT \
-            and tokens[p].text not in QUOTE_CHARS:
+    while p >= limit and tokens[p].text not in _CLAUSE_BREAKS and tokens[p].text not in _OPENERS + _CLOSERS \
+            and (tokens[p].text not in FINAL_PUNCT or _abbreviation_dot(tokens, p)):
         p -= 1
     if p < 1 or tokens[p].text != "," or p + 1 >= j:
         return None, False
     first = tokens[p + 1]
-    head = backward(tokens, p - 1, 0, lex) if tokens[p - 1].is_word or tokens[p - 1].text == ")" else None
+    head = backward(tokens, p - 1, 0, lex) if tokens[p - 1].is_word or tokens[p - 1].text in ")." else None
     if head is None:
         return None, False
     if p + 1 in used or first.lower in tables["parenthetical"] or (
@@ -472,6 +498,8 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     cue = list(range(pre, i + 1))
     if form is not None and form.needs_next is not None and i + 1 < n:
         cue.append(i + 1)  # "pointed out", "called for"
+    else:
+        cue.extend(_cue_tail(tokens, i, lemma, lex, tables))
     pre_words = {tokens[k].lower for k in range(pre, i)}
     j = pre - 1
     prev = tokens[j] if j >= 0 else None
@@ -491,6 +519,8 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
         return None  # "a program called Sandy Hook Promise"
     if is_ing and not (pre_words & tables["be"]):
         return _ing_adjunct(tokens, i, lemma, cue, lex, tables, used, Found)
+    if not is_ing and not pre_words and token.lower not in tables["strong"] and _inside_subject(tokens, i, tables):
+        return None  # "A statement posted on the website said"
     noun_like = token.lower in tables["noun_like"]
     # the subject
     if prev is None or prev.text in QUOTE_CHARS or prev.text == "," and j > 0 and tokens[j - 1].text in QUOTE_CHARS:
@@ -509,6 +539,11 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
         if source is None or used.intersection(range(*source)):
             return None
         return Found(source=source, cue=cue, mode="reported_speech", lemma=lemma, head=i)
+    if prev.text == ")" or _abbreviation_dot(tokens, j):
+        subject = backward(tokens, j, 0, lex)  # "Sen. Chuck Grassley (R-Iowa) told"
+        if subject is None or subject[1] - subject[0] < 2 or used.intersection(range(*subject)):
+            return None
+        return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
     if not prev.is_word:
         return None
     lower = prev.lower
@@ -534,6 +569,8 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
         return Found(source=(j, j + 1), cue=cue, mode="reported_speech", lemma=lemma, head=i)
     if not _subject_end_ok(prev, tables):
         return None
+    if prev.is_number and not (j >= 2 and tokens[j - 1].lower in ("in", "of")):
+        return None  # "758 pledged delegates", but "4 in 10 say"
     if noun_like and not _clear_verb(tokens, i, j, lex, tables):
         return None
     subject = backward(tokens, j, 0, lex)
@@ -543,6 +580,42 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     if used.intersection(range(*subject)):
         return None
     return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
+
+
+def _cue_tail(tokens: list[Token], i: int, lemma: str, lex: Lexicon, tables: dict) -> list[int]:
+    """Words after the verb that belong to the cue: a particle ("called for", "talked about")
+    or a medium ("said in a statement", "told … in an interview")."""
+    n = len(tokens)
+    k = i + 1
+    if k >= n or not tokens[k].is_word:
+        return []
+    lower = tokens[k].lower
+    after = tokens[k + 1] if k + 1 < n else None
+    if lower in ("in", "during") and after is not None and after.lower in ("a", "an", "the", "his", "her", "their") \
+            and k + 2 < n and tokens[k + 2].lower in tables["media"]:
+        return [k, k + 1, k + 2]
+    particles = tables["say_particles"] if lemma in tables["say_lemmas"] else tables["particles"]
+    if lower in particles and after is not None and (after.is_word or after.text in QUOTE_CHARS) \
+            and after.lower not in tables["time_words"] and not after.is_number:
+        return [k]
+    return []
+
+
+def _inside_subject(tokens: list[Token], i: int, tables: dict) -> bool:
+    """A strong cue ("said") follows in the same clause with no "that" or quote between:
+    the word at i belongs to its subject ("The report released Monday said")."""
+    strong = tables["strong"]
+    for k in range(i + 1, min(len(tokens), i + 12)):
+        t = tokens[k]
+        if not t.is_word:
+            if t.text in ".": 
+                continue
+            return False
+        if t.lower in ("that", "who", "which") or t.lower in tables["object_pronouns"]:
+            return False
+        if t.lower in strong:
+            return tokens[k - 1].is_word and tokens[k - 1].lower not in tables["non_subjects"]
+    return False
 
 
 def _relative_that(tokens: list[Token], j: int, lex: Lexicon, tables: dict) -> bool:

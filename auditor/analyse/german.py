@@ -113,6 +113,10 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             has_noun = True
             last_good = k
             continue
+        if token.is_word and token.lower == "in" and has_noun and k + 1 < limit and tokens[k + 1].is_cap \
+                and tokens[k + 1].lower not in lex.word("determiners") and tokens[k + 1].lower not in stop:
+            k += 1  # "die Polizei in Nordstadt", "ein Regierungssprecher in Berlin"
+            continue
         if token.is_word and token.lower in attachments and has_noun and not token.is_cap:
             # "von der Umweltbehörde", "des Ministeriums", "und Gavin Williamson"
             if k + 1 < limit and (_de_np_word(tokens, k + 1, end, lex) and tokens[k + 1].is_word
@@ -342,7 +346,16 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
             found.append(Found(source=(k, k + 1), cue=[k], mode="according_to", head=k))
             used.add(k)
             continue
-        if lower == "so" and k > 0 and tokens[k - 1].text == "," and k + 1 < n:
+        if lower == "denen" and k > 0:
+            # "Studien, nach denen …", "Grundsätze, denen zufolge …": the relative pronoun stands for the source
+            if k + 1 < n and tokens[k + 1].lower == "zufolge" and k + 1 not in used:
+                found.append(Found(source=(k, k + 1), cue=[k + 1], mode="according_to", head=k + 1))
+                used.update((k, k + 1))
+            elif tokens[k - 1].lower == "nach" and k > 1 and tokens[k - 2].text == "," and k - 1 not in used:
+                found.append(Found(source=(k, k + 1), cue=[k - 1], mode="according_to", head=k - 1))
+                used.update((k - 1, k))
+            continue
+        if lower == "so" and k > 0 and tokens[k - 1].text in ",–—" and k + 1 < n:
             tail = _so_tail(tokens, k, lex)
             if tail is not None and not used.intersection(range(*tail)):
                 found.append(Found(source=tail, cue=[k], mode="reported", head=k))
@@ -367,7 +380,7 @@ def _so_tail(tokens: list[Token], k: int, lex: Lexicon) -> Range | None:
         after = phrase_forward(tokens, j + 1, n, lex)
         if after is not None:
             j = after[1]
-    if j >= n or tokens[j].text in FINAL_PUNCT or tokens[j].text in ":":
+    if j >= n or tokens[j].text in FINAL_PUNCT or tokens[j].text in ":–—":
         # the sentence ends: a relative clause or apposition may hang on the source
         return rng
     if tokens[j].text == ",":
@@ -396,6 +409,11 @@ def _so_tail(tokens: list[Token], k: int, lex: Lexicon) -> Range | None:
 
 def _skip_pp(tokens: list[Token], k: int, end: int, lex: Lexicon) -> int:
     """Position after a prepositional phrase starting at k ("am Montag", "in einem Interview")."""
+    if k + 1 < end and tokens[k + 1].is_cap:
+        j = k + 1  # a bare name: "in Brandhausen der Sprecher …" ends after the name
+        while j < end and (tokens[j].is_cap or tokens[j].text == "-"):
+            j += 1
+        return j
     rng = phrase_forward(tokens, k + 1, end, lex)
     if rng is not None:
         return rng[1]
@@ -414,6 +432,7 @@ def subject_after(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range 
     times = lex.word("time_nouns")
     determiners = lex.word("determiners")
     steps = 0
+    fallback: Range | None = None
     while k < end and steps < 12:
         steps += 1
         t = tokens[k]
@@ -439,14 +458,15 @@ def subject_after(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range 
         rng = phrase_forward(tokens, k, end, lex)
         if rng is None:
             return None
-        if low in ("dem", "einem") or (low == "der" and rng[0] + 1 < rng[1]
-                                         and tokens[rng[0] + 1].lower.endswith("en")
-                                         and not tokens[rng[0] + 1].is_cap):
-            # dative addressee: "sagte dem Sender", "sagte der Süddeutschen Zeitung"
+        if low in ("dem", "einem", "den") or (low == "der" and rng[0] + 2 < rng[1]
+                                                and tokens[rng[0] + 1].lower.endswith("en")):
+            # dative addressee: "sagte dem Sender", "sagte der Süddeutschen Zeitung ein Sprecher"
+            if fallback is None and low == "der":
+                fallback = rng
             k = rng[1]
             continue
         return rng
-    return None
+    return fallback
 
 
 def _apposition(tokens: list[Token], rng: Range | None, lex: Lexicon) -> Range | None:
@@ -457,7 +477,7 @@ def _apposition(tokens: list[Token], rng: Range | None, lex: Lexicon) -> Range |
     j = rng[1]
     if j + 1 < n and tokens[j].text == "," and tokens[j + 1].text not in QUOTE_CHARS:
         appo = phrase_forward(tokens, j + 1, n, lex)
-        if appo is not None and (appo[1] >= n or tokens[appo[1]].text in FINAL_PUNCT or tokens[appo[1]].text == ":"):
+        if appo is not None and (appo[1] >= n or tokens[appo[1]].text in FINAL_PUNCT or tokens[appo[1]].text in ":,"):
             return (rng[0], appo[1])
     return rng
 
@@ -472,14 +492,19 @@ def _np_clause(tokens: list[Token], cs: int, ce: int, lex: Lexicon) -> bool:
     return not any(tokens[k].lower in lex.word("auxiliaries") for k in range(cs, ce))
 
 
-def apposition_subject(tokens: list[Token], cs: int, starts: list[int], lex: Lexicon) -> Range | None:
+def apposition_subject(tokens: list[Token], cs: int, starts: list[int], lex: Lexicon,
+                       wie: list[int] | None = None) -> Range | None:
     """The subject before a comma in "Der Leiter der WHO, Klaus Stöhr, sagte" or
-    "Hubert Primus, der … ist, wies … zurück"."""
+    "Hubert Primus, der … ist, wies … zurück"; "wie X, Chef von Y, mitteilte"
+    (the position of "wie" is put into ``wie``)."""
     j = cs - 1
     first = last = None
     relatives = lex.word("relative_pronouns")
     while j > 0 and tokens[j].text == "," and j - 1 >= 0:
         ps = starts[j - 1]
+        if wie is not None and tokens[ps].key == "wie" and _np_clause(tokens, ps + 1, j, lex):
+            wie.append(ps)
+            return (ps + 1, last or j)
         if _np_clause(tokens, ps, j, lex):
             first = ps
             if last is None:
@@ -551,6 +576,21 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     return False
 
 
+def _object_is_content(tokens: list[Token], i: int, cs: int, ce: int, source: Range, compound: bool,
+                       lemma: str, lex: Lexicon) -> bool:
+    """A noun object as what was said: a person's demand in a compound tense ("Die Minister
+    hatten eine Friedensmission gefordert"), an estimate with an amount ("Versicherer
+    schätzen die Schäden auf bis zu 300 Millionen Euro")."""
+    if lemma in lex.word("np_content_compound"):
+        return compound and classify(tokens, source, lex) == "person" and any(
+            tokens[k].is_cap for k in range(cs, ce) if not source[0] <= k < source[1] and k != i)
+    if lemma in lex.word("np_content_amount"):
+        return any(tokens[k].lower == "auf" and k + 1 < ce and (tokens[k + 1].is_number or tokens[k + 1].lower in (
+            "bis", "rund", "etwa", "mehr", "über", "knapp", "mindestens", "insgesamt"))
+            for k in range(i + 1, ce))
+    return False
+
+
 def _companions(tokens: list[Token], i: int, ce: int, lemma: str, lex: Lexicon) -> list[int]:
     """Words that belong to the cue: "äußerte sich", "geht davon aus", "wies darauf hin"."""
     wanted = lex.word("companions:" + lemma)
@@ -601,6 +641,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         source: Range | None = None
         inherit = False
         content = False
+        sourceless = False
         opener = tokens[first_word].key
         verb_final = not any(k > i and k not in aux_after and tokens[k].lower not in lex.particles
                              and k not in cue for k in words)
@@ -647,8 +688,10 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                         source = forward(tokens, k + 1, i, lex)
                         break
                 if source is None:
-                    continue
-                content = True
+                    # "Es wird vermutet, dass …", "Ihm wird vorgeworfen, …": a cue without a source
+                    sourceless = True
+                else:
+                    content = True
             elif inherit:
                 content = True
             elif vorfeld:
@@ -684,14 +727,18 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                 # the verb opens its clause: "„…“, sagte er", "Der Leiter, X, sagte:"
                 source = None
                 if cs > 0 and tokens[cs - 1].text == ",":
-                    source = apposition_subject(tokens, cs, starts, lex)
+                    wie: list[int] = []
+                    source = apposition_subject(tokens, cs, starts, lex, wie)
                     if source is None:
                         content = True  # the clause before is what was said
+                    elif wie:
+                        cue.append(wie[0])  # "wie Burt Rutan, Chef von Scaled, mitteilte"
+                        content = True
                 if source is None:
                     source = _apposition(tokens, subject_after(tokens, finite + 1, ce, lex), lex)
                 if cs > 0 and tokens[cs - 1].text in QUOTE_CHARS:
                     content = True
-            if source is None and not inherit:
+            if source is None and not inherit and not sourceless:
                 continue
             if not content:
                 content = any(k in inside for k in range(cs, ce)) or _content_follows(tokens, ce, lex) \
@@ -699,10 +746,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                                     or tokens[cs - 2].text in QUOTE_CHARS if cs > 1 else False))
                 if not content and tokens[ce - 1].text in QUOTE_CHARS if ce - 1 > cs else False:
                     content = True
-        if not content and form.lemma in lex.word("np_content"):
-            # "hatten eine Friedensmission gefordert", "schätzen die Schäden auf …"
-            content = any(tokens[k].is_cap and k not in inside and (source is None or not source[0] <= k < source[1])
-                          for k in range(cs + 1, ce))
+        if not content and not sourceless and source is not None:
+            content = _object_is_content(tokens, i, cs, ce, source, bool(aux_before), form.lemma, lex)
         if not content:
             continue
         if source is not None and used.intersection(range(*source)):
@@ -718,6 +763,27 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         used.update(cue)
         if source:
             used.update(range(*source))
+    found += _became_known(tokens, lex, used, starts, ends, inside)
+    return found
+
+
+def _became_known(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[int], ends: list[int],
+                  inside: set[int]) -> list:
+    """ "Im April wurde bekannt, dass …", "nachdem bekannt geworden war, dass …": a cue with no source."""
+    from .attribution import Found
+
+    found = []
+    becoming = lex.word("becoming_forms")
+    for k, token in enumerate(tokens):
+        if token.lower != "bekannt" or token.is_cap or k in used or k in inside:
+            continue
+        cs, ce = starts[k], ends[k]
+        aux = [j for j in range(cs, ce) if tokens[j].lower in becoming and j not in used]
+        if not aux or not _content_follows(tokens, ce, lex):
+            continue
+        cue = sorted(set(aux + [k]))
+        found.append(Found(source=None, cue=cue, mode="reported_speech", head=k))
+        used.update(cue)
     return found
 
 

@@ -15,7 +15,11 @@ Context checks of an entry:
 * ``not_before``: void when the next word is one of these ("some time",
   "could not");
 * ``not_after``: void when the previous word is one of these ("the most",
-  "sich wohl").
+  "sehr wohl").
+
+An entry of kind ``none`` is a blocker: it matches like a cue and uses up its
+words, but is not reported ("fühlt sich … wohl" is well-being, so its "wohl"
+is not the epistemic "wohl").
 """
 
 from __future__ import annotations
@@ -24,13 +28,16 @@ from ..lexicon import HedgePattern, Lexicon, hedge_thresholds
 from ..models import HedgeLevel
 from .tokens import Token, is_numeric, match_at
 
+NOT_A_HEDGE = "none"
 CURRENCY = frozenset("£$€¥₹₽₩")
 # number words tokens.NUMBER_WORDS leaves out, for "about one in five", "some eleven"
-_MORE_NUMBER_WORDS = frozenset(
+_NUMBER_WORD_TEXT = (
     "one eleven thirteen fourteen fifteen sixteen seventeen eighteen nineteen thirty forty fifty "
     "sixty seventy eighty ninety dozens third quarter tens scores "
     "eins elf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn dreißig vierzig "
-    "fünfzig sechzig siebzig achtzig neunzig drittel viertel hälfte".split())
+    "fünfzig sechzig siebzig achtzig neunzig drittel viertel hälfte")
+_MORE_NUMBER_WORDS = frozenset(_NUMBER_WORD_TEXT.split())
+_CURRENCY_PREFIXES = frozenset({"US", "A", "C", "HK", "NZ", "S"})
 _ARTICLES = frozenset({"a", "an", "ein", "eine", "einem", "einer", "einen"})
 
 
@@ -41,9 +48,8 @@ def _numeric(token: Token) -> bool:
 def number_follows(tokens: list[Token], k: int) -> bool:
     """A number starts at token ``k``: "200", "£1.2", "US$ 5", "a dozen", "half"."""
     n = len(tokens)
-    if k < n and (tokens[k].text in CURRENCY or tokens[k].text in ("US", "A", "C", "HK")) \
-            and k + 1 < n and tokens[k + 1].text in CURRENCY:
-        k += 1  # "US$"
+    if k + 1 < n and tokens[k].text in _CURRENCY_PREFIXES and tokens[k + 1].text in CURRENCY:
+        k += 1  # "US$ 5"
     if k < n and (tokens[k].text in CURRENCY or tokens[k].lower in _ARTICLES):
         k += 1
     return k < n and _numeric(tokens[k])
@@ -55,9 +61,7 @@ def _context_ok(tokens: list[Token], hit: list[int], hedge: HedgePattern) -> boo
         return False
     if hedge.not_before and nxt < len(tokens) and tokens[nxt].lower in hedge.not_before:
         return False
-    if hedge.not_after and hit[0] > 0 and tokens[hit[0] - 1].lower in hedge.not_after:
-        return False
-    return True
+    return not (hedge.not_after and hit[0] > 0 and tokens[hit[0] - 1].lower in hedge.not_after)
 
 
 def find_hedges(tokens: list[Token], lex: Lexicon, skip: set[int] = frozenset()) -> list[tuple[HedgePattern, list[int]]]:
@@ -78,7 +82,8 @@ def find_hedges(tokens: list[Token], lex: Lexicon, skip: set[int] = frozenset())
             if not hit or (used and not used.isdisjoint(hit)) or (skip and not skip.isdisjoint(hit)):
                 continue
             if _context_ok(tokens, hit, hedge):
-                hits.append((hedge, hit))
+                if hedge.kind != NOT_A_HEDGE:
+                    hits.append((hedge, hit))
                 used.update(hit)
                 break
     return hits

@@ -1,0 +1,276 @@
+"""German attribution constructions, one test per construction.
+
+Every sentence here was written for these tests (people, towns and bodies are
+made up); none is taken from the evaluation corpora.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.pipeline import analyse_text
+
+
+def _sentences(text: str):
+    return analyse_text(text, "de").sentences
+
+
+def _only(text: str, index: int = 0):
+    """The single attribution of sentence ``index``."""
+    found = _sentences(text)[index].attributions
+    assert len(found) == 1, [(a.source and a.source.text, a.cue and a.cue.text) for a in found]
+    return found[0]
+
+
+def _cue_words(attribution) -> list[str]:
+    parts = attribution.cue_parts or ((attribution.cue,) if attribution.cue else ())
+    return [p.text for p in parts]
+
+
+# --- cue verbs ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["betonte", "erklärte", "warnte", "räumte ein", "bestätigte"])
+def test_speech_verbs_beyond_sagen(verb: str) -> None:
+    if " " in verb:
+        head, particle = verb.split()
+        text = f"Bürgermeisterin Anna Weber {head} {particle}, die Stadt sei gut vorbereitet."
+    else:
+        text = f"Bürgermeisterin Anna Weber {verb}, die Stadt sei gut vorbereitet."
+    a = _only(text)
+    assert a.source.text == "Bürgermeisterin Anna Weber"
+    assert a.source.kind == "person"
+    assert a.cue.text == verb.split()[0]
+
+
+def test_particle_verb_split_across_the_clause() -> None:
+    a = _only("Die Feuerwehr teilte am Abend mit, dass zwei Brücken gesperrt seien.")
+    assert a.source.text == "Die Feuerwehr"
+    assert a.source.kind == "organization"
+    assert _cue_words(a) == ["teilte", "mit"]
+
+
+def test_geht_davon_aus_keeps_the_correlate() -> None:
+    a = _only("Der Mieterbund geht davon aus, dass die Preise weiter steigen.")
+    assert a.source.text == "Der Mieterbund"
+    assert a.cue.text == "geht"
+    assert " ".join(_cue_words(a)) == "geht davon aus"
+
+
+def test_compound_tense_cue_holds_auxiliary_with_participle_as_head() -> None:
+    a = _only("Die Ministerin hatte am Montag gesagt, die Schulen blieben geöffnet.")
+    assert a.source.text == "Die Ministerin"
+    assert a.cue.text == "gesagt"
+    assert _cue_words(a) == ["hatte", "gesagt"]
+
+
+def test_wie_x_mitteilte() -> None:
+    a = _only("Wie die Polizei in Nordstadt mitteilte, wurden drei Menschen leicht verletzt.")
+    assert a.source.text == "die Polizei in Nordstadt"
+    assert a.cue.text == "mitteilte"
+    assert _cue_words(a) == ["Wie", "mitteilte"]
+
+
+def test_inverted_word_order_skips_time_and_place() -> None:
+    a = _only("Am Dienstag erklärte in Brandhausen der Sprecher des Verkehrsministeriums, die Strecke bleibe gesperrt.")
+    assert a.source.text == "der Sprecher des Verkehrsministeriums"
+
+
+def test_dative_addressee_is_not_the_source() -> None:
+    a = _only("Ein Sprecher des Vereins sagte der Nordstädter Rundschau, man prüfe den Fall.")
+    assert a.source.text == "Ein Sprecher des Vereins"
+    b = _only("Am Montag sagte der Nordstädtischen Rundschau ein Sprecher, man prüfe den Fall.")
+    assert b.source.text == "ein Sprecher"
+
+
+def test_full_source_span_with_von_attachment() -> None:
+    a = _only("Mira Oltmann von der Landesanstalt für Gewässerschutz sagte, der Fluss sei sauberer geworden.")
+    assert a.source.text == "Mira Oltmann von der Landesanstalt für Gewässerschutz"
+    assert a.source.kind == "person"
+
+
+def test_role_and_apposition_before_the_verb() -> None:
+    a = _only("Der Leiter des Hafenamtes, Jonas Pehle, sagte: „Die Fähren fahren wieder.“")
+    assert a.source.text == "Der Leiter des Hafenamtes, Jonas Pehle"
+
+
+def test_role_and_apposition_after_the_verb() -> None:
+    a = _only("„Wir sind nicht zuständig“, sagte die Sprecherin der Stadtwerke, Carla Neuhaus.")
+    assert a.source.text == "die Sprecherin der Stadtwerke, Carla Neuhaus"
+    assert a.mode == "direct_quote"
+
+
+# --- content: a cue verb needs something said --------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Der Minister kritisierte die Pläne der Opposition.",
+    "Das Unwetter forderte zwölf Todesopfer.",
+    "Die Helfer berichteten von der Bergung zweier Verletzter.",
+    "Der Trainer sprach lange mit seiner Frau.",
+    "Die Wahl wurde im Mai entschieden.",
+])
+def test_cue_verb_without_content_is_no_attribution(text: str) -> None:
+    assert _sentences(text)[0].attributions == ()
+
+
+def test_wiki_cross_reference_is_no_source() -> None:
+    text = "Die Brücke war im Mai gesperrt worden (Wikinews berichtete), jetzt ist sie wieder offen."
+    assert all(a.source is None or a.source.text != "Wikinews" for a in _sentences(text)[0].attributions)
+
+
+# --- prepositional frames -------------------------------------------------------
+
+
+def test_laut() -> None:
+    a = _only("Laut dem Statistikamt Nordstadt stiegen die Mieten um vier Prozent.")
+    assert a.source.text == "dem Statistikamt Nordstadt"
+    assert a.cue.text == "Laut"
+    assert a.mode == "according_to"
+
+
+def test_nach_angaben_takes_the_statement_noun_into_the_source() -> None:
+    a = _only("Nach Angaben des Hafenamtes Kielmünde liefen drei Schiffe auf Grund.")
+    assert a.cue.text == "Nach"
+    assert a.source.text == "Angaben des Hafenamtes Kielmünde"
+    assert a.source.kind == "organization"  # the owner of the statement decides
+
+
+def test_nach_compound_statement_noun() -> None:
+    a = _only("Nach Polizeiangaben wurde niemand verletzt.")
+    assert a.source.text == "Polizeiangaben"
+    assert a.cue.text == "Nach"
+
+
+def test_postposed_nach() -> None:
+    a = _only("Der Bürgermeister sprach in Brandhausen. Seiner Meinung nach ist die Brücke sicher.", 1)
+    assert a.source.text == "Seiner Meinung"
+    assert a.cue.text == "nach"
+
+
+def test_zufolge_with_a_document() -> None:
+    a = _only("Einem Gutachten der Prüfstelle zufolge war die Brücke marode.")
+    assert a.source.text == "Einem Gutachten der Prüfstelle"
+    assert a.source.kind == "document"
+    assert a.cue.text == "zufolge"
+
+
+def test_berichten_zufolge_is_an_attribution_and_a_hedge() -> None:
+    s = _sentences("Berichten zufolge will der Verein den Trainer entlassen.")[0]
+    assert [a.source.text for a in s.attributions] == ["Berichten"]
+    assert s.attributions[0].source.kind in ("vague", "document")
+    assert any(h.kind == "reportative" for h in s.hedges)
+
+
+def test_berichten_zufolge_next_to_a_named_source_folds_into_it() -> None:
+    s = _sentences("Der Verein will Berichten zufolge den Trainer entlassen, so das Fachblatt Ballwelt.")[0]
+    assert [a.source.text for a in s.attributions] == ["das Fachblatt Ballwelt"]
+
+
+def test_so_tail_at_the_end() -> None:
+    a = _only("Die Ernte fällt schlechter aus als im Vorjahr, so der Bauernverband.")
+    assert a.source.text == "der Bauernverband"
+    assert a.cue.text == "so"
+
+
+def test_so_tail_in_the_middle() -> None:
+    a = _only("„Wir bleiben“, so Vereinschef Tom Lenz, „auch in der zweiten Liga.“")
+    assert a.source.text == "Vereinschef Tom Lenz"
+
+
+def test_so_dass_is_no_frame() -> None:
+    assert _sentences("Es regnete stark, so dass das Spiel abgesagt wurde.")[0].attributions == ()
+
+
+def test_heisst_es_with_its_source_in_front() -> None:
+    a = _only("In dem Bericht der Kommission heißt es, die Schule müsse saniert werden.")
+    assert a.cue.text == "heißt es"
+    assert "dem Bericht der Kommission" in a.source.text
+
+
+def test_heisst_es_without_source() -> None:
+    a = _only("Die Schule soll im Sommer schließen, heißt es.")
+    assert a.source is None
+    assert a.cue.text == "heißt es"
+
+
+def test_demnach_is_cue_and_source() -> None:
+    a = _only("Die Behörde veröffentlichte am Montag ihren Jahresbericht. Demnach sank die Zahl der Unfälle.", 1)
+    assert a.cue.text == "Demnach"
+    assert a.source.text == "Demnach"
+
+
+def test_wurde_bekannt_is_a_cue_without_source() -> None:
+    a = _only("Am Abend wurde bekannt, dass der Intendant zurücktritt.")
+    assert a.source is None
+    assert "bekannt" in _cue_words(a)
+
+
+# --- pronouns and quotations -----------------------------------------------------
+
+
+def test_pronoun_after_the_inverted_verb_is_resolved() -> None:
+    text = "Landrätin Jana Brehm besuchte am Sonntag die Unglücksstelle. „Wir helfen, wo wir können“, sagte sie."
+    a = _only(text, 1)
+    assert a.source.text == "sie"
+    assert a.source.kind == "pronoun"
+    assert "Jana Brehm" in (a.source.resolved_to or "")
+
+
+def test_first_person_inside_a_quote_is_no_source() -> None:
+    text = "Trainer Ole Kamp sagte: „Ich glaube, dass wir gewinnen.“"
+    a = _only(text)
+    assert a.source.text == "Trainer Ole Kamp"
+
+
+def test_multi_sentence_quote_with_speaker_before() -> None:
+    s = _sentences("Trainer Ole Kamp sagte: „Wir haben gut gespielt. Die Abwehr stand sicher.“")
+    assert [a.source.text for a in s[1].attributions] == ["Trainer Ole Kamp"]
+    assert s[1].attributions[0].mode == "direct_quote"
+
+
+def test_multi_sentence_quote_with_speaker_after() -> None:
+    s = _sentences("„Das Projekt ist gescheitert. Wir fangen neu an“, sagte Architektin Lea Sommer.")
+    assert [a.source.text for a in s[1].attributions] == ["Architektin Lea Sommer"]
+    assert [a.source.text for a in s[0].attributions] == ["Architektin Lea Sommer"]
+
+
+def test_quote_with_speaker_in_the_middle() -> None:
+    a = _only("„Wer jetzt spart“, sagte Kämmerer Paul Riedel, „spart am falschen Ende.“")
+    assert a.source.text == "Kämmerer Paul Riedel"
+
+
+# --- reported speech carried over --------------------------------------------------
+
+
+def test_konjunktiv_carry_over_and_solle_is_not_reportative() -> None:
+    s = _sentences("Der Sprecher der Stadtwerke sagte, die Leitung sei repariert. "
+                   "Am Abend solle das Wasser wieder fließen.")
+    carried = s[1].attributions
+    assert len(carried) == 1 and carried[0].mode == "carried_over"
+    assert carried[0].source.text == "Der Sprecher der Stadtwerke"
+    assert not any(h.kind == "reportative" for h in s[1].hedges)
+
+
+def test_indicative_sentence_ends_the_carry_over() -> None:
+    s = _sentences("Der Sprecher der Stadtwerke sagte, die Leitung sei repariert. "
+                   "Die Stadt liegt an der Küste. Am Abend solle das Wasser wieder fließen.")
+    assert s[1].attributions == ()
+    assert s[2].attributions == ()
+
+
+# --- chains ---------------------------------------------------------------------
+
+
+def test_unter_berufung_auf() -> None:
+    a = _only("Wie die Agentur dpa unter Berufung auf Ministeriumskreise berichtete, steigt die Steuer.")
+    assert a.source.text == "Ministeriumskreise"
+    assert a.source.kind == "anonymous"
+    assert [v.text for v in a.via] == ["die Agentur dpa"]
+
+
+def test_relay_clause_die_von_x_zitiert_werden() -> None:
+    a = _only("Die Reform soll laut Fachleuten des Ministeriums, die von der Zeitung Nordkurier "
+              "zitiert werden, im Mai beschlossen werden.")
+    assert a.source.text == "Fachleuten des Ministeriums"
+    assert [v.text for v in a.via] == ["der Zeitung Nordkurier"]
