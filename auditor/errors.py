@@ -6,6 +6,8 @@ Every error carries the input it is about, so the CLI can print one line:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class AuditorError(Exception):
     """Base class for every error the auditor reports to a user."""
@@ -40,3 +42,32 @@ class RulesError(AuditorError):
     """A lexicon or rule file is malformed."""
 
     stage = "rules"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a rule or outlet file, with where it is."""
+
+    file: str
+    message: str
+    rule_id: str | None = None
+    field: str | None = None  # dotted path inside the rule: "when.hedge_level.at_least"
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        if self.rule_id is not None:
+            where += f": rule {self.rule_id!r}"
+        if self.field:
+            where += f": {self.field}"
+        return f"{where}: {self.message}"
+
+
+class ScoringConfigError(RulesError):
+    """Rule or outlet files with problems; every problem is listed, nothing is applied."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        origin = problems[0].file if problems else "<rules>"
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(origin, count + ":\n" + "\n".join(f"  {p}" for p in problems))

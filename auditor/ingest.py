@@ -14,12 +14,13 @@ import stat
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import BinaryIO, Literal, NamedTuple
+from typing import Any, BinaryIO, Literal, NamedTuple
 
 import charset_normalizer
 import httpx
@@ -440,15 +441,23 @@ def fetch_url(
                 return _fetch_once(client, url, config)
             except _Retryable as exc:
                 if attempt >= config.retries:
-                    tries = f"{attempt + 1} attempts" if attempt else "1 attempt"
-                    raise FetchError(url, f"{exc.message} (gave up after {tries})") from None
+                    raise _gave_up(url, exc, attempt) from None
                 sleep(_retry_delay(attempt, exc.retry_after, config))
                 attempt += 1
 
 
+def _gave_up(url: str, exc: _Retryable, attempt: int) -> FetchError:
+    tries = f"{attempt + 1} attempts" if attempt else "1 attempt"
+    return FetchError(url, f"{exc.message} (gave up after {tries})")
+
+
 def _client(config: FetchConfig, transport: httpx.BaseTransport | None) -> httpx.Client:
-    return httpx.Client(
-        transport=transport,
+    return httpx.Client(transport=transport, **_client_settings(config))
+
+
+def _client_settings(config: FetchConfig) -> dict[str, Any]:
+    """What the sync and the async client share: redirects, timeouts, headers."""
+    return dict(
         follow_redirects=True,
         max_redirects=config.max_redirects,
         timeout=httpx.Timeout(config.read_timeout, connect=config.connect_timeout),
@@ -462,12 +471,18 @@ def _client(config: FetchConfig, transport: httpx.BaseTransport | None) -> httpx
 
 
 def _fetch_once(client: httpx.Client, url: str, config: FetchConfig) -> RawDocument:
+    with _http_errors(url, config), client.stream("GET", url) as response:
+        _check_status(url, response)
+        media_type, charset = _content_type(url, response, config)
+        body = _read_body(url, response, config.max_bytes, config.total_timeout)
+        return _fetched_document(url, response, body, media_type, charset)
+
+
+@contextmanager
+def _http_errors(url: str, config: FetchConfig) -> Iterator[None]:
+    """httpx exceptions as FetchError, or _Retryable when another try may help."""
     try:
-        with client.stream("GET", url) as response:
-            _check_status(url, response)
-            media_type, charset = _content_type(url, response, config)
-            body = _read_body(url, response, config.max_bytes, config.total_timeout)
-            return _fetched_document(url, response, body, media_type, charset)
+        yield
     except httpx.TooManyRedirects:
         raise FetchError(url, f"too many redirects (more than {config.max_redirects})") from None
     except httpx.TimeoutException as exc:
@@ -496,32 +511,53 @@ def _content_type(url: str, response: httpx.Response, config: FetchConfig) -> tu
     header = response.headers.get("content-type")
     if not header:
         return None, None  # sniffed from the body later
-    media_type, _, params = header.partition(";")
-    media_type = media_type.strip().lower()
+    media_type, charset = parse_content_type(header)
     if media_type not in config.allowed_content_types:
         raise FetchError(url, f"content type {media_type} is not HTML or text")
+    return media_type, charset
+
+
+def parse_content_type(header: str) -> tuple[str, str | None]:
+    """ "text/html; charset=UTF-8" -> ("text/html", "UTF-8")."""
+    media_type, _, params = header.partition(";")
     match = re.search(r"charset\s*=\s*[\"']?([^\"';\s]+)", params, re.IGNORECASE)
-    return media_type, match.group(1) if match else None
+    return media_type.strip().lower(), match.group(1) if match else None
 
 
 def _read_body(url: str, response: httpx.Response, limit: int, total_timeout: float = float("inf")) -> bytes:
-    if response.is_stream_consumed:
+    body = _Body(url, response, limit, total_timeout)
+    for chunk in [response.content] if response.is_stream_consumed else response.iter_raw():
+        body.add(chunk)
+    return body.finish()
+
+
+class _Body:
+    """A response body as it streams in: inflated in bounded pieces, with the
+    size limit and the download deadline checked after every piece."""
+
+    def __init__(self, url: str, response: httpx.Response, limit: int, total_timeout: float) -> None:
         # a transport that handed over a body httpx had already read and decoded
-        # (e.g. MockTransport with content=bytes): nothing left to stream
-        chunks: Iterable[bytes] = [response.content]
-        inflater = _Inflater(url, "identity")
-    else:
-        chunks = response.iter_raw()
-        inflater = _Inflater(url, response.headers.get("content-encoding", ""))
-    body = bytearray()
-    deadline = time.monotonic() + total_timeout
-    for piece in inflater.pieces(chunks):
-        body += piece
-        if len(body) > limit:
-            raise FetchError(url, f"body larger than {limit} bytes")
-        if time.monotonic() > deadline:
-            raise FetchError(url, f"download took longer than {total_timeout:g}s")
-    return bytes(body)
+        # (e.g. MockTransport with content=bytes): nothing left to inflate
+        encoding = "identity" if response.is_stream_consumed else response.headers.get("content-encoding", "")
+        self._inflater = _Inflater(url, encoding)
+        self._url, self._limit, self._total_timeout = url, limit, total_timeout
+        self._deadline = time.monotonic() + total_timeout
+        self._data = bytearray()
+
+    def add(self, chunk: bytes) -> None:
+        for piece in self._inflater.inflate(chunk):
+            self._append(piece)
+
+    def finish(self) -> bytes:
+        self._append(self._inflater.flush())
+        return bytes(self._data)
+
+    def _append(self, piece: bytes) -> None:
+        self._data += piece
+        if len(self._data) > self._limit:
+            raise FetchError(self._url, f"body larger than {self._limit} bytes")
+        if time.monotonic() > self._deadline:
+            raise FetchError(self._url, f"download took longer than {self._total_timeout:g}s")
 
 
 class _Inflater:
@@ -541,11 +577,11 @@ class _Inflater:
             raise FetchError(url, f"unsupported content encoding {encoding!r}")
         self._raw_deflate_tried = encoding != "deflate"
 
-    def pieces(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
-        for chunk in chunks:
-            yield from self._inflate(chunk)
-        if self._decompressor is not None:
-            yield self._decompressor.flush()
+    def inflate(self, chunk: bytes) -> Iterator[bytes]:
+        return self._inflate(chunk)
+
+    def flush(self) -> bytes:
+        return self._decompressor.flush() if self._decompressor is not None else b""
 
     def _inflate(self, data: bytes) -> Iterator[bytes]:
         if self._decompressor is None:

@@ -105,14 +105,52 @@ class HedgeCue(Span):
     parts: tuple[Span, ...] = ()  # every piece of a split cue ("sollen … haben")
 
 
+# --- scoring (auditor.scoring) ----------------------------------------------
+
+RuleScope = Literal["sentence", "article"]
+
+
+class RuleHit(_Model):
+    """One rule that matched: where, how many points, and the rule's message."""
+
+    rule_id: str
+    points: float  # points this hit takes off the score (negative: a bonus)
+    message: str
+    sentence: int | None = None  # Sentence.index; None for an article rule
+
+
+class ScoreBreakdownRow(_Model):
+    """What one rule contributed to an article's score."""
+
+    rule_id: str
+    description: str
+    scope: RuleScope
+    count: int  # how many hits (sentences, or 1 for an article rule)
+    points: float  # points taken off in total, after the rule's cap
+    examples: tuple[int, ...] = ()  # indices of the first sentences it hit
+
+
+class ArticleScore(_Model):
+    """0 to 100: 100 minus the points of every rule hit, clamped (see README, "Scoring")."""
+
+    value: float
+    rule_set: str  # name of the rule set (profile) that scored it
+    rule_set_hash: str  # content hash of the effective rules
+    outlets_hash: str = ""  # content hash of the outlet ratings used
+    breakdown: tuple[ScoreBreakdownRow, ...] = ()
+    article_hits: tuple[RuleHit, ...] = ()  # hits of article-scope rules
+
+
 class TaggedSentence(Sentence):
     attributions: tuple[Attribution, ...] = ()
     hedges: tuple[HedgeCue, ...] = ()
     hedge_level: HedgeLevel = "none"
     has_quote: bool = False
+    rule_hits: tuple[RuleHit, ...] = ()  # filled by scoring; empty when not scored
 
 
 class AuditResult(_Model):
     article: Article
     sentences: tuple[TaggedSentence, ...] = Field(default_factory=tuple)
     analyser_version: str = ""
+    score: ArticleScore | None = None  # None when the article was not scored

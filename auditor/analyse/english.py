@@ -35,9 +35,6 @@ _MAX_TAIL = 30  # an apposition after an inverted source: "said Smith, a spokesm
 _APOSTROPHES = ("'", "’")
 
 _cache: dict[int, dict[str, object]] = {}
-import os
-
-_NEST = os.environ.get("NEST", "1") == "1"
 
 
 def _tables(lex: Lexicon) -> dict[str, object]:
@@ -73,6 +70,7 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "colon_not_sources": lex.word("colon_not_sources"),
         "not_cues": lex.word("not_cue_forms"),
         "strong": lex.word("strong_cue_forms"),
+        "generic": lex.word("generic_subjects"),
         "particles": lex.word("cue_particles"),
         "say_particles": lex.word("say_particles"),
         "say_lemmas": lex.word("say_lemmas"),
@@ -196,9 +194,9 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
         if _is_boundary(token) or token.text in "()[]":
             break
         lower = token.lower
-        if lower in stops and not token.is_cap:
+        if lower in stops and token.key.islower() and not _keeper_at(tokens, k, lex):
             break
-        if lower in verbs_before and not token.is_cap:
+        if lower in verbs_before and token.key.islower():
             break
         if lower == "and" and not (k > 0 and tokens[k - 1].is_cap):
             break
@@ -206,8 +204,15 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
         k -= 1
     if start is None:
         return None
-    while start < end and (tokens[start].lower in lex.word("coordinators") or not tokens[start].is_word):
+    while start < end and (tokens[start].lower in lex.word("coordinators") or not tokens[start].is_word
+                           or tokens[start].lower in lex.word("subject_openers")):
         start += 1
+    # a subject pronoun starts its own subject: "… in line with what he said" -> "he"
+    pronouns = lex.kinds.get("pronoun", frozenset())
+    for q in range(end - 1, start, -1):
+        if tokens[q].lower in pronouns and tokens[q].lower != "it":
+            start = q
+            break
     return (start, end) if start < end else None
 
 
@@ -313,7 +318,7 @@ def _subject_end_ok(token: Token, tables: dict) -> bool:
     lower = token.lower
     if lower in tables["non_subjects"] and not token.is_cap:
         return False
-    if lower in tables["object_pronouns"]:
+    if lower in tables["object_pronouns"] or lower in tables["generic"]:
         return False
     return True
 
@@ -331,7 +336,7 @@ def _apposition_subject(tokens: list[Token], j: int, lex: Lexicon, tables: dict,
                         ) -> tuple[Range | None, bool]:
     """The subject before "..., apposition, said" (j is the comma), and whether it was found."""
     p = j - 1
-    limit = max(0, j - 25)
+    limit = max(0, j - 40)
     while p >= limit and tokens[p].text not in _CLAUSE_BREAKS and tokens[p].text not in _OPENERS + _CLOSERS \
             and (tokens[p].text not in FINAL_PUNCT or _abbreviation_dot(tokens, p)):
         p -= 1
@@ -345,11 +350,8 @@ def _apposition_subject(tokens: list[Token], j: int, lex: Lexicon, tables: dict,
             not first.is_cap and first.lower in lex.word("attachments") | lex.word("subordinators")):
         # "Trump, in a statement, said" / "Council officials, cited by The Guardian, said"
         return head, True
-    if first.lower in tables["relatives"]:
-        if _keeper_at(tokens, p + 1, lex):
-            return (head[0], j), True
-        return head, True  # "Wasserman Schultz, who is reviled by progressives, said"
-    return (head[0], j), True  # "Reeve's lawyer, Tom Aldridge, said"
+    # "Reeve's lawyer, Tom Aldridge, said", "Sanders, whose coalition includes …, said"
+    return (head[0], j), True
 
 
 def _inverted_source(tokens: list[Token], i: int, lex: Lexicon, form: VerbForm | None) -> Range | None:
@@ -442,7 +444,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         item = _attribute(tokens, i, lemma, form, lex, tables, used, Found)
         if item is None:
             continue
-        if i > content_from and _NEST and not (item.inherit or item.antecedent is not None):
+        if i > content_from and not (item.inherit or item.antecedent is not None):
             if not _clause_break_between(tokens, content_from, i, lex):
                 continue  # a cue inside the reported content: "said the poll showed"
             content_from = n

@@ -755,7 +755,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         if source is not None and tokens[source[0]].lower in lex.word("non_sources") | {"es", "man"} \
                 and source[1] - source[0] == 1:
             continue
-        if source is not None and any(tokens[k].text in lex.word("non_source_names") for k in range(*source)):
+        if source is not None and any(tokens[k].lower in lex.word("non_source_names") for k in range(*source)):
             continue
         cue = sorted(set(cue))
         found.append(Found(source=source, cue=cue, mode="reported_speech", lemma=form.lemma,
