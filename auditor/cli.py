@@ -12,6 +12,7 @@ from . import __version__
 from .errors import AuditorError
 
 DEFAULT_DB = "audit.db"
+DEFAULT_PORT = 8001  # Datasette's own default
 
 
 def _stderr(kind: str, message: str) -> None:
@@ -31,8 +32,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
-              help="text: a readable report; json: one object; jsonl: one object per article per line.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "html"]), default="text",
+              show_default=True,
+              help="text: a readable report; json: one object; jsonl: one object per article per line; "
+                   "html: one self-contained page.")
 @click.option("--lang", type=click.Choice(["de", "en", "auto"]), default="auto", show_default=True,
               help="Language of the article(s); auto detects it.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
@@ -50,11 +53,13 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
       auditor audit https://example.org/news/article.html
       auditor audit seeds/telegraph-peacekeepers-de.txt
       auditor audit page.html --format json
+      auditor audit seeds/telegraph-peacekeepers-de.txt --format html > report.html
       cat article.txt | auditor audit - --lang de
     """
     from .ingest import FetchConfig, read_source
     from .pipeline import audit_document
-    from .report import render_text, to_json
+    from .html_report import render_html
+    from .report import render_text, result_to_dict, to_json
 
     config = FetchConfig(read_timeout=timeout)
     language = None if lang == "auto" else lang
@@ -65,7 +70,7 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
 
         db = open_db(db_path)
     failures = 0
-    printed_json = 0
+    printed_single = 0  # json and html hold one article
     stdin = sys.stdin.buffer if "-" in inputs else None
     for spec in inputs:
         try:
@@ -85,10 +90,13 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
                 elif fmt == "jsonl":
                     click.echo(to_json(result, indent=None))
                 else:
-                    if printed_json:
-                        raise click.UsageError("--format json prints one article; use --format jsonl for several")
-                    click.echo(to_json(result))
-                    printed_json += 1
+                    if printed_single:
+                        raise click.UsageError(f"--format {fmt} prints one article; use --format jsonl for several")
+                    if fmt == "html":
+                        click.echo(render_html(result_to_dict(result)), nl=False)
+                    else:
+                        click.echo(to_json(result))
+                    printed_single += 1
         except AuditorError as error:
             failures += 1
             _stderr("error", str(error))
@@ -137,3 +145,34 @@ def eval_command(corpus: Path, n_errors: int, fmt: str) -> None:
         click.echo(f"\n{name}:")
         for row in rows:
             click.echo(f"  {row['count']:>4}  {row['text'][:50]:<50}  e.g. {row['example'][:140]}")
+
+
+@cli.command()
+@click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_DB,
+              show_default=True, help="Audit database to browse.")
+@click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True,
+              help="Port on 127.0.0.1.")
+def serve(db_path: Path, port: int) -> None:
+    """Browse an audit database in Datasette, read-only.
+
+    Opens the database immutable with the project's metadata (db/metadata.yaml),
+    canned queries and highlighting plugin. Needs the browse extra:
+    pip install 'auditor[browse]'.
+
+    \b
+    Example:
+      auditor serve --db audit.db
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("datasette") is None:
+        _stderr("error", "Datasette is not installed; install the browse extra: pip install 'auditor[browse]'")
+        sys.exit(1)
+    from .browse import database_url, make_datasette, run, unflushed_wal
+
+    if unflushed_wal(db_path):
+        _stderr("warning", f"{db_path}-wal holds changes a writer has not checkpointed yet; "
+                           "they show once it finishes")
+    datasette = make_datasette(db_path)
+    click.echo(f"Serving {db_path} read-only at {database_url(datasette, db_path, port)}  (Ctrl-C stops)")
+    run(datasette, port)

@@ -83,10 +83,10 @@ def extract(raw: RawDocument, *, language: str | None = None) -> Article:
     else:
         text, meta, warnings = _from_html(raw)
     lang, lang_warnings = _choose_language(text, language, raw.language, meta.language)
-    content_hash = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    digest = content_hash(text)
     url = raw.url or meta.url
     return Article(
-        id=raw.record_id or content_hash[:16],
+        id=raw.record_id or digest[:16],
         text=text,
         title=raw.title or meta.title,
         url=url,
@@ -96,9 +96,20 @@ def extract(raw: RawDocument, *, language: str | None = None) -> Article:
         published=raw.published or meta.published,
         language=lang,
         origin=raw.origin,
-        content_hash=content_hash,
+        content_hash=digest,
         warnings=(*raw.warnings, *warnings, *lang_warnings),
     )
+
+
+def content_hash(text: str) -> str:
+    """Article.content_hash: SHA-256 of the text, what a bulk run skips stored articles by."""
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def known_content_hash(raw: RawDocument) -> str | None:
+    """The content_hash extract() will give this document, when it is known
+    without extracting: plain text is kept exactly as given."""
+    return content_hash(raw.content) if raw.content_type == "text" and isinstance(raw.content, str) else None
 
 
 def domain_of(url: str | None) -> str | None:

@@ -1,4 +1,4 @@
-"""Read inputs into RawDocuments: URLs, files, JSON Lines and standard input.
+"""Read inputs into RawDocuments: URLs, files, folders, JSON Lines, WARC and standard input.
 
 This is the only module that does outside I/O. Every problem with an input
 becomes an InputError (or FetchError for URLs) with a one-line message, so
@@ -7,14 +7,16 @@ the CLI can print ``auditor: <input>: <problem>`` and move on.
 
 from __future__ import annotations
 
+import asyncio
 import codecs
 import json
+import os
 import re
 import stat
 import sys
 import time
 import zlib
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -91,9 +93,13 @@ def read_source(
     """One command-line input: "-" for stdin, an http(s) URL, or a path."""
     if spec == "-":
         return iter([read_stdin(stdin if stdin is not None else sys.stdin.buffer)])
-    if spec.lower().startswith(("http://", "https://")):
+    if is_url(spec):
         return iter([fetch_url(spec, config, transport=transport)])
     return read_path(Path(spec))
+
+
+def is_url(spec: str) -> bool:
+    return spec.lower().startswith(("http://", "https://"))
 
 
 # ---------------------------------------------------------------- files and stdin
@@ -123,15 +129,20 @@ def iter_jsonl(path: Path) -> Iterator[RawDocument | InputError]:
     so a bulk run can report them and continue. Blank lines are skipped."""
     path = Path(path)
     _check_readable(path)
-    records = 0
     with _open(path) as stream:
-        for lineno, line in enumerate(_lines(stream, MAX_FILE_BYTES), start=1):
-            if line is not None and not line.strip():
-                continue  # blank lines are allowed anywhere
-            records += 1
-            yield _jsonl_item(f"{path}:{lineno}", lineno, line)
+        yield from iter_jsonl_stream(stream, str(path))
+
+
+def iter_jsonl_stream(stream: BinaryIO, name: str) -> Iterator[RawDocument | InputError]:
+    """iter_jsonl over an open stream (standard input); origins are "NAME:LINE"."""
+    records = 0
+    for lineno, line in enumerate(_lines(stream, MAX_FILE_BYTES), start=1):
+        if line is not None and not line.strip():
+            continue  # blank lines are allowed anywhere
+        records += 1
+        yield _jsonl_item(f"{name}:{lineno}", lineno, line)
     if not records:
-        raise InputError(str(path), "contains no JSON Lines records")
+        raise InputError(name, "contains no JSON Lines records")
 
 
 def _raise_first(items: Iterable[RawDocument | InputError]) -> Iterator[RawDocument]:
@@ -457,17 +468,17 @@ def _client(config: FetchConfig, transport: httpx.BaseTransport | None) -> httpx
 
 def _client_settings(config: FetchConfig) -> dict[str, Any]:
     """What the sync and the async client share: redirects, timeouts, headers."""
-    return dict(
-        follow_redirects=True,
-        max_redirects=config.max_redirects,
-        timeout=httpx.Timeout(config.read_timeout, connect=config.connect_timeout),
-        headers={
+    return {
+        "follow_redirects": True,
+        "max_redirects": config.max_redirects,
+        "timeout": httpx.Timeout(config.read_timeout, connect=config.connect_timeout),
+        "headers": {
             "User-Agent": config.user_agent,
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
             # only encodings we can inflate in bounded pieces (see _Inflater)
             "Accept-Encoding": "gzip, deflate",
         },
-    )
+    }
 
 
 def _fetch_once(client: httpx.Client, url: str, config: FetchConfig) -> RawDocument:
@@ -664,3 +675,204 @@ def _connect_message(exc: httpx.ConnectError) -> str:
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:300]
+
+
+# ---------------------------------------------------------------- HTTP, many at once (bulk)
+
+
+def async_client(
+    config: FetchConfig = FetchConfig(),
+    *,
+    max_connections: int = 100,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
+    """A client for fetch_url_async; share one between all fetches of a run so
+    connections to the same host are reused."""
+    limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
+    return httpx.AsyncClient(transport=transport, limits=limits, **_client_settings(config))
+
+
+async def fetch_url_async(
+    url: str,
+    client: httpx.AsyncClient,
+    config: FetchConfig = FetchConfig(),
+    *,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> RawDocument:
+    """fetch_url for asyncio: the same checks, limits and retries."""
+    attempt = 0
+    while True:
+        try:
+            return await _fetch_once_async(client, url, config)
+        except _Retryable as exc:
+            if attempt >= config.retries:
+                raise _gave_up(url, exc, attempt) from None
+            await sleep(_retry_delay(attempt, exc.retry_after, config))
+            attempt += 1
+
+
+async def _fetch_once_async(client: httpx.AsyncClient, url: str, config: FetchConfig) -> RawDocument:
+    with _http_errors(url, config):
+        async with client.stream("GET", url) as response:
+            _check_status(url, response)
+            media_type, charset = _content_type(url, response, config)
+            body = _Body(url, response, config.max_bytes, config.total_timeout)
+            async for chunk in _async_raw(response):
+                body.add(chunk)
+            return _fetched_document(url, response, body.finish(), media_type, charset)
+
+
+async def _async_raw(response: httpx.Response) -> AsyncIterator[bytes]:
+    if response.is_stream_consumed:  # see _Body
+        yield response.content
+        return
+    async for chunk in response.aiter_raw():
+        yield chunk
+
+
+# ---------------------------------------------------------------- folders and input lists (bulk)
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+_LIST_SNIFF_BYTES = 65_536
+
+
+def is_warc(path: Path | str) -> bool:
+    return str(path).lower().endswith(WARC_SUFFIXES)
+
+
+def is_jsonl(path: Path | str) -> bool:
+    return Path(path).suffix.lower() in JSONL_SUFFIXES
+
+
+def iter_folder(folder: Path) -> Iterator[Path | InputError]:
+    """Files below a folder that hold articles: .html/.htm/.xhtml, .txt/.md/.text,
+    JSON Lines and WARC. Depth first in name order, so runs are repeatable;
+    names starting with "." are passed over, and so are symlinked folders (no
+    cycles). A folder that cannot be listed is yielded as an InputError."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield InputError(str(folder), f"cannot list: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from iter_folder(Path(entry.path))
+        elif _is_bulk_file(entry.name) and entry.is_file():
+            yield Path(entry.path)
+
+
+def _is_bulk_file(name: str) -> bool:
+    return is_warc(name) or Path(name).suffix.lower() in HTML_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES
+
+
+def looks_like_input_list(path: Path) -> bool:
+    """Whether a file is a list of inputs rather than an article: its first line
+    that is neither blank nor a "#" comment is an http(s) URL."""
+    try:
+        with _open(Path(path)) as stream:
+            head = stream.read(_LIST_SNIFF_BYTES)
+    except InputError:
+        return False  # reading it as an article reports the problem
+    entries = _list_entries(head.splitlines())
+    first = next(entries, None)
+    return first is not None and is_url(first) and " " not in first
+
+
+def iter_input_list(stream: BinaryIO) -> Iterator[str]:
+    """Entries of an input list, one per line (URLs or paths); blank lines and
+    lines starting with "#" are skipped."""
+    return _list_entries(line for line in _lines(stream, 65_536) if line is not None)
+
+
+def _list_entries(lines: Iterable[bytes]) -> Iterator[str]:
+    for line in lines:
+        entry = os.fsdecode(line.strip())  # paths need not be UTF-8
+        if entry and not entry.startswith("#"):
+            yield entry
+
+
+# ---------------------------------------------------------------- WARC
+
+
+def iter_warc(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDocument | InputError]:
+    """HTML pages of a WARC file (plain or .warc.gz): one document per
+    "response" record with a 2xx status and an HTML content type; every other
+    record (requests, metadata, redirects, images, robots.txt) is passed over.
+
+    Origins are "PATH@OFFSET", the record's byte offset (as `warcio index`
+    shows it). A record whose payload cannot be read is yielded as an
+    InputError and skipped. A record whose WARC headers are broken ends the
+    file: WARC has no marker to find the next record by.
+    """
+    from warcio.archiveiterator import WARCIterator  # only WARC input needs it
+    from warcio.exceptions import ArchiveLoadFailed
+
+    path = Path(path)
+    _check_readable(path)
+    with _open(path) as stream:
+        records = WARCIterator(stream)  # not ArchiveIterator: it takes any 5-word line for an ARC header
+        seen = 0
+        while True:
+            try:
+                record = next(records, None)
+            except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+                message = f"broken WARC record: {_printable(_one_line(exc))[:120]}"
+                yield InputError(f"{path}@{records.offset}", message)
+                return
+            if record is None:
+                break
+            seen += 1
+            # records.offset is where this record starts, until it is read to the end
+            if document := _warc_document(record, f"{path}@{records.offset}", max_bytes):
+                yield document
+    if not seen:
+        yield InputError(str(path), "contains no WARC records")
+
+
+def _warc_document(record: Any, origin: str, max_bytes: int) -> RawDocument | InputError | None:
+    """The HTML page in a response record; None for records that hold none."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = record.http_headers.get_statuscode() or ""
+    if not status.startswith("2"):
+        return None
+    media_type, charset = parse_content_type(record.http_headers.get_header("Content-Type") or "")
+    if media_type and media_type not in HTML_TYPES:
+        return None
+    try:
+        body = record.content_stream().read(max_bytes + 1)
+        if len(body) > max_bytes:
+            return InputError(origin, f"larger than {max_bytes} bytes")
+        while record.raw_stream.read(_INFLATE_PIECE):
+            pass  # to the end of the record, to see whether it is all there
+    except (EOFError, OSError, ValueError, zlib.error) as exc:
+        return InputError(origin, f"cannot read the WARC record's payload: {_one_line(exc)}")
+    if getattr(record.raw_stream, "limit", 0) > 0:  # warcio's LimitReader: bytes promised, not there
+        return InputError(origin, "WARC record is truncated")
+    if problem := bytes_problem(body):
+        return InputError(origin, f"response body {problem}")
+    if not media_type and sniff_kind(body) != "html":
+        return None
+    return RawDocument(
+        origin=origin,
+        content=body,
+        content_type="html",
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        fetched_at=_warc_date(record.rec_headers.get_header("WARC-Date")),
+        encoding=charset,
+    )
+
+
+def _printable(text: str) -> str:
+    """warcio quotes the bytes it choked on, which may be compressed data."""
+    return "".join(char if char.isprintable() else "?" for char in text)
+
+
+def _warc_date(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None

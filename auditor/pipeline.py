@@ -1,33 +1,49 @@
-"""The stages chained: RawDocument -> Article -> sentences -> tagged sentences.
+"""The stages chained: RawDocument -> Article -> sentences -> tagged sentences -> scored.
 
 Pure functions over the models; the CLI and bulk runner call these.
 """
 
 from __future__ import annotations
 
-import hashlib
+from typing import TYPE_CHECKING
 
 from .analyse import ANALYSER_VERSION, analyse
-from .extract import extract
+from .extract import content_hash, extract
 from .language import detect_language
 from .models import Article, AuditResult, RawDocument
 from .segment import split_sentences
 
+if TYPE_CHECKING:  # scoring loads rule files; only callers that score import it
+    from .scoring import Scoring
 
-def audit_article(article: Article) -> AuditResult:
+
+def audit_article(article: Article, *, scoring: Scoring | None = None) -> AuditResult:
+    """Split and tag an article; score it too when given rules (``scoring.load_scoring``)."""
     sentences = split_sentences(article.text, article.language)
     tagged = analyse(article, sentences)
-    return AuditResult(article=article, sentences=tuple(tagged), analyser_version=ANALYSER_VERSION)
+    result = AuditResult(article=article, sentences=tuple(tagged), analyser_version=ANALYSER_VERSION)
+    return scoring.score(result) if scoring is not None else result
 
 
-def audit_document(raw: RawDocument, *, language: str | None = None) -> AuditResult:
-    """Extract, split and tag one ingested document."""
-    return audit_article(extract(raw, language=language))
+def audit_document(raw: RawDocument, *, language: str | None = None, scoring: Scoring | None = None) -> AuditResult:
+    """Extract, split and tag one ingested document (and score it, given rules)."""
+    return audit_article(extract(raw, language=language), scoring=scoring)
 
 
-def analyse_text(text: str, language: str | None = None, *, article_id: str | None = None) -> AuditResult:
+def analyse_text(text: str, language: str | None = None, *, article_id: str | None = None,
+                 scoring: Scoring | None = None) -> AuditResult:
     """Audit a plain text given in memory (tests, evaluation, library use)."""
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    digest = content_hash(text)
     article = Article(id=article_id or digest[:16], text=text, content_hash=digest,
                       language=language or detect_language(text))
-    return audit_article(article)
+    return audit_article(article, scoring=scoring)
+
+
+def version_columns() -> dict[str, str]:
+    """What a stored result was made with, as ``articles`` columns and their values.
+
+    ``auditor bulk`` skips an article whose content hash is stored with these
+    same values (store.stored_hashes). A stage that gains a version of its
+    own, such as scoring's rule set hash, adds its column here.
+    """
+    return {"analyser_version": ANALYSER_VERSION}

@@ -14,7 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .models import AuditResult, TaggedSentence
+from .models import AuditResult, RuleHit, TaggedSentence
 from .summary import source_name, summarise
 
 LEVEL_STYLE = {"none": "dim", "low": "yellow", "medium": "dark_orange", "high": "bold red"}
@@ -26,6 +26,11 @@ STYLE_SOURCE = "bold cyan"
 STYLE_CUE = "bold yellow"
 STYLE_VIA = "bold magenta"
 STYLE_HEDGE = "underline red"
+# (label, Summary field) of each row of the summary table, in every report format.
+SUMMARY_ROWS = (
+    ("claims (sentences)", "sentences"), ("attributed", "attributed"), ("anonymous sources", "anonymous"),
+    ("vague sources", "vague"), ("hedged", "hedged"), ("unattributed", "unattributed"),
+)
 
 
 # --- JSON -----------------------------------------------------------------
@@ -59,6 +64,7 @@ def sentence_to_dict(s: TaggedSentence) -> dict[str, Any]:
         "hedges": [{**_span(h), "kind": h.kind, "weight": h.weight,
                     "parts": [_span(p) for p in h.parts]} for h in s.hedges],
         "hedge_level": s.hedge_level,
+        "rule_hits": [hit_to_dict(h) for h in s.rule_hits],
     }
 
 
@@ -71,6 +77,7 @@ def result_to_dict(result: AuditResult) -> dict[str, Any]:
             "language": article.language, "origin": article.origin,
             "content_hash": article.content_hash, "warnings": list(article.warnings),
             "text": article.text,
+            "score": score_to_dict(result),
         },
         "analyser_version": result.analyser_version,
         "summary": summarise(result).model_dump(),
@@ -80,6 +87,69 @@ def result_to_dict(result: AuditResult) -> dict[str, Any]:
 
 def to_json(result: AuditResult, *, indent: int | None = 2) -> str:
     return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent)
+
+
+# --- scores (auditor.scoring) -------------------------------------------------
+
+SCORE_SCALE = "0-100: 100 minus the points of every rule hit, each rule at most its cap"
+
+
+def hit_to_dict(hit: RuleHit) -> dict[str, Any]:
+    return {"rule": hit.rule_id, "points": hit.points, "message": hit.message}
+
+
+def score_to_dict(result: AuditResult) -> dict[str, Any] | None:
+    """``article.score`` of the JSON: value, rule set, and a breakdown row per rule that hit."""
+    score = result.score
+    if score is None:
+        return None
+    texts = {s.index: s.text for s in result.sentences}
+    return {
+        "value": score.value, "scale": SCORE_SCALE, "rule_set": score.rule_set,
+        "rule_set_hash": score.rule_set_hash, "outlets_hash": score.outlets_hash,
+        "breakdown": [
+            {"rule": row.rule_id, "description": row.description, "scope": row.scope, "count": row.count,
+             "points": row.points, "examples": [{"index": i, "text": texts.get(i, "")} for i in row.examples]}
+            for row in score.breakdown
+        ],
+        "article_hits": [hit_to_dict(h) for h in score.article_hits],
+    }
+
+
+def _points(points: float) -> str:
+    """Points as the score sees them: a penalty of 5 shows as −5, a bonus of 2 as +2."""
+    return f"−{points:g}" if points > 0 else f"+{-points:g}"
+
+
+def hit_lines(s: TaggedSentence) -> list[Text]:
+    """One dim line per rule hit under a sentence of the terminal report."""
+    return [Text(f"{_points(h.points):>4}  {h.rule_id}: {h.message}", style="dim red" if h.points > 0 else "dim green")
+            for h in s.rule_hits]
+
+
+def score_table(result: AuditResult) -> Table:
+    """The breakdown: every rule that hit, its points and the sentences (numbered as in the report)."""
+    score = result.score
+    numbers: dict[int, str] = {}  # Sentence.index -> its number in the report (headings are "§")
+    claims = 0
+    for s in result.sentences:
+        claims += not s.is_heading
+        numbers[s.index] = "§" if s.is_heading else str(claims)
+    table = Table(title=f"Score {score.value:g} / 100  (rule set {score.rule_set})", title_justify="left")
+    table.add_column("rule")
+    table.add_column("hits", justify="right")
+    table.add_column("points", justify="right")
+    table.add_column("sentences")
+    for row in score.breakdown:
+        where = ", ".join(numbers.get(i, str(i)) for i in row.examples) if row.scope == "sentence" else "article"
+        if row.count > len(row.examples) and row.scope == "sentence":
+            where += ", …"
+        table.add_row(Text(f"{row.rule_id}\n{row.description}"), str(row.count), _points(row.points), where)
+    for hit in score.article_hits:
+        table.add_row(Text(f"  {hit.message}", style="dim"), "", "", "")
+    if not score.breakdown:
+        table.add_row(Text("no rule hit", style="dim"), "", "", "")
+    return table
 
 
 # --- terminal ---------------------------------------------------------------
@@ -161,14 +231,15 @@ def render_text(result: AuditResult, console: Console) -> None:
             body.add_row("§", Padding(Text(s.text, style="bold"), (0, 0, 1, 0)))
             continue
         number += 1
-        body.add_row(str(number), Padding(Group(highlighted(s), Padding(_describe(s), (0, 0, 0, 2))), (0, 0, 1, 0)))
+        body.add_row(str(number), Padding(Group(highlighted(s), Padding(_describe(s), (0, 0, 0, 2)),
+                                                *(Padding(line, (0, 0, 0, 2)) for line in hit_lines(s))),
+                                          (0, 0, 1, 0)))
     console.print(body)
     summary = summarise(result)
     table = Table(title="Summary", show_header=False, box=None)
-    for label, value in (("claims (sentences)", summary.sentences), ("attributed", summary.attributed),
-                         ("anonymous sources", summary.anonymous), ("vague sources", summary.vague),
-                         ("hedged", summary.hedged), ("unattributed", summary.unattributed)):
-        share = f"{value / summary.sentences:.0%}" if summary.sentences and label != "claims (sentences)" else ""
+    for label, field in SUMMARY_ROWS:
+        value = getattr(summary, field)
+        share = f"{value / summary.sentences:.0%}" if summary.sentences and field != "sentences" else ""
         table.add_row(label, str(value), share)
     sources = Table(title="Sources", show_lines=False)
     sources.add_column("source")
@@ -177,8 +248,12 @@ def render_text(result: AuditResult, console: Console) -> None:
     for src in summary.sources:
         sources.add_row(Text(src.name), Text(src.kind, style=KIND_STYLE.get(src.kind, "")), str(src.sentences))
     console.print(Group(table, Text(), sources))
+    if result.score is not None:
+        console.print()
+        console.print(score_table(result))
     for warning in article.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
 
 
-__all__ = ["render_text", "result_to_dict", "to_json", "sentence_to_dict", "highlighted", "source_name"]
+__all__ = ["render_text", "result_to_dict", "to_json", "sentence_to_dict", "highlighted", "source_name",
+           "score_to_dict", "hit_to_dict", "score_table"]

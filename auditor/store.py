@@ -31,6 +31,7 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 from sqlite3 import Connection
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -45,6 +46,9 @@ from .models import (
 )
 from .resources import db_dir
 from .sources import normalize_source
+
+if TYPE_CHECKING:  # the store saves rule sets but never loads or applies rules
+    from .scoring.rules import RuleSet
 
 SCHEMA_VERSION = 1
 
@@ -463,12 +467,18 @@ def _batches(items: Iterable[AuditResult], size: int) -> Iterator[list[AuditResu
 
 
 def save_results(
-    db: sqlite_utils.Database, results: Iterable[AuditResult], batch_size: int = 200
+    db: sqlite_utils.Database,
+    results: Iterable[AuditResult],
+    batch_size: int = 200,
+    *,
+    run_id: int | None = None,
 ) -> int:
     """Save many results, one transaction per batch; returns how many were saved.
 
     Later results replace earlier ones with the same article id, also within a
     batch.  If a batch fails, that batch is rolled back and earlier batches stay.
+    With ``run_id`` (see :func:`start_run`) the scores of scored results are
+    saved for that run in the same transaction.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -478,14 +488,18 @@ def save_results(
             writer = _Writer(conn)
             for result in batch:
                 writer.write(result)
+                if run_id is not None:
+                    _write_score(conn, run_id, result)
             writer.finish()
         count += len(batch)
     return count
 
 
-def save_result(db: sqlite_utils.Database, result: AuditResult) -> None:
+def save_result(
+    db: sqlite_utils.Database, result: AuditResult, *, run_id: int | None = None
+) -> None:
     """Save one result in one transaction, replacing what was stored for the article."""
-    save_results(db, (result,), batch_size=1)
+    save_results(db, (result,), batch_size=1, run_id=run_id)
 
 
 def record_error(
@@ -501,6 +515,36 @@ def record_error(
             (input, stage, message, _now()),
         )
     return cursor.lastrowid
+
+
+# --- bulk runs: what is stored already ---------------------------------------
+
+
+def stored_hashes(
+    db: sqlite_utils.Database,
+    content_hashes: Iterable[str],
+    versions: dict[str, str],
+) -> set[str]:
+    """The given content hashes of articles stored with exactly these
+    ``articles`` column values, e.g. ``{"analyser_version": "0.1.0"}``
+    (see :func:`auditor.pipeline.version_columns`).
+
+    Column names come from code, never from input.
+    """
+    hashes = list(dict.fromkeys(content_hashes))
+    condition = "".join(f' AND "{column}" = ?' for column in versions)
+    found: set[str] = set()
+    for at in range(0, len(hashes), 500):  # stay below SQLite's variable limit
+        chunk = hashes[at : at + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found.update(
+            row[0]
+            for row in db.conn.execute(
+                f"SELECT content_hash FROM articles WHERE content_hash IN ({marks}){condition}",
+                [*chunk, *versions.values()],
+            )
+        )
+    return found
 
 
 # --- reading ----------------------------------------------------------------
@@ -598,3 +642,137 @@ def load_result(db: sqlite_utils.Database, article_id: str) -> AuditResult | Non
         sentences=sentences,
         analyser_version=a["analyser_version"] or "",
     )
+
+
+# --- scores (auditor.scoring) -------------------------------------------------
+#
+# A rule set is stored once per content hash; a run is one scoring pass with
+# one rule set (kind "audit" or "rescore"); every run keeps its own scores and
+# rule hits, so runs can be compared (views score_history, latest_scores).
+
+
+def _rule_set_id(conn: Connection, rule_set: RuleSet) -> int:
+    """The id of the stored rule set with these effective rules, storing it first if new."""
+    content_hash = rule_set.content_hash
+    row = conn.execute(
+        "SELECT id FROM rule_sets WHERE content_hash = ?", (content_hash,)
+    ).fetchone()
+    if row is not None:
+        return row[0]
+    cursor = conn.execute(
+        "INSERT INTO rule_sets (name, description, path, content_hash, created_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (rule_set.name, rule_set.description, " + ".join(rule_set.files), content_hash, _now()),
+    )
+    rule_set_id = cursor.lastrowid
+    conn.executemany(
+        "INSERT INTO rules (rule_set_id, rule_id, scope, weight, cap, description, json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (rule_set_id, r.id, r.scope, r.weight, r.cap, r.description, r.model_dump_json())
+            for r in rule_set.rules
+        ],
+    )
+    return rule_set_id
+
+
+def _insert_run(
+    conn: Connection, rule_set: RuleSet, kind: str, analyser_version: str, outlets_hash: str
+) -> int:
+    cursor = conn.execute(
+        "INSERT INTO runs (rule_set_id, kind, started_at, analyser_version, outlets_hash)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (_rule_set_id(conn, rule_set), kind, _now(), analyser_version, outlets_hash),
+    )
+    return cursor.lastrowid
+
+
+def start_run(
+    db: sqlite_utils.Database,
+    rule_set: RuleSet,
+    *,
+    kind: str = "audit",
+    analyser_version: str = "",
+    outlets_hash: str = "",
+) -> int:
+    """Record a scoring run (and its rule set, if new); returns ``runs.id``.
+
+    Pass the id to :func:`save_results` / :func:`save_result` to store scores.
+    """
+    with _transaction(db.conn) as conn:
+        return _insert_run(conn, rule_set, kind, analyser_version, outlets_hash)
+
+
+def _write_score(conn: Connection, run_id: int, result: AuditResult) -> None:
+    """The score and rule hits of one scored result in this run (replacing the run's earlier ones)."""
+    score = result.score
+    if score is None:
+        return
+    article_id = result.article.id
+    conn.execute("DELETE FROM rule_hits WHERE run_id = ? AND article_id = ?", (run_id, article_id))
+    conn.execute(
+        "INSERT OR REPLACE INTO article_scores"
+        " (run_id, article_id, content_hash, analyser_version, score, breakdown)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            run_id, article_id, result.article.content_hash, result.analyser_version, score.value,
+            _json([row.model_dump(mode="json") for row in score.breakdown]),
+        ),
+    )  # fmt: skip
+    hits = [h for s in result.sentences for h in s.rule_hits] + list(score.article_hits)
+    conn.executemany(
+        "INSERT INTO rule_hits (run_id, article_id, sentence_idx, rule_id, points, message)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(run_id, article_id, h.sentence, h.rule_id, h.points, h.message) for h in hits],
+    )
+
+
+def save_run(
+    db: sqlite_utils.Database,
+    rule_set: RuleSet,
+    results: Iterable[AuditResult],
+    *,
+    kind: str = "rescore",
+    outlets_hash: str = "",
+) -> int:
+    """A whole run in one transaction: the run, then every result's score and hits.
+
+    The articles themselves are not touched.  On any error nothing is written.
+    Returns ``runs.id``.
+    """
+    results = list(results)
+    versions = ", ".join(sorted({r.analyser_version for r in results if r.analyser_version}))
+    with _transaction(db.conn) as conn:
+        run_id = _insert_run(conn, rule_set, kind, versions, outlets_hash)
+        for result in results:
+            _write_score(conn, run_id, result)
+    return run_id
+
+
+def stored_article_ids(db: sqlite_utils.Database) -> list[str]:
+    """Ids of every stored article, in id order."""
+    return [row[0] for row in db.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def latest_scores(
+    db: sqlite_utils.Database, before_run: int | None = None
+) -> dict[str, tuple[int, float, str]]:
+    """article id -> (run id, score, rule set name) of its newest score (before a run, if given)."""
+    limit = before_run if before_run is not None else -1
+    rows = db.conn.execute(
+        "SELECT sc.article_id, sc.run_id, sc.score, rs.name FROM article_scores sc"
+        " JOIN runs r ON r.id = sc.run_id JOIN rule_sets rs ON rs.id = r.rule_set_id"
+        " WHERE (? < 0 OR sc.run_id < ?)"
+        " AND sc.run_id = (SELECT max(x.run_id) FROM article_scores x"
+        "                  WHERE x.article_id = sc.article_id AND (? < 0 OR x.run_id < ?))",
+        (limit, limit, limit, limit),
+    )
+    return {article_id: (run_id, score, name) for article_id, run_id, score, name in rows}
+
+
+def run_scores(db: sqlite_utils.Database, run_id: int) -> dict[str, float]:
+    """article id -> score of one run."""
+    return dict(
+        db.conn.execute("SELECT article_id, score FROM article_scores WHERE run_id = ?", (run_id,))
+    )
+

@@ -177,3 +177,134 @@ JOIN attributions a ON a.id = v.attribution_id
 JOIN sources relay ON relay.id = v.source_id
 LEFT JOIN sources src ON src.id = a.source_id
 GROUP BY relay.id, src.id;
+
+-- One row per sentence with what it rests on: an article's audit in reading
+-- order (filter by article_id, sort by idx).  source_kinds is a JSON array so
+-- Datasette can facet on it (_facet_array).  The auditor Datasette plugin
+-- highlights the `sentence` column, finding its spans through `sentence_id`.
+CREATE VIEW IF NOT EXISTS sentence_audit AS
+SELECT
+    s.id AS sentence_id,
+    s.article_id,
+    ar.title,
+    ar.outlet,
+    ar.language,
+    s.idx,
+    s.is_heading,
+    s.text AS sentence,
+    (SELECT json_group_array(DISTINCT coalesce(src.kind, a.source_kind))
+       FROM attributions a LEFT JOIN sources src ON src.id = a.source_id
+      WHERE a.sentence_id = s.id AND a.source_kind IS NOT NULL) AS source_kinds,
+    (SELECT group_concat(label, '; ') FROM (
+        SELECT DISTINCT src.name || ' (' || src.kind || ')' AS label
+          FROM attributions a JOIN sources src ON src.id = a.source_id
+         WHERE a.sentence_id = s.id)) AS sources,
+    (SELECT group_concat(a.cue_text, '; ') FROM attributions a WHERE a.sentence_id = s.id) AS cues,
+    (SELECT group_concat(a.via_text, '; ') FROM attributions a WHERE a.sentence_id = s.id) AS via,
+    s.hedge_level,
+    (SELECT group_concat(h.text || ' (' || h.kind || ')', '; ')
+       FROM hedges h WHERE h.sentence_id = s.id) AS hedges
+FROM sentences s
+JOIN articles ar ON ar.id = s.article_id;
+
+-- Scores (auditor.scoring; db/README.md, "Scores").  A run scores articles
+-- with one rule set; earlier runs stay for comparison.  Rule hits and scores
+-- point at articles through a DEFERRED foreign key without ON DELETE action:
+-- re-auditing an article deletes and re-inserts its row inside one
+-- transaction, and the scores of earlier runs must survive that.  (Deleting an
+-- article for good means deleting its article_scores and rule_hits first.)
+-- Hits name their sentence by idx, not sentences.id, for the same reason.
+
+CREATE TABLE IF NOT EXISTS rule_sets (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,           -- the profile or file name ("default", "strict")
+    description TEXT,
+    path TEXT,                    -- the rule files applied, in order, joined with ' + '
+    content_hash TEXT NOT NULL UNIQUE,  -- sha256 of the effective rules: same hash, same scores
+    created_at TEXT NOT NULL      -- ISO 8601, UTC
+);
+
+CREATE TABLE IF NOT EXISTS rules (
+    rule_set_id INTEGER NOT NULL REFERENCES rule_sets (id) ON DELETE CASCADE,
+    rule_id TEXT NOT NULL,
+    scope TEXT NOT NULL,          -- 'sentence' or 'article'
+    weight REAL NOT NULL,
+    cap REAL,
+    description TEXT NOT NULL,
+    json TEXT NOT NULL,           -- the whole rule as JSON, condition ("when") included
+    PRIMARY KEY (rule_set_id, rule_id)  -- also the index on rule_set_id
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    rule_set_id INTEGER NOT NULL REFERENCES rule_sets (id),
+    kind TEXT NOT NULL CHECK (kind IN ('audit', 'rescore')),
+    started_at TEXT NOT NULL,     -- ISO 8601, UTC
+    analyser_version TEXT,        -- of the analyses scored (', '-joined when a rescore met several)
+    outlets_hash TEXT             -- sha256 of the outlet ratings and aliases looked up
+);
+CREATE INDEX IF NOT EXISTS idx_runs_rule_set_id ON runs (rule_set_id);
+
+CREATE TABLE IF NOT EXISTS article_scores (
+    run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles (id) DEFERRABLE INITIALLY DEFERRED,
+    content_hash TEXT,            -- of the article text that was scored
+    analyser_version TEXT,
+    score REAL NOT NULL,          -- 0..100
+    breakdown TEXT NOT NULL,      -- JSON list of {rule_id, description, scope, count, points, examples}
+    PRIMARY KEY (run_id, article_id)  -- also the index on run_id
+);
+CREATE INDEX IF NOT EXISTS idx_article_scores_article_id ON article_scores (article_id);
+
+CREATE TABLE IF NOT EXISTS rule_hits (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles (id) DEFERRABLE INITIALLY DEFERRED,
+    sentence_idx INTEGER,         -- sentences.idx of the sentence hit; NULL for an article rule
+    rule_id TEXT NOT NULL,
+    points REAL NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS idx_rule_hits_run_article ON rule_hits (run_id, article_id);
+CREATE INDEX IF NOT EXISTS idx_rule_hits_article_id ON rule_hits (article_id);
+CREATE INDEX IF NOT EXISTS idx_rule_hits_rule_id ON rule_hits (rule_id);
+
+-- Every score of every article, newest run first per article: compare rule sets and rescores.
+CREATE VIEW IF NOT EXISTS score_history AS
+SELECT
+    sc.article_id,
+    ar.title,
+    ar.outlet,
+    sc.run_id,
+    r.kind AS run_kind,
+    r.started_at,
+    rs.name AS rule_set,
+    rs.content_hash AS rule_set_hash,
+    sc.score
+FROM article_scores sc
+JOIN runs r ON r.id = sc.run_id
+JOIN rule_sets rs ON rs.id = r.rule_set_id
+LEFT JOIN articles ar ON ar.id = sc.article_id;
+
+-- The latest score of each article (the highest run id that scored it).
+CREATE VIEW IF NOT EXISTS latest_scores AS
+SELECT h.*
+FROM score_history h
+WHERE h.run_id = (SELECT max(x.run_id) FROM article_scores x WHERE x.article_id = h.article_id);
+
+-- One row per rule hit with its sentence text and rule set.
+CREATE VIEW IF NOT EXISTS rule_hit_details AS
+SELECT
+    rh.id AS hit_id,
+    rh.run_id,
+    rs.name AS rule_set,
+    rh.article_id,
+    rh.sentence_idx,
+    s.text AS sentence,
+    rh.rule_id,
+    rh.points,
+    rh.message
+FROM rule_hits rh
+JOIN runs r ON r.id = rh.run_id
+JOIN rule_sets rs ON rs.id = r.rule_set_id
+LEFT JOIN sentences s ON s.article_id = rh.article_id AND s.idx = rh.sentence_idx;

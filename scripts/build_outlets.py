@@ -32,28 +32,39 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
+from auditor.scoring.outlets import normalize_domain  # noqa: E402  (one definition of a lookup key)
+
 IDIAP_LABELS = {1: "reliable", 0: "mixed", -1: "unreliable", -2: "very unreliable"}
 
 
 def _domain(text: str) -> str | None:
-    """The lowercased domain, or None for a row without a usable one (idiap has an empty row)."""
-    domain = text.strip().lower()
+    """The domain as the auditor looks it up, or None for a row without one (idiap has an empty row)."""
+    domain = normalize_domain(text)
     return domain if domain and " " not in domain and "." in domain else None
+
+
+def _first_per_domain(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """Keep one row per looked-up domain; the bare form wins over "www." (Lin lists xinhuanet.com twice)."""
+    kept: dict[str, object] = {}
+    for raw, value in sorted(pairs, key=lambda pair: (pair[0].strip().lower().startswith("www."), pair[0])):
+        domain = _domain(raw)
+        if domain is not None:
+            kept.setdefault(domain, value)
+    return kept
 
 
 def read_lin(path: Path) -> dict[str, float]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return {domain: float(row["pc1"]) for row in csv.DictReader(handle) if (domain := _domain(row["domain"]))}
+        return _first_per_domain([(row["domain"], float(row["pc1"])) for row in csv.DictReader(handle)])
 
 
 def read_idiap(path: Path) -> dict[str, tuple[int, str]]:
     """domain -> (label, where the label came from)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return {
-            domain: (int(row["reliability_label"]), row["label_source"].strip())
-            for row in csv.DictReader(handle)
-            if (domain := _domain(row["domain"]))
-        }
+        return _first_per_domain([(row["domain"], (int(row["reliability_label"]), row["label_source"].strip()))
+                                  for row in csv.DictReader(handle)])
 
 
 def calibrate(lin: dict[str, float], idiap: dict[str, tuple[int, str]]) -> dict[int, float]:

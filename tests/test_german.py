@@ -106,12 +106,35 @@ def test_role_and_apposition_after_the_verb() -> None:
 @pytest.mark.parametrize("text", [
     "Der Minister kritisierte die Pläne der Opposition.",
     "Das Unwetter forderte zwölf Todesopfer.",
-    "Die Helfer berichteten von der Bergung zweier Verletzter.",
     "Der Trainer sprach lange mit seiner Frau.",
     "Die Wahl wurde im Mai entschieden.",
 ])
 def test_cue_verb_without_content_is_no_attribution(text: str) -> None:
     assert _sentences(text)[0].attributions == ()
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Die Gewerkschaft der Lokführer forderte am Freitag höhere Zuschläge.", "Die Gewerkschaft der Lokführer"),
+    ("Bürgermeister Jan Olbers sprach von einem schwarzen Tag für Brandhausen.", "Bürgermeister Jan Olbers"),
+    ("Die Helfer berichteten von der Bergung zweier Verletzter.", "Die Helfer"),
+    ("Die Ärztekammer bezeichnete die Reform als überfällig.", "Die Ärztekammer"),
+    ("Am Montag warnte der Wetterdienst vor Glätte.", "der Wetterdienst"),
+])
+def test_speech_act_with_a_noun_object_has_a_source_but_no_cue(text: str, source: str) -> None:
+    a = _only(text)
+    assert a.source.text == source
+    assert a.cue is None
+    assert a.mode == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Der Sturm forderte über Nacht zwölf Todesopfer.",
+    "Die Reform wurde von vielen als überfällig bezeichnet.",
+    "Den Plan nannte Senatorin Ute Kramm einen Fehler.",
+])
+def test_no_reported_act_without_a_speaking_subject(text: str) -> None:
+    found = _sentences(text)[0].attributions
+    assert all(a.mode != "reported" or a.source.text not in ("Der Sturm", "Die Reform", "Den Plan") for a in found)
 
 
 def test_wiki_cross_reference_is_no_source() -> None:

@@ -56,8 +56,8 @@ def _attribution(text: str, tokens: list[Token], found: Found, lex: Lexicon) -> 
     if source is not None and found.antecedent is not None:
         start, end = tokens[found.antecedent[0]].start, tokens[found.antecedent[1] - 1].end
         source = source.model_copy(update={"resolved_to": text[start:end]})
-    parts = _parts(text, tokens, found.cue) if found.cue else []
-    if found.head is not None and len(found.cue) > 1:
+    parts = _parts(text, tokens, found.cue) if found.cue and not found.silent else []
+    if found.head is not None and len(found.cue) > 1 and not found.silent:
         # the lexical word is the cue; auxiliaries and adverbs are further parts ("has" + "said")
         parts = _parts(text, tokens, [k for k in found.cue if k != found.head])
         head = _span(text, tokens[found.head].start, tokens[found.head].end)

@@ -41,6 +41,7 @@ class Found:
     weasel: bool = False
     head: int | None = None  # the lexical cue word when ``cue`` also holds auxiliaries ("has … said")
     antecedent: Range | None = None  # a relative pronoun source ("who") stands for this phrase
+    silent: bool = False  # the cue words find the source but are not output ("X kritisierte die Pläne")
 
 
 def _clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:

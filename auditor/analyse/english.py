@@ -24,6 +24,8 @@ sentence is linear.
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Lexicon, VerbForm
 from .phrases import MAX_PHRASE, Range, _is_boundary, backward, classify, forward
 from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token
@@ -69,6 +71,7 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "parenthetical": lex.word("parenthetical_words"),
         "colon_not_sources": lex.word("colon_not_sources"),
         "not_cues": lex.word("not_cue_forms"),
+        "keepers": _keeper_index(lex),
         "strong": lex.word("strong_cue_forms"),
         "generic": lex.word("generic_subjects"),
         "particles": lex.word("cue_particles"),
@@ -83,9 +86,17 @@ def _tables(lex: Lexicon) -> dict[str, object]:
     return tables
 
 
+def _keeper_index(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for keeper in sorted(lex.phrase_keepers, key=len, reverse=True):
+        index.setdefault(keeper[0], []).append(keeper)
+    return index
+
+
 def _keeper_at(tokens: list[Token], k: int, lex: Lexicon) -> int:
     """Length of a phrase keeper ("on condition of anonymity") at token k, or 0."""
-    for keeper in lex.phrase_keepers:
+    index = _tables(lex)["keepers"]
+    for keeper in index.get(tokens[k].lower, ()):  # type: ignore[union-attr]
         n = len(keeper)
         if k + n <= len(tokens) and all(tokens[k + i].lower == keeper[i] for i in range(n)):
             return n
@@ -318,9 +329,7 @@ def _subject_end_ok(token: Token, tables: dict) -> bool:
     lower = token.lower
     if lower in tables["non_subjects"] and not token.is_cap:
         return False
-    if lower in tables["object_pronouns"] or lower in tables["generic"]:
-        return False
-    return True
+    return lower not in tables["object_pronouns"] and lower not in tables["generic"]
 
 
 def _antecedent(tokens: list[Token], r: int, lex: Lexicon) -> Range | None:
@@ -329,7 +338,14 @@ def _antecedent(tokens: list[Token], r: int, lex: Lexicon) -> Range | None:
         k -= 1
     if k < 0 or not tokens[k].is_word:
         return None
-    return backward(tokens, k, 0, lex)
+    rng = backward(tokens, k, 0, lex)
+    if rng is None:
+        return None
+    # "The contract went to Harlow Group, which …": the antecedent starts after the preposition
+    for q in range(rng[1] - 1, rng[0], -1):
+        if tokens[q].lower in lex.word("attachments") and tokens[q].lower != "of" and not tokens[q].is_cap:
+            return (q + 1, rng[1]) if q + 1 < rng[1] else rng
+    return rng
 
 
 def _apposition_subject(tokens: list[Token], j: int, lex: Lexicon, tables: dict, used: set[int]
@@ -452,7 +468,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         used.update(item.cue)
         if item.source is not None:
             used.update(range(*item.source))
-        if item.lemma == "tell" and (item.source is None or item.source[1] <= i):
+        if item.lemma == "tell" and (item.source is None or item.source[1] <= i) \
+                or tokens[max(item.cue)].lower == "with":
             _listener(tokens, item, lex)
         last = max(item.cue)
         if (item.source is None or item.source[1] <= i) and last + 1 < n and tokens[last + 1].is_word:
@@ -595,6 +612,8 @@ def _cue_tail(tokens: list[Token], i: int, lemma: str, lex: Lexicon, tables: dic
     after = tokens[k + 1] if k + 1 < n else None
     if lower in ("in", "during") and after is not None and after.lower in ("a", "an", "the", "his", "her", "their") \
             and k + 2 < n and tokens[k + 2].lower in tables["media"]:
+        if k + 3 < n and tokens[k + 3].lower == "with":
+            return [k, k + 1, k + 2, k + 3]  # "in an interview with Reuters": the outlet is a via
         return [k, k + 1, k + 2]
     particles = tables["say_particles"] if lemma in tables["say_lemmas"] else tables["particles"]
     if lower in particles and after is not None and (after.is_word or after.text in QUOTE_CHARS) \
@@ -634,9 +653,7 @@ def _clear_verb(tokens: list[Token], i: int, j: int, lex: Lexicon, tables: dict)
     subject = tokens[j]
     if nxt is not None and (nxt.lower == "that" or nxt.text in QUOTE_CHARS or nxt.text == ":"):
         return subject.lower not in lex.word("attachments")
-    if subject.lower in lex.kinds.get("pronoun", ()) or subject.lower in tables["relatives"]:
-        return True
-    return False
+    return subject.lower in lex.kinds.get("pronoun", ()) or subject.lower in tables["relatives"]
 
 
 def _drop_relative(tokens: list[Token], rng: Range, lex: Lexicon, tables: dict) -> Range:
@@ -684,12 +701,36 @@ def _open_paragraph_quotes(text: str) -> list[tuple[int, int]]:
             end = len(text)
         line = text[start:end]
         stripped = line.lstrip()
-        if stripped[:1] in _OPENERS and not any(c in _CLOSERS for c in stripped[1:]) \
-                and not ("''" in stripped[2:]):
-            regions.append((start + len(line) - len(stripped), end))
-        elif stripped[:2] == "''" and "''" not in stripped[2:]:
+        curly = stripped[:1] in _OPENERS and not any(c in _CLOSERS for c in stripped[1:]) and "''" not in stripped[2:]
+        doubled = stripped[:2] == "''" and "''" not in stripped[2:]
+        if curly or doubled:
             regions.append((start + len(line) - len(stripped), end))
         start = end + 1
+    return regions
+
+
+_QUOTE_OR_LINE = re.compile("[„“”»«\"\n]")
+_QUOTE_PAIRS = {"„": "“”\"", "“": "”\"", "»": "«", "«": "»", '"': '"'}
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """``discourse.quote_regions`` (quotations of three words or more inside a paragraph),
+    visiting only the quote marks and line ends instead of every character."""
+    regions = []
+    opener = None
+    start = 0
+    for match in _QUOTE_OR_LINE.finditer(text):
+        ch, i = match.group(), match.start()
+        if ch == "\n":
+            opener = None
+            continue
+        if opener is None:
+            if ch != "”":
+                opener, start = ch, i
+        elif ch in _QUOTE_PAIRS[opener]:
+            if len(text[start + 1:i].split()) >= 3:
+                regions.append((start, i + 1))
+            opener = None
     return regions
 
 
@@ -697,9 +738,8 @@ def link(text: str, tagged: list, lex: Lexicon) -> list:
     """Cues inside a quotation of several sentences are the speaker's own words;
     a quotation right after an attributed quote continues it."""
     from ..models import Attribution
-    from .discourse import quote_regions
 
-    regions = sorted(quote_regions(text) + _open_paragraph_quotes(text))
+    regions = sorted(_quote_regions(text) + _open_paragraph_quotes(text))
     r = 0
     speaker = None  # the attribution of the last attributed quote in this paragraph
     paragraph = None
@@ -721,4 +761,42 @@ def link(text: str, tagged: list, lex: Lexicon) -> list:
         named = next((a for a in s.attributions if a.source is not None and a.cue is not None), None)
         if named is not None:
             speaker = named if s.has_quote or any(c in s.text for c in "“”\"") else None
+    return _resolve_persons(tagged, lex)
+
+
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)+")
+
+
+def _name_mentions(text: str, lex: Lexicon) -> list[str]:
+    """Personal names in a sentence: two or more capitalised words in a row ("Judge Marta Ilves")."""
+    organizations = lex.kinds.get("organization", frozenset()) | lex.kinds.get("outlet_words", frozenset())
+    names = []
+    for match in _NAME.finditer(text):
+        words = match.group().split()
+        if not any(w.lower().strip(".") in organizations for w in words):
+            names.append(match.group())
+    return names
+
+
+def _resolve_persons(tagged: list, lex: Lexicon) -> list:
+    """"he" and "she" stand for the last person quoted, or else the last person named."""
+    persons = lex.word("person_pronouns")
+    last_person: str | None = None
+    last_mention: str | None = None
+    for i, s in enumerate(tagged):
+        changed = []
+        for a in s.attributions:
+            src = a.source
+            if src is not None and src.kind == "pronoun" and src.resolved_to is None \
+                    and src.text.lower() in persons and (last_person or last_mention):
+                a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": last_person or last_mention})})
+            if a.source is not None and a.source.kind == "person":
+                last_person = a.source.resolved_to or a.source.text
+            changed.append(a)
+        if changed != list(s.attributions):
+            tagged[i] = s.model_copy(update={"attributions": tuple(changed)})
+        if last_person is None and not s.is_heading:
+            mentions = _name_mentions(s.text, lex)
+            if mentions:
+                last_mention = mentions[-1]
     return tagged

@@ -280,11 +280,16 @@ def quoted_tokens(tokens: list[Token]) -> tuple[set[int], bool]:
 # --- frames ---------------------------------------------------------------------
 
 
-def _is_statement(token: Token, nouns: frozenset[str]) -> bool:
+_EXACT: dict[int, frozenset[str]] = {}
+
+
+def _is_statement(token: Token, nouns: frozenset[str], exact: frozenset[str] = frozenset()) -> bool:
+    """A statement noun, or a compound ending in one ("Polizeiangaben"); the words in
+    ``exact`` only as themselves ("Sicht", not "Voraussicht")."""
     word = token.lower
     if word in nouns:
         return True
-    return token.is_cap and any(word[i:] in nouns for i in range(1, len(word) - 4))
+    return token.is_cap and any(word[i:] in nouns and word[i:] not in exact for i in range(1, len(word) - 4))
 
 
 def _statement_phrase(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
@@ -293,14 +298,36 @@ def _statement_phrase(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Ra
     if rng is None:
         return None
     nouns = lex.word("statement_nouns")
+    exact = lex.word("statement_nouns_exact")
+    process = lex.word("process_nouns")
     attachments = lex.word("attachments")
     for j in range(rng[0], rng[1]):
         t = tokens[j]
-        if t.is_word and t.lower in attachments and not t.is_cap:
-            break
-        if t.is_cap and _is_statement(t, nouns):
+        if t.is_word and t.lower in attachments and not t.is_cap and j > rng[0]:
+            break  # "Angaben der Polizei": the owner is no statement noun itself
+        if t.is_cap and _is_statement(t, nouns, exact):
+            if _is_statement(t, process) and not any(
+                    tokens[m].lower in attachments and not tokens[m].is_cap for m in range(j + 1, rng[1])):
+                return None  # "nach eingehenden Untersuchungen": after, not according to
             return rng
     return None
+
+
+def _names_outlet(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
+    """Does the phrase name an outlet ("SPIEGEL ONLINE", "einer Reuters-Reporterin")?"""
+    from .phrases import outlet_at
+
+    attachments = lex.word("attachments")
+    end = next((k for k in range(rng[0] + 1, rng[1]) if tokens[k].lower in attachments and not tokens[k].is_cap),
+               rng[1])
+    rng = (rng[0], end)  # "nach dem Spiel zur ARD-Sportschau" names no outlet as its source
+    if outlet_at(tokens, rng, lex):
+        return True
+    for k in range(rng[0], min(rng[1], rng[0] + 4)):
+        word = tokens[k].text
+        if "-" in word and (word.split("-")[0],) in lex.outlets:
+            return True
+    return False
 
 
 def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
@@ -320,6 +347,9 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
         if lower in ("nach", "aus") and k + 1 < n:
             if lower == "aus" and tokens[k + 1].lower not in lex.word("aus_heads"):
                 continue
+            if lower == "nach" and k > 0 and (tokens[k - 1].lower in lex.word("before_temporal_nach") or (
+                    tokens[k - 1].is_cap and _is_statement(tokens[k - 1], lex.word("nach_complement_nouns")))):
+                continue  # "zwei Monate nach dem Urteil", "die Forderung nach einem Vertrag"
             rng = _statement_phrase(tokens, k + 1, n, lex)
             if rng is not None and not used.intersection(range(*rng)):
                 found.append(Found(source=rng, cue=[k], mode="according_to", head=k))
@@ -327,13 +357,23 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                 continue
             # postposition: "Seiner Meinung nach", "eigenen Angaben nach"
             nxt = tokens[k + 1]
-            if lower == "nach" and k > 0 and not (nxt.is_cap or nxt.is_number or nxt.lower in determiners
-                                                  or nxt.text in _OPEN_QUOTES):
+            if lower == "nach" and k > 0 and not (nxt.is_cap or nxt.is_number or nxt.lower in determiners):
                 back = phrase_backward(tokens, k - 1, 0, lex)
+                if back is not None and not (tokens[back[0]].lower in lex.word("postposed_nach_openers") or (
+                        tokens[back[0]].is_cap and tokens[back[0]].text.endswith("s") and back[0] + 1 < k)):
+                    back = None  # "Seiner Meinung nach", "Müllers Ansicht nach"; not "die Sicht nach oben"
                 if back is not None and not used.intersection(range(*back)) and \
-                        _is_statement(tokens[back[1] - 1], lex.word("statement_nouns")):
+                        _is_statement(tokens[back[1] - 1], lex.word("statement_nouns"),
+                                      lex.word("statement_nouns_exact")):
                     found.append(Found(source=back, cue=[k], mode="according_to", head=k))
                     used.update(range(back[0], k + 1))
+                    continue
+            if lower == "nach":
+                # "nach SPIEGEL ONLINE", "nach einer Reuters-Reporterin": an outlet by name
+                rng = phrase_forward(tokens, k + 1, n, lex)
+                if rng is not None and not used.intersection(range(*rng)) and _names_outlet(tokens, rng, lex):
+                    found.append(Found(source=rng, cue=[k], mode="according_to", head=k))
+                    used.update(range(k, rng[1]))
             continue
         if lower in self_sources:
             if lower == "wonach" and k > 1 and tokens[k - 1].text == ",":
@@ -591,6 +631,54 @@ def _object_is_content(tokens: list[Token], i: int, cs: int, ce: int, source: Ra
     return False
 
 
+def _speaker_like(tokens: list[Token], source: Range, lex: Lexicon) -> bool:
+    """A person source that names someone: a role noun ("Die Ministerin") or a name
+    ("Anna Weber", "Weber"), not a common noun of unknown kind ("Das Unwetter")."""
+    from .phrases import _matches
+
+    roles = lex.kinds.get("person", frozenset())
+    determiners = lex.word("determiners")
+    for k in range(source[0], source[1]):
+        t = tokens[k]
+        if not t.is_cap:
+            continue
+        if _matches(t.lower, roles, True):
+            return True
+        if k > source[0] and tokens[k - 1].is_cap or k == source[0] and t.lower not in determiners:
+            return True  # "Anna Weber", "Weber"
+    return False
+
+
+def _reported_act(tokens: list[Token], i: int, finite: int, ce: int, source: Range, lemma: str,
+                  lex: Lexicon) -> bool:
+    """A speech act whose object is what was said, in active voice with a named subject:
+    "Die Gewerkschaft forderte höhere Löhne", "Der Minister sprach von einem Erfolg",
+    "Die Ärztin bezeichnete den Eingriff als Routine". The gold marks the source, not the verb."""
+    if lemma not in lex.word("np_reported"):
+        return False
+    needs = lex.word("np_reported_needs:" + lemma)
+    if needs and not any(tokens[k].lower in needs and not tokens[k].is_cap for k in range(i + 1, ce)):
+        return False
+    if tokens[finite].lower in lex.word("passive_auxiliaries") and finite != i:
+        return False
+    if source[1] - source[0] == 1 and tokens[source[0]].lower in lex.word("non_sources"):
+        return False
+    if any(tokens[k].lower in lex.word("np_reported_not_objects") for k in range(i + 1, ce)):
+        return False  # "Der Sturm forderte zwölf Todesopfer"
+    if classify(tokens, source, lex) == "person" and not _speaker_like(tokens, source, lex):
+        return False  # "Das Unwetter", "Die Ernte": no one who speaks
+    if source[0] < finite:
+        # an object may stand first: "Den Plan nannte Weber einen Fehler"
+        nxt = finite + 1
+        if nxt < ce and tokens[nxt].is_cap and tokens[nxt].lower not in lex.word("determiners") \
+                and tokens[nxt].lower not in lex.word("time_nouns"):
+            return False
+        first = tokens[source[0]]
+        if not first.is_cap:
+            return False
+    return True
+
+
 def _companions(tokens: list[Token], i: int, ce: int, lemma: str, lex: Lexicon) -> list[int]:
     """Words that belong to the cue: "äußerte sich", "geht davon aus", "wies darauf hin"."""
     wanted = lex.word("companions:" + lemma)
@@ -648,6 +736,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         if first_word != i and first_word == cs and verb_final and (
                 opener in subordinators or opener in relatives and cs > 0 and tokens[cs - 1].text == ","):
             # verb-final clause: "wie die Polizei mitteilte", ", der … bezeichnete"
+            verb_last = True
             sub = tokens[first_word].lower
             if participle and not aux_after and not aux_before and sub != "wie":
                 continue
@@ -670,6 +759,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             if source is None:
                 continue
         else:
+            verb_last = False
             finite = aux_before[0] if aux_before else i
             if participle and not aux_before:
                 continue  # "die geforderte Summe", "wie erwartet"
@@ -748,8 +838,12 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                     content = True
         if not content and not sourceless and source is not None:
             content = _object_is_content(tokens, i, cs, ce, source, bool(aux_before), form.lemma, lex)
+        silent = False
         if not content:
-            continue
+            if source is None or sourceless or inherit or verb_last or not _reported_act(
+                    tokens, i, finite, ce, source, form.lemma, lex):
+                continue
+            silent = True  # "Die Gewerkschaft forderte höhere Löhne": a source, but no cue in the gold
         if source is not None and used.intersection(range(*source)):
             continue
         if source is not None and tokens[source[0]].lower in lex.word("non_sources") | {"es", "man"} \
@@ -758,8 +852,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         if source is not None and any(tokens[k].lower in lex.word("non_source_names") for k in range(*source)):
             continue
         cue = sorted(set(cue))
-        found.append(Found(source=source, cue=cue, mode="reported_speech", lemma=form.lemma,
-                           inherit=inherit, head=i))
+        found.append(Found(source=source, cue=cue, mode="reported" if silent else "reported_speech",
+                           lemma=form.lemma, inherit=inherit, head=i, silent=silent))
         used.update(cue)
         if source:
             used.update(range(*source))

@@ -1,0 +1,455 @@
+"""``auditor bulk``: audit many articles into SQLite, in parallel and resumably.
+
+    inputs ──iter_inputs──> RawDocument | InputError | URL
+      ──ConcurrentFetcher (async, global and per-host limits)──> RawDocument | FetchError
+      ──chunks; plain text already stored is skipped by its content hash──
+      ──worker processes: pipeline.audit_document──> AuditResult | Failure
+      ──one writer, this process: one transaction per batch──> SQLite
+
+Memory stays flat however large the input: inputs are streamed, at most a
+few chunks per worker are in flight and the writer holds one batch.
+
+Resuming: a batch is one transaction, so a killed run leaves whole articles
+only. A rerun skips every article whose content hash is stored with the same
+versions (:func:`auditor.pipeline.version_columns`): plain text before any
+work, HTML once extracted (its text, hence its hash, is known only then).
+
+Failed inputs (unreadable file, failed fetch, no text, broken JSON line or
+WARC record) go to the ``errors`` table and the run goes on.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import sqlite3
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
+
+import sqlite_utils
+
+from .errors import AuditorError, InputError
+from .extract import known_content_hash
+from .fetch_many import ConcurrentFetcher, PageCache
+from .ingest import (
+    FetchConfig,
+    is_jsonl,
+    is_url,
+    is_warc,
+    iter_folder,
+    iter_input_list,
+    iter_jsonl,
+    iter_jsonl_stream,
+    iter_warc,
+    looks_like_input_list,
+    read_path,
+)
+from .models import AuditResult, RawDocument
+from .pipeline import audit_document, version_columns
+from .store import record_error, save_results, stored_hashes
+
+# A chunk is what one worker task gets: small enough to spread work evenly
+# and keep memory flat, large enough that inter-process overhead stays small
+# (~0.3 ms a task against ~4 ms an article of plain text).
+CHUNK_DOCUMENTS = 16
+CHUNK_BYTES = 256_000  # HTML pages are large and slow: fewer of them per chunk
+IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker, so none idles while the writer commits
+
+
+class UrlInput(NamedTuple):
+    """A URL still to be fetched."""
+
+    url: str
+
+
+Item = RawDocument | InputError | UrlInput
+
+
+class Failure(NamedTuple):
+    """An input that could not be audited; a row of the ``errors`` table."""
+
+    input: str
+    stage: str  # ingest, fetch, extract, analyse, store
+    message: str
+
+    @classmethod
+    def of(cls, error: AuditorError) -> Failure:
+        return cls(error.origin, error.stage, error.message)
+
+
+@dataclass(frozen=True)
+class BulkOptions:
+    jobs: int = 1  # worker processes; 1 analyses in this process
+    language: str | None = None  # None: detect per article
+    batch_size: int = 200  # articles per transaction
+    commit_interval: float = 5.0  # seconds; a slow run (HTML, URLs) commits at least this often
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    concurrency: int = 8  # URLs fetched at once
+    per_host: int = 2  # URLs fetched at once from one host
+    cache_dir: Path | None = None  # fetched pages kept here, so a rerun does not fetch again
+
+    def __post_init__(self) -> None:
+        if min(self.jobs, self.batch_size, self.concurrency, self.per_host) < 1:
+            raise ValueError("jobs, batch_size, concurrency and per_host must be at least 1")
+
+
+@dataclass
+class BulkSummary:
+    stored: int = 0  # articles written
+    skipped: int = 0  # already stored with the same versions, or twice in this run
+    sentences: int = 0  # sentences of the articles written
+    errors: Counter[str] = field(default_factory=Counter)  # failed inputs by stage
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def failed(self) -> int:
+        return sum(self.errors.values())
+
+    @property
+    def done(self) -> int:
+        return self.stored + self.skipped + self.failed
+
+
+def default_jobs() -> int:
+    """The cores this process may use (respects CPU affinity, e.g. taskset)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+# --- the run ---------------------------------------------------------------
+
+
+def run_bulk(
+    inputs: Sequence[str],
+    db: sqlite_utils.Database,
+    options: BulkOptions | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    on_progress: Callable[[BulkSummary], None] | None = None,
+    on_error: Callable[[Failure], None] | None = None,
+) -> BulkSummary:
+    """Audit every article in ``inputs`` into ``db``; see the module docstring.
+
+    Ctrl-C (or SIGTERM) stops the run after committing the results at hand;
+    the summary then says ``interrupted``.
+    """
+    options = options or BulkOptions()
+    started = time.perf_counter()
+    summary = BulkSummary()
+    writer = _Writer(db, options, summary, on_progress or (lambda _: None), on_error or (lambda _: None))
+    cache = PageCache(options.cache_dir) if options.cache_dir else None
+    fetcher = ConcurrentFetcher(
+        options.fetch, concurrency=options.concurrency, per_host=options.per_host, cache=cache
+    )
+    try:
+        with _terminate_as_interrupt(), fetcher:
+            items = _fetched(iter_inputs(inputs, stdin), fetcher, max_pending=2 * options.concurrency)
+            for outcomes in _analysed(_chunks(items, writer), options):
+                for outcome in outcomes:
+                    writer.take(outcome)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        writer.flush()  # results at hand are whole articles: keep them
+        summary.seconds = time.perf_counter() - started
+    return summary
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (kill, a batch scheduler) ends the run like Ctrl-C: committing first."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# --- inputs ----------------------------------------------------------------
+
+
+def iter_inputs(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Every document named by the command-line inputs, streamed.
+
+    - a folder: its .html/.htm/.xhtml/.txt/.md/.text, JSON Lines and WARC files, recursively;
+    - ``.jsonl``/``.ndjson``: one document per record, broken records yielded as errors;
+    - ``.warc``/``.warc.gz``: one document per HTML response record;
+    - a file whose first entry is a URL: a list of inputs, one URL or path per line;
+    - any other file: one article (HTML or text);
+    - an http(s) URL: a UrlInput, fetched later;
+    - ``-``: standard input, JSON Lines if it starts with "{", else a list of inputs.
+    """
+    for spec in inputs:
+        yield from _input(spec, stdin, listed=False)
+
+
+def _input(spec: str, stdin: BinaryIO | None, *, listed: bool) -> Iterator[Item]:
+    if spec == "-" and not listed:
+        yield from _stdin_items(stdin)
+    elif is_url(spec):
+        yield UrlInput(spec)
+    elif os.path.isdir(spec):
+        for found in iter_folder(Path(spec)):
+            yield found if isinstance(found, InputError) else from_file(found, may_be_list=False)
+    else:
+        yield from _file(Path(spec), may_be_list=not listed)  # lists do not nest
+
+
+def _file(path: Path, *, may_be_list: bool) -> Iterator[Item]:
+    if is_warc(path):
+        yield from _guarded(lambda: iter_warc(path))
+    elif is_jsonl(path):
+        yield from _guarded(lambda: iter_jsonl(path))
+    elif may_be_list and looks_like_input_list(path):
+        try:
+            with path.open("rb") as stream:
+                for entry in iter_input_list(stream):
+                    yield from _input(entry, None, listed=True)
+        except OSError as error:
+            yield InputError(str(path), f"cannot read: {error.strerror or error}")
+    else:
+        yield from _guarded(lambda: read_path(path))
+
+
+def from_file(path: Path, *, may_be_list: bool) -> Iterator[Item]:
+    return _file(path, may_be_list=may_be_list)
+
+
+def _stdin_items(stdin: BinaryIO | None) -> Iterator[Item]:
+    import sys
+
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    if not hasattr(stream, "peek"):
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+    if stream.peek(4096).lstrip()[:1] == b"{":  # type: ignore[attr-defined]
+        yield from _guarded(lambda: iter_jsonl_stream(stream, "<stdin>"))
+    else:
+        for entry in iter_input_list(stream):
+            yield from _input(entry, None, listed=True)
+
+
+def _guarded(read: Callable[[], Iterable[Item | InputError]]) -> Iterator[Item]:
+    """Items of a reader, and the InputError that ends it (if any) as an item."""
+    try:
+        yield from read()
+    except InputError as error:
+        yield error
+
+
+def _fetched(items: Iterator[Item], fetcher: ConcurrentFetcher, max_pending: int) -> Iterator[RawDocument | AuditorError]:
+    """URLs fetched while the other items pass straight on; pages are yielded
+    as they arrive, and at most ``max_pending`` fetches wait at any time."""
+    pending: set[Future[RawDocument]] = set()
+
+    def finished(block: bool) -> Iterator[RawDocument | AuditorError]:
+        nonlocal pending
+        if not pending:
+            return
+        done, pending = wait(pending, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        for future in done:
+            try:
+                yield future.result()
+            except AuditorError as error:
+                yield error
+
+    for item in items:
+        if isinstance(item, UrlInput):
+            pending.add(fetcher.submit(item.url))
+            while len(pending) >= max_pending:
+                yield from finished(block=True)
+        else:
+            yield item
+        yield from finished(block=False)
+    while pending:
+        yield from finished(block=True)
+
+
+def _chunks(items: Iterator[RawDocument | AuditorError], writer: _Writer) -> Iterator[list[RawDocument]]:
+    """Documents grouped for the workers. Failed inputs go to the writer, and
+    plain text stored already is skipped here, one query per chunk."""
+    chunk: list[RawDocument] = []
+    size = 0
+    for item in items:
+        if isinstance(item, AuditorError):
+            writer.fail(Failure.of(item))
+            continue
+        chunk.append(item)
+        size += len(item.content)
+        if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_BYTES:
+            if chunk := writer.not_stored(chunk):
+                yield chunk
+            chunk, size = [], 0
+    if chunk := writer.not_stored(chunk):
+        yield chunk
+
+
+# --- analysis ----------------------------------------------------------------
+
+
+def audit_chunk(documents: list[RawDocument], language: str | None) -> list[AuditResult | Failure]:
+    """What a worker does with a chunk; a pure function of its arguments."""
+    return [_audit_one(raw, language) for raw in documents]
+
+
+def _audit_one(raw: RawDocument, language: str | None) -> AuditResult | Failure:
+    try:
+        return audit_document(raw, language=language)
+    except AuditorError as error:
+        return Failure.of(error)
+    except Exception as error:  # noqa: BLE001 - a tagger bug on one odd article must not end a run of thousands
+        return Failure(raw.origin, "analyse", f"{type(error).__name__}: {error}")
+
+
+def _analysed(chunks: Iterator[list[RawDocument]], options: BulkOptions) -> Iterator[list[AuditResult | Failure]]:
+    """audit_chunk over the chunks: here when jobs is 1, else in worker processes,
+    results in the order they finish."""
+    if options.jobs == 1:
+        for chunk in chunks:
+            yield audit_chunk(chunk, options.language)
+        return
+    # spawn, not fork: this process has threads (progress, fetching) and an
+    # open database, neither of which survives a fork safely
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(options.jobs, mp_context=context, initializer=_init_worker)
+    pending: set[Future[list[AuditResult | Failure]]] = set()
+    try:
+        for chunk in chunks:
+            pending.add(pool.submit(audit_chunk, chunk, options.language))
+            block = len(pending) >= IN_FLIGHT_PER_WORKER * options.jobs
+            done, pending = wait(pending, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+    finally:
+        # on an interrupt, drop the queued chunks; running ones finish (a chunk is short)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _init_worker() -> None:
+    # Ctrl-C reaches the whole process group; the parent decides what to do
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # a parent killed outright (SIGKILL, out of memory) cannot stop its
+    # workers; they stop themselves when it is gone
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with(parent_sentinel: int) -> None:
+    multiprocessing.connection.wait([parent_sentinel])
+    os._exit(1)
+
+
+# --- the writer ----------------------------------------------------------------
+
+
+class _Writer:
+    """The one process that writes: batches of results, one transaction each."""
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        options: BulkOptions,
+        summary: BulkSummary,
+        on_progress: Callable[[BulkSummary], None],
+        on_error: Callable[[Failure], None],
+    ) -> None:
+        self.db = db
+        self.options = options
+        self.summary = summary
+        self.on_progress = on_progress
+        self.on_error = on_error
+        self.versions = version_columns()
+        self.batch: dict[str, AuditResult] = {}  # content hash -> result, in arrival order
+        self.last_commit = time.monotonic()
+
+    def not_stored(self, documents: list[RawDocument]) -> list[RawDocument]:
+        """Drop documents whose text is known and stored already with the same versions."""
+        known = {known_content_hash(raw): raw for raw in documents}
+        known.pop(None, None)
+        if not known:
+            return documents
+        stored = stored_hashes(self.db, known, self.versions)  # type: ignore[arg-type]
+        if not stored:
+            return documents
+        self.summary.skipped += sum(1 for raw in documents if known_content_hash(raw) in stored)
+        self.on_progress(self.summary)
+        return [raw for raw in documents if known_content_hash(raw) not in stored]
+
+    def take(self, outcome: AuditResult | Failure) -> None:
+        if isinstance(outcome, Failure):
+            self.fail(outcome)
+            return
+        if outcome.article.content_hash in self.batch:
+            self.summary.skipped += 1  # the same text twice in this run
+        else:
+            self.batch[outcome.article.content_hash] = outcome
+        if len(self.batch) >= self.options.batch_size or time.monotonic() - self.last_commit >= self.options.commit_interval:
+            self.flush()
+        self.on_progress(self.summary)
+
+    def fail(self, failure: Failure) -> None:
+        failure = Failure(*(_storable(text) for text in failure))
+        record_error(self.db, failure.input, failure.stage, failure.message)
+        self.summary.errors[failure.stage] += 1
+        self.on_error(failure)
+        self.on_progress(self.summary)
+
+    def flush(self) -> None:
+        """Commit the batch, leaving out articles stored meanwhile (HTML, duplicates)."""
+        self.last_commit = time.monotonic()
+        if not self.batch:
+            return
+        stored = stored_hashes(self.db, self.batch, self.versions)
+        results = [result for digest, result in self.batch.items() if digest not in stored]
+        try:
+            save_results(self.db, results, batch_size=len(results) or 1)
+        except sqlite3.OperationalError:
+            raise  # the database itself (locked, full, read-only): nothing to skip past
+        except Exception:  # noqa: BLE001 - one article the store refuses must not sink its batch
+            results = self._save_one_by_one(results)
+        self.summary.skipped += len(stored)
+        self.summary.stored += len(results)
+        self.summary.sentences += sum(len(result.sentences) for result in results)
+        self.batch.clear()
+
+    def _save_one_by_one(self, results: list[AuditResult]) -> list[AuditResult]:
+        saved = []
+        for result in results:
+            try:
+                save_results(self.db, [result], batch_size=1)
+                saved.append(result)
+            except sqlite3.OperationalError:
+                raise
+            except Exception as error:  # noqa: BLE001 - recorded, as any failed input
+                origin = result.article.origin or result.article.id
+                self.fail(Failure(origin, "store", f"{type(error).__name__}: {error}"))
+        return saved
+
+
+def _storable(text: str) -> str:
+    """Paths may hold undecodable bytes (os.fsdecode's surrogates); SQLite takes UTF-8 only."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -1,0 +1,176 @@
+"""Datasette plugin: audited sentences shown with their spans highlighted.
+
+Registered through the ``datasette`` entry point in pyproject.toml, so a plain
+``datasette audit.db`` in an environment with auditor installed loads it;
+``auditor serve`` registers it itself as well (:func:`register`).
+
+- ``render_cell``: a sentence cell becomes escaped HTML with the source, cue,
+  via and hedge spans marked (``auditor.highlight``).  A cell is a sentence
+  when it is ``sentences.text``, or a column called ``sentence`` in a row that
+  also has ``sentence_id`` (the views and canned queries in
+  ``db/metadata.yaml`` follow that convention).  The spans are read from the
+  ``attributions`` and ``hedges`` tables; offsets are Python ``str`` indices,
+  so they are applied in Python, never with SQLite's ``substr``.
+- ``extra_css_urls`` / ``register_routes``: the highlight colours.
+- ``extra_template_vars`` + ``templates/``: a legend above such tables.
+- ``canned_queries``: a canned query that names a table this database does
+  not have (``rule_hits`` in a database written before scoring existed) is
+  replaced by one that says so, instead of failing with an SQL error.
+
+It reads the database only, and never imports the analysis code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.utils.asgi import Response
+from markupsafe import Markup
+
+from ..highlight import HIGHLIGHT_CSS, highlight_html, legend_html, sentence_marks
+
+CSS_PATH = "/-/auditor/highlight.css"
+
+
+def register() -> None:
+    """Register this plugin with Datasette unless the entry point already did."""
+    import sys
+
+    from datasette.plugins import pm
+
+    module = sys.modules[__name__]
+    if not pm.is_registered(module):
+        pm.register(module, name="auditor")
+
+
+def sentence_columns(table: str | None, columns) -> tuple[str, str] | None:
+    """(sentence column, sentence-id column) of a table or query, or None."""
+    columns = set(columns or ())
+    if table == "sentences" and {"text", "id"} <= columns:
+        return "text", "id"
+    if {"sentence", "sentence_id"} <= columns:
+        return "sentence", "sentence_id"
+    return None
+
+
+def _offsets(parts_json: str | None) -> list[dict[str, int]]:
+    return [{"start": start, "end": end} for start, end in json.loads(parts_json or "[]")]
+
+
+def stored_sentence(conn: sqlite3.Connection, sentence_id: int) -> dict[str, Any] | None:
+    """One sentence with its attributions and hedges, in the JSON report shape.
+
+    Only the fields that highlighting needs are filled in.
+    """
+    row = conn.execute("SELECT start, text FROM sentences WHERE id = ?", (sentence_id,)).fetchone()
+    if row is None:
+        return None
+    attributions = [
+        {
+            "source": {"start": s_start, "end": s_end, "kind": s_kind} if s_start is not None else None,
+            "cue": {"start": c_start, "end": c_end} if c_start is not None else None,
+            "cue_parts": _offsets(cue_parts),
+            "via": json.loads(via or "[]"),
+        }
+        for s_start, s_end, s_kind, c_start, c_end, cue_parts, via in conn.execute(
+            "SELECT source_start, source_end, source_kind, cue_start, cue_end, cue_parts, via"
+            " FROM attributions WHERE sentence_id = ? ORDER BY id",
+            (sentence_id,),
+        )
+    ]
+    hedges = [
+        {"start": start, "end": end, "kind": kind, "parts": _offsets(parts)}
+        for start, end, kind, parts in conn.execute(
+            'SELECT start, "end", kind, parts FROM hedges WHERE sentence_id = ? ORDER BY id', (sentence_id,)
+        )
+    ]
+    return {"start": row[0], "text": row[1], "attributions": attributions, "hedges": hedges}
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    if not isinstance(value, str):
+        return None
+    found = sentence_columns(table, row.keys())
+    if found is None or column != found[0]:
+        return None
+    sentence_id = row[found[1]]
+    if not isinstance(sentence_id, int):
+        return None
+
+    async def highlighted():
+        try:
+            sentence = await datasette.get_database(database).execute_fn(
+                lambda conn: stored_sentence(conn, sentence_id)
+            )
+        except (sqlite3.Error, QueryInterrupted, ValueError, TypeError, KeyError):
+            return None  # not an audit database, or damaged spans: Datasette shows the plain text
+        if sentence is None or sentence["text"] != value:
+            return None  # a query that changed the text: the offsets no longer fit
+        return Markup(highlight_html(value, sentence_marks(sentence), offset=sentence["start"]))
+
+    return highlighted
+
+
+@hookimpl
+def extra_template_vars(table, columns):
+    if sentence_columns(table, columns):
+        return {"auditor_legend": Markup(legend_html())}
+    return {}
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.path(CSS_PATH)]
+
+
+async def _highlight_css(request):
+    return Response(HIGHLIGHT_CSS, content_type="text/css; charset=utf-8",
+                    headers={"cache-control": "max-age=3600"})
+
+
+@hookimpl
+def register_routes():
+    return [(rf"^{re.escape(CSS_PATH)}$", _highlight_css)]
+
+
+_MISSING_TABLE = re.compile(r"no such table: (?:main\.)?(\S+)")
+
+
+def _missing_table(conn: sqlite3.Connection, sql: str) -> str | None:
+    """The table ``sql`` names that this database lacks, found by compiling it."""
+    try:
+        conn.execute("EXPLAIN " + sql, dict.fromkeys(re.findall(r":(\w+)", sql)))
+    except sqlite3.OperationalError as error:
+        if match := _MISSING_TABLE.search(str(error)):
+            return match.group(1)
+    return None
+
+
+@hookimpl
+def canned_queries(datasette, database):
+    configured = datasette.metadata("queries", database=database, fallback=False) or {}
+    queries = {name: q if isinstance(q, dict) else {"sql": q} for name, q in configured.items()}
+
+    async def guarded():
+        if not queries:
+            return {}
+        missing = await datasette.get_database(database).execute_fn(
+            lambda conn: {name: _missing_table(conn, q["sql"]) for name, q in queries.items()}
+        )
+        return {
+            name: {**queries[name], "sql": "select '{}' as note".format(_missing_note(table).replace("'", "''"))}
+            for name, table in missing.items() if table
+        }
+
+    return guarded
+
+
+def _missing_note(table: str) -> str:
+    return (f"This database has no {table} table yet: it was written by an older auditor."
+            " Audit the articles again to fill it.")
