@@ -26,15 +26,17 @@ import multiprocessing.connection
 import os
 import signal
 import sqlite3
+import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 import sqlite_utils
 
@@ -55,8 +57,11 @@ from .ingest import (
     read_path,
 )
 from .models import AuditResult, RawDocument
-from .pipeline import audit_document, version_columns
-from .store import record_error, save_results, stored_hashes
+from .pipeline import audit_document, result_versions
+from .store import record_error, save_results, start_run, stored_hashes
+
+if TYPE_CHECKING:
+    from .scoring import Scoring
 
 # A chunk is what one worker task gets: small enough to spread work evenly
 # and keep memory flat, large enough that inter-process overhead stays small
@@ -88,9 +93,28 @@ class Failure(NamedTuple):
 
 
 @dataclass(frozen=True)
+class ScoringFiles:
+    """The arguments of scoring.load_scoring (rule files or profiles, outlet CSVs).
+
+    Workers get these and load the rules themselves: a loaded Scoring does not
+    pickle (its rule models are generic pydantic classes). Loading is cached
+    by the scoring package, so loading again in this process is cheap.
+    """
+
+    rules: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+
+    def load(self) -> Scoring:
+        from .scoring import load_scoring  # only scored runs need it
+
+        return load_scoring(self.rules, self.outlets)
+
+
+@dataclass(frozen=True)
 class BulkOptions:
     jobs: int = 1  # worker processes; 1 analyses in this process
     language: str | None = None  # None: detect per article
+    scoring: ScoringFiles | None = None  # None: not scored
     batch_size: int = 200  # articles per transaction
     commit_interval: float = 5.0  # seconds; a slow run (HTML, URLs) commits at least this often
     fetch: FetchConfig = field(default_factory=FetchConfig)
@@ -110,7 +134,8 @@ class BulkSummary:
     sentences: int = 0  # sentences of the articles written
     errors: Counter[str] = field(default_factory=Counter)  # failed inputs by stage
     seconds: float = 0.0
-    interrupted: bool = False
+    interrupted: bool = False  # by Ctrl-C or SIGTERM
+    aborted: str | None = None  # why the run stopped early, if something broke
 
     @property
     def failed(self) -> int:
@@ -144,12 +169,14 @@ def run_bulk(
     """Audit every article in ``inputs`` into ``db``; see the module docstring.
 
     Ctrl-C (or SIGTERM) stops the run after committing the results at hand;
-    the summary then says ``interrupted``.
+    the summary then says ``interrupted``. A worker process that dies stops
+    it the same way, with the reason in ``aborted``.
     """
     options = options or BulkOptions()
     started = time.perf_counter()
     summary = BulkSummary()
-    writer = _Writer(db, options, summary, on_progress or (lambda _: None), on_error or (lambda _: None))
+    scoring = options.scoring.load() if options.scoring is not None else None  # bad rules: nothing written
+    writer = _Writer(db, scoring, options, summary, on_progress or (lambda _: None), on_error or (lambda _: None))
     cache = PageCache(options.cache_dir) if options.cache_dir else None
     fetcher = ConcurrentFetcher(
         options.fetch, concurrency=options.concurrency, per_host=options.per_host, cache=cache
@@ -157,13 +184,17 @@ def run_bulk(
     try:
         with _terminate_as_interrupt(), fetcher:
             items = _fetched(iter_inputs(inputs, stdin), fetcher, max_pending=2 * options.concurrency)
-            for outcomes in _analysed(_chunks(items, writer), options):
+            for outcomes in _analysed(_chunks(items, writer), options, scoring):
                 for outcome in outcomes:
                     writer.take(outcome)
+            writer.flush()
     except KeyboardInterrupt:
         summary.interrupted = True
+        writer.flush()  # the results at hand are whole articles: keep them
+    except BrokenProcessPool:
+        summary.aborted = "a worker process died (killed, or out of memory)"
+        writer.flush()
     finally:
-        writer.flush()  # results at hand are whole articles: keep them
         summary.seconds = time.perf_counter() - started
     return summary
 
@@ -210,7 +241,10 @@ def _input(spec: str, stdin: BinaryIO | None, *, listed: bool) -> Iterator[Item]
         yield UrlInput(spec)
     elif os.path.isdir(spec):
         for found in iter_folder(Path(spec)):
-            yield found if isinstance(found, InputError) else from_file(found, may_be_list=False)
+            if isinstance(found, InputError):
+                yield found
+            else:
+                yield from _file(found, may_be_list=False)
     else:
         yield from _file(Path(spec), may_be_list=not listed)  # lists do not nest
 
@@ -231,13 +265,7 @@ def _file(path: Path, *, may_be_list: bool) -> Iterator[Item]:
         yield from _guarded(lambda: read_path(path))
 
 
-def from_file(path: Path, *, may_be_list: bool) -> Iterator[Item]:
-    return _file(path, may_be_list=may_be_list)
-
-
 def _stdin_items(stdin: BinaryIO | None) -> Iterator[Item]:
-    import sys
-
     stream = stdin if stdin is not None else sys.stdin.buffer
     if not hasattr(stream, "peek"):
         stream = io.BufferedReader(stream)  # type: ignore[arg-type]
@@ -254,6 +282,40 @@ def _guarded(read: Callable[[], Iterable[Item | InputError]]) -> Iterator[Item]:
         yield from read()
     except InputError as error:
         yield error
+
+
+def count_documents(inputs: Iterable[str]) -> int | None:
+    """About how many documents the inputs hold, for the progress bar's time
+    left; None when counting would mean reading them through (WARC, stdin).
+    JSON Lines and input lists count lines, blank ones included."""
+    total = 0
+    for spec in inputs:
+        if spec == "-":
+            return None
+        if is_url(spec):
+            total += 1
+            continue
+        paths = iter_folder(Path(spec)) if os.path.isdir(spec) else [Path(spec)]
+        for path in paths:
+            if isinstance(path, InputError):
+                continue
+            if is_warc(path):
+                return None
+            listed = not os.path.isdir(spec) and looks_like_input_list(path)
+            total += _count_lines(path) if is_jsonl(path) or listed else 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    lines, last = 0, b"\n"
+    try:
+        with path.open("rb") as stream:
+            while block := stream.read(1 << 20):
+                lines += block.count(b"\n")
+                last = block[-1:]
+    except OSError:
+        return 1
+    return lines + (last != b"\n")
 
 
 def _fetched(items: Iterator[Item], fetcher: ConcurrentFetcher, max_pending: int) -> Iterator[RawDocument | AuditorError]:
@@ -293,7 +355,7 @@ def _chunks(items: Iterator[RawDocument | AuditorError], writer: _Writer) -> Ite
         if isinstance(item, AuditorError):
             writer.fail(Failure.of(item))
             continue
-        chunk.append(item)
+        chunk.append(_with_storable_origin(item))
         size += len(item.content)
         if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_BYTES:
             if chunk := writer.not_stored(chunk):
@@ -306,35 +368,38 @@ def _chunks(items: Iterator[RawDocument | AuditorError], writer: _Writer) -> Ite
 # --- analysis ----------------------------------------------------------------
 
 
-def audit_chunk(documents: list[RawDocument], language: str | None) -> list[AuditResult | Failure]:
+def audit_chunk(
+    documents: list[RawDocument], language: str | None = None, scoring: Scoring | None = None
+) -> list[AuditResult | Failure]:
     """What a worker does with a chunk; a pure function of its arguments."""
-    return [_audit_one(raw, language) for raw in documents]
+    return [_audit_one(raw, language, scoring) for raw in documents]
 
 
-def _audit_one(raw: RawDocument, language: str | None) -> AuditResult | Failure:
+def _audit_one(raw: RawDocument, language: str | None, scoring: Scoring | None) -> AuditResult | Failure:
     try:
-        return audit_document(raw, language=language)
+        return audit_document(raw, language=language, scoring=scoring)
     except AuditorError as error:
         return Failure.of(error)
     except Exception as error:  # noqa: BLE001 - a tagger bug on one odd article must not end a run of thousands
         return Failure(raw.origin, "analyse", f"{type(error).__name__}: {error}")
 
 
-def _analysed(chunks: Iterator[list[RawDocument]], options: BulkOptions) -> Iterator[list[AuditResult | Failure]]:
+def _analysed(
+    chunks: Iterator[list[RawDocument]], options: BulkOptions, scoring: Scoring | None
+) -> Iterator[list[AuditResult | Failure]]:
     """audit_chunk over the chunks: here when jobs is 1, else in worker processes,
     results in the order they finish."""
     if options.jobs == 1:
         for chunk in chunks:
-            yield audit_chunk(chunk, options.language)
+            yield audit_chunk(chunk, options.language, scoring)
         return
-    # spawn, not fork: this process has threads (progress, fetching) and an
-    # open database, neither of which survives a fork safely
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(options.jobs, mp_context=context, initializer=_init_worker)
+    pool = ProcessPoolExecutor(
+        options.jobs, mp_context=_worker_context(), initializer=_init_worker, initargs=(options.language, options.scoring)
+    )
     pending: set[Future[list[AuditResult | Failure]]] = set()
     try:
         for chunk in chunks:
-            pending.add(pool.submit(audit_chunk, chunk, options.language))
+            pending.add(pool.submit(_audit_chunk_in_worker, chunk))
             block = len(pending) >= IN_FLIGHT_PER_WORKER * options.jobs
             done, pending = wait(pending, timeout=None if block else 0, return_when=FIRST_COMPLETED)
             for future in done:
@@ -348,7 +413,28 @@ def _analysed(chunks: Iterator[list[RawDocument]], options: BulkOptions) -> Iter
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _init_worker() -> None:
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Not fork: this process has threads (progress, fetching) and an open
+    database, neither of which survives a fork safely. A fork server that
+    has imported the pipeline once starts each worker in a fraction of the
+    time a fresh interpreter (spawn) takes to import it."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")  # Windows
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+# A worker's settings, sent once when it starts rather than with every chunk
+# (the outlet ratings alone are thousands of rows).
+_worker_settings: tuple[str | None, Scoring | None] = (None, None)
+
+
+def _audit_chunk_in_worker(documents: list[RawDocument]) -> list[AuditResult | Failure]:
+    return audit_chunk(documents, *_worker_settings)
+
+
+def _init_worker(language: str | None, scoring: ScoringFiles | None) -> None:
     # Ctrl-C reaches the whole process group; the parent decides what to do
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # a parent killed outright (SIGKILL, out of memory) cannot stop its
@@ -356,6 +442,8 @@ def _init_worker() -> None:
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+    global _worker_settings
+    _worker_settings = (language, scoring.load() if scoring is not None else None)
 
 
 def _exit_with(parent_sentinel: int) -> None:
@@ -372,6 +460,7 @@ class _Writer:
     def __init__(
         self,
         db: sqlite_utils.Database,
+        scoring: Scoring | None,
         options: BulkOptions,
         summary: BulkSummary,
         on_progress: Callable[[BulkSummary], None],
@@ -382,22 +471,21 @@ class _Writer:
         self.summary = summary
         self.on_progress = on_progress
         self.on_error = on_error
-        self.versions = version_columns()
+        self.scoring = scoring
+        self.versions = result_versions(scoring)
+        self.run_id: int | None = None  # the scoring run, recorded once something is saved
         self.batch: dict[str, AuditResult] = {}  # content hash -> result, in arrival order
         self.last_commit = time.monotonic()
 
     def not_stored(self, documents: list[RawDocument]) -> list[RawDocument]:
         """Drop documents whose text is known and stored already with the same versions."""
-        known = {known_content_hash(raw): raw for raw in documents}
-        known.pop(None, None)
-        if not known:
-            return documents
-        stored = stored_hashes(self.db, known, self.versions)  # type: ignore[arg-type]
+        hashes = [known_content_hash(raw) for raw in documents]
+        stored = stored_hashes(self.db, filter(None, hashes), **self.versions)
         if not stored:
             return documents
-        self.summary.skipped += sum(1 for raw in documents if known_content_hash(raw) in stored)
+        self.summary.skipped += sum(1 for digest in hashes if digest in stored)
         self.on_progress(self.summary)
-        return [raw for raw in documents if known_content_hash(raw) not in stored]
+        return [raw for raw, digest in zip(documents, hashes, strict=True) if digest not in stored]
 
     def take(self, outcome: AuditResult | Failure) -> None:
         if isinstance(outcome, Failure):
@@ -423,10 +511,16 @@ class _Writer:
         self.last_commit = time.monotonic()
         if not self.batch:
             return
-        stored = stored_hashes(self.db, self.batch, self.versions)
+        stored = stored_hashes(self.db, self.batch, **self.versions)
         results = [result for digest, result in self.batch.items() if digest not in stored]
+        scoring = self.scoring
+        if results and scoring is not None and self.run_id is None:
+            self.run_id = start_run(
+                self.db, scoring.rules, kind="audit", analyser_version=self.versions["analyser_version"],
+                outlets_hash=scoring.outlets.content_hash,
+            )
         try:
-            save_results(self.db, results, batch_size=len(results) or 1)
+            save_results(self.db, results, batch_size=len(results) or 1, run_id=self.run_id)
         except sqlite3.OperationalError:
             raise  # the database itself (locked, full, read-only): nothing to skip past
         except Exception:  # noqa: BLE001 - one article the store refuses must not sink its batch
@@ -440,7 +534,7 @@ class _Writer:
         saved = []
         for result in results:
             try:
-                save_results(self.db, [result], batch_size=1)
+                save_results(self.db, [result], batch_size=1, run_id=self.run_id)
                 saved.append(result)
             except sqlite3.OperationalError:
                 raise
@@ -452,4 +546,13 @@ class _Writer:
 
 def _storable(text: str) -> str:
     """Paths may hold undecodable bytes (os.fsdecode's surrogates); SQLite takes UTF-8 only."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
+
+
+def _with_storable_origin(raw: RawDocument) -> RawDocument:
+    origin = _storable(raw.origin)
+    return raw if origin is raw.origin else raw.model_copy(update={"origin": origin})

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from .highlight import HIGHLIGHT_CSS, highlight_html, legend_html, sentence_marks
 from .report import SUMMARY_ROWS
+from .report import _points as points_text  # points look alike in every report: −5, +2
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -43,7 +44,8 @@ h2 { font-size: 1.2rem; margin: 1.6em 0 .4em; border-bottom: 1px solid #ddd; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th, td { overflow-wrap: break-word; }  /* anywhere would squeeze columns to a letter */
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .score-total { font-size: 1.4rem; font-weight: 700; }
 """
 
@@ -52,11 +54,13 @@ def render_html(data: Mapping[str, Any]) -> str:
     """The whole page for one audit in the JSON shape."""
     article = data.get("article") or {}
     title = article.get("title") or article.get("origin") or article.get("id") or "Audit"
+    sentences = data.get("sentences") or ()
+    numbers = sentence_numbers(sentences)
     sections = [
         _header(article, title),
         _summary(data.get("summary") or {}),
-        _score(data.get("score")),
-        _sentences(data.get("sentences") or ()),
+        _score(article.get("score"), numbers),
+        _sentences(sentences, numbers),
         _sources((data.get("summary") or {}).get("sources") or ()),
         _footer(data, article),
     ]
@@ -104,44 +108,63 @@ def _summary(summary: Mapping[str, Any]) -> str:
     return '<section id="summary">\n<h2>Summary</h2>\n<div class="scroll"><table>\n' + "\n".join(rows) + "\n</table></div>\n</section>"
 
 
-def _score(score: Any) -> str:
-    """The score and its breakdown, whatever their shape; nothing when absent."""
-    if score is None:
+def sentence_numbers(sentences: Sequence[Mapping[str, Any]]) -> dict[int, str]:
+    """Sentence index -> its number in the report: claims count from 1, headings are "§"."""
+    numbers, claims = {}, 0
+    for s in sentences:
+        claims += not s.get("is_heading")
+        numbers[s["index"]] = "§" if s.get("is_heading") else str(claims)
+    return numbers
+
+
+def _score(score: Mapping[str, Any] | None, numbers: Mapping[int, str]) -> str:
+    """The score and what each rule took off; nothing for an article that was not scored."""
+    if not score:
         return ""
-    if isinstance(score, Mapping):
-        total = score.get("score", score.get("total"))
-        rest = {key: value for key, value in score.items() if key not in ("score", "total")}
-        head = f'<p class="score-total">{escape(str(total))}</p>\n' if total is not None else ""
-        body = head + (_value(rest) if rest else "")
+    value = score.get("value")
+    total = f"{value:g}" if isinstance(value, (int, float)) else str(value)
+    head = f'<p><span class="score-total">{escape(total)} / 100</span>'
+    if score.get("rule_set"):
+        head += f' <span class="meta">rule set {escape(str(score["rule_set"]))}</span>'
+    head += "</p>"
+    if score.get("scale"):
+        head += f'\n<p class="meta">{escape(str(score["scale"]))}</p>'
+    rows = [_breakdown_row(row, numbers) for row in score.get("breakdown") or ()]
+    table = ('<div class="scroll"><table>\n<tr><th>rule</th><th class="num">hits</th>'
+             '<th class="num">points</th><th>where</th></tr>\n' + "\n".join(rows) + "\n</table></div>"
+             if rows else "<p>No rule hit.</p>")
+    return f'<section id="score">\n<h2>Score</h2>\n{head}\n{table}\n{_rule_hits(score.get("article_hits"))}</section>'
+
+
+def _breakdown_row(row: Mapping[str, Any], numbers: Mapping[int, str]) -> str:
+    """One rule of the breakdown, its example sentences linked to where they stand."""
+    examples = row.get("examples") or ()
+    if row.get("scope") == "sentence":
+        where = ", ".join(f'<a href="#s{int(e["index"])}">{escape(numbers.get(e["index"], str(e["index"])))}</a>'
+                          for e in examples)
+        if row.get("count", 0) > len(examples):
+            where += ", …"
     else:
-        body = f'<p class="score-total">{escape(str(score))}</p>'
-    return f'<section id="score">\n<h2>Score</h2>\n{body}\n</section>'
+        where = "article"
+    return (f'<tr><td><b>{escape(str(row.get("rule", "")))}</b><br>{escape(str(row.get("description", "")))}</td>'
+            f'<td class="num">{escape(str(row.get("count", "")))}</td>'
+            f'<td class="num">{escape(points_text(row.get("points", 0)))}</td><td>{where}</td></tr>')
 
 
-def _value(value: Any) -> str:
-    """Any JSON value as escaped HTML: objects as tables, lists as lists."""
-    if isinstance(value, Mapping):
-        rows = "\n".join(f'<tr><th scope="row">{escape(str(key))}</th><td>{_value(item)}</td></tr>'
-                         for key, item in value.items())
-        return f'<div class="scroll"><table>\n{rows}\n</table></div>'
-    if isinstance(value, Sequence) and not isinstance(value, str):
-        return "<ul>" + "".join(f"<li>{_value(item)}</li>" for item in value) + "</ul>"
-    return escape(str(value))
-
-
-def _sentences(sentences: Sequence[Mapping[str, Any]]) -> str:
-    items, number = [], 0
+def _sentences(sentences: Sequence[Mapping[str, Any]], numbers: Mapping[int, str]) -> str:
+    items = []
     for s in sentences:
         text = highlight_html(s["text"], sentence_marks(s), offset=s["start"])
+        number = numbers[s["index"]]
         if s.get("is_heading"):
-            items.append(f'<div class="sentence heading"><span class="n">§</span><div class="body">{text}</div></div>')
+            items.append(f'<div class="sentence heading"><span class="n">{number}</span><div class="body">{text}</div></div>')
             continue
-        number += 1
         items.append(
-            f'<div class="sentence" id="s{s["index"]}"><span class="n">{number}</span><div class="body">'
+            f'<div class="sentence" id="s{int(s["index"])}"><span class="n">{number}</span><div class="body">'
             f"{text}\n{_describe(s)}{_rule_hits(s.get('rule_hits'))}</div></div>"
         )
-    return f'<section id="audit">\n<h2>The article, sentence by sentence</h2>\n{legend_html()}\n' + "\n".join(items) + "\n</section>"
+    return (f'<section id="audit">\n<h2>The article, sentence by sentence</h2>\n{legend_html()}\n'
+            + "\n".join(items) + "\n</section>")
 
 
 def _source_label(source: Mapping[str, Any]) -> str:
@@ -171,15 +194,12 @@ def _describe(s: Mapping[str, Any]) -> str:
 
 
 def _rule_hits(hits: Sequence[Mapping[str, Any]] | None) -> str:
+    """Each hit as the terminal report shows it: points, message, [rule]."""
     if not hits:
         return ""
-    items = []
-    for hit in hits:
-        rule = hit.get("rule_id", hit.get("rule", hit.get("id", "")))
-        points = f" ({escape(str(hit['points']))} points)" if hit.get("points") is not None else ""
-        message = f": {escape(str(hit['message']))}" if hit.get("message") else ""
-        items.append(f"<li><b>{escape(str(rule))}</b>{points}{message}</li>")
-    return '<ul class="rule-hits">' + "".join(items) + "</ul>"
+    items = "".join(f'<li><b>{escape(points_text(hit.get("points", 0)))}</b> {escape(str(hit.get("message", "")))}'
+                    f' <span class="meta">[{escape(str(hit.get("rule", "")))}]</span></li>' for hit in hits)
+    return f'<ul class="rule-hits">{items}</ul>'
 
 
 def _sources(sources: Sequence[Mapping[str, Any]]) -> str:

@@ -39,11 +39,15 @@ def analyse_text(text: str, language: str | None = None, *, article_id: str | No
     return audit_article(article, scoring=scoring)
 
 
-def version_columns() -> dict[str, str]:
-    """What a stored result was made with, as ``articles`` columns and their values.
+def result_versions(scoring: Scoring | None = None) -> dict[str, str]:
+    """What results made with these settings are stored with: the analyser
+    version and, when scoring, the rule set and outlet ratings hashes.
 
-    ``auditor bulk`` skips an article whose content hash is stored with these
-    same values (store.stored_hashes). A stage that gains a version of its
-    own, such as scoring's rule set hash, adds its column here.
+    ``auditor bulk`` skips an article whose content hash is stored with the same
+    versions (the keys are the arguments of ``store.stored_hashes``). A stage
+    that gains a version of its own adds it here and there.
     """
-    return {"analyser_version": ANALYSER_VERSION}
+    versions = {"analyser_version": ANALYSER_VERSION}
+    if scoring is not None:
+        versions |= {"rule_set_hash": scoring.rules.content_hash, "outlets_hash": scoring.outlets.content_hash}
+    return versions

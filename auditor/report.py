@@ -123,7 +123,7 @@ def _points(points: float) -> str:
 
 def hit_lines(s: TaggedSentence) -> list[Text]:
     """One dim line per rule hit under a sentence of the terminal report."""
-    return [Text(f"{_points(h.points):>4}  {h.rule_id}: {h.message}", style="dim red" if h.points > 0 else "dim green")
+    return [Text(f"{_points(h.points):>4}  {h.message}  [{h.rule_id}]", style="dim red" if h.points > 0 else "dim green")
             for h in s.rule_hits]
 
 

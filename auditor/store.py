@@ -523,16 +523,28 @@ def record_error(
 def stored_hashes(
     db: sqlite_utils.Database,
     content_hashes: Iterable[str],
-    versions: dict[str, str],
+    *,
+    analyser_version: str,
+    rule_set_hash: str | None = None,
+    outlets_hash: str | None = None,
 ) -> set[str]:
-    """The given content hashes of articles stored with exactly these
-    ``articles`` column values, e.g. ``{"analyser_version": "0.1.0"}``
-    (see :func:`auditor.pipeline.version_columns`).
+    """Those of the content hashes whose article is stored as these versions
+    would store it: analysed by ``analyser_version`` and, when a rule set hash
+    is given, scored with that rule set and those outlet ratings.
 
-    Column names come from code, never from input.
+    ``auditor bulk`` skips these (see :func:`auditor.pipeline.result_versions`).
     """
+    condition = " AND a.analyser_version = ?"
+    params: list[str] = [analyser_version]
+    if rule_set_hash is not None:
+        condition += (
+            " AND EXISTS (SELECT 1 FROM article_scores sc JOIN runs r ON r.id = sc.run_id"
+            " JOIN rule_sets rs ON rs.id = r.rule_set_id WHERE sc.article_id = a.id"
+            " AND sc.content_hash = a.content_hash AND sc.analyser_version = a.analyser_version"
+            " AND rs.content_hash = ? AND r.outlets_hash IS ?)"
+        )
+        params += [rule_set_hash, outlets_hash]
     hashes = list(dict.fromkeys(content_hashes))
-    condition = "".join(f' AND "{column}" = ?' for column in versions)
     found: set[str] = set()
     for at in range(0, len(hashes), 500):  # stay below SQLite's variable limit
         chunk = hashes[at : at + 500]
@@ -540,8 +552,8 @@ def stored_hashes(
         found.update(
             row[0]
             for row in db.conn.execute(
-                f"SELECT content_hash FROM articles WHERE content_hash IN ({marks}){condition}",
-                [*chunk, *versions.values()],
+                f"SELECT a.content_hash FROM articles a WHERE a.content_hash IN ({marks}){condition}",
+                [*chunk, *params],
             )
         )
     return found

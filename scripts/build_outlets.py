@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from auditor.scoring.outlets import normalize_domain  # noqa: E402  (one definition of a lookup key)
+from auditor.scoring.outlets import normalize_domain  # one definition of a lookup key
 
 IDIAP_LABELS = {1: "reliable", 0: "mixed", -1: "unreliable", -2: "very unreliable"}
 

@@ -17,6 +17,16 @@ HOSTILE = Path(__file__).parent / "fixtures" / "hostile.jsonl"
 
 
 @pytest.fixture(scope="session")
+def seed_article() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def hostile_article() -> Path:
+    return HOSTILE
+
+
+@pytest.fixture(scope="session")
 def audit_db(tmp_path_factory) -> Path:
     """audit.db as `auditor audit` writes it: the seed article and the hostile one."""
     path = tmp_path_factory.mktemp("browse") / "audit.db"

@@ -100,6 +100,33 @@ def test_role_and_apposition_after_the_verb() -> None:
     assert a.mode == "direct_quote"
 
 
+def test_reported_clause_may_open_with_a_preposition() -> None:
+    a = _only("Stadtsprecher Ole Brand sagte, zu der Sperrung gebe es keine Alternative.")
+    assert a.source.text == "Stadtsprecher Ole Brand"
+    assert a.cue.text == "sagte"
+
+
+def test_apposition_after_an_inverted_subject_before_a_colon() -> None:
+    a = _only("Nach dem Spiel sagte Tom Lenz, Trainer des Vereins: „Wir waren zu langsam.“")
+    assert a.source.text == "Tom Lenz, Trainer des Vereins"
+
+
+def test_name_with_a_lower_case_particle() -> None:
+    a = _only("Die Sprecherin des Verbands, Ina van Dorp, sagte dazu: „Wir warten ab.“")
+    assert a.source.text == "Die Sprecherin des Verbands, Ina van Dorp"
+
+
+def test_lower_case_names_after_laut() -> None:
+    assert _only("Laut el-Masri sei die Grenze geschlossen.").source.text == "el-Masri"
+    assert _only("Laut nordkurier.de fiel das Konzert aus.").source.text == "nordkurier.de"
+
+
+def test_second_verb_speaks_for_the_subject_when_the_first_is_no_cue() -> None:
+    a = _only("Auch die Ministerin Eva Kern sprach sich gegen den Plan aus und sagte, er koste zu viel.")
+    assert a.source.text == "die Ministerin Eva Kern"
+    assert a.cue.text == "sagte"
+
+
 # --- content: a cue verb needs something said --------------------------------------
 
 
@@ -169,6 +196,30 @@ def test_postposed_nach() -> None:
     a = _only("Der Bürgermeister sprach in Brandhausen. Seiner Meinung nach ist die Brücke sicher.", 1)
     assert a.source.text == "Seiner Meinung"
     assert a.cue.text == "nach"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Nach dem Haushaltsentwurf der Stadt fehlen zwei Millionen Euro.", "dem Haushaltsentwurf der Stadt"),
+    ("Nach der Satzung des Vereins wählt die Versammlung den Vorstand.", "der Satzung des Vereins"),
+    ("Nach den bisherigen Planungen soll die Halle im Mai öffnen.", "den bisherigen Planungen"),
+    ("Die ihrer Ansicht nach zu hohe Miete wollen die Mieter nicht zahlen.", "ihrer Ansicht"),
+    ("Im Mai seien nach DER SPIEGEL weitere Zahlungen geflossen.", "DER SPIEGEL"),
+])
+def test_nach_with_rules_plans_owners_and_outlets(text: str, source: str) -> None:
+    a = _only(text)
+    assert a.source.text == source
+    assert a.cue.text.lower() == "nach"
+
+
+@pytest.mark.parametrize("text", [
+    "Zwei Monate nach dem Urteil liegt die Begründung vor.",
+    "Die Forderung nach einem neuen Vertrag wurde abgelehnt.",
+    "Vom Turm ist die Sicht nach Süden frei.",
+    "Nach dem Spiel zur Sportschau Nordstadt fuhr die Mannschaft heim.",
+    "Er fuhr nach Berlin.",
+])
+def test_nach_of_time_or_direction_is_no_frame(text: str) -> None:
+    assert _sentences(text)[0].attributions == ()
 
 
 def test_zufolge_with_a_document() -> None:

@@ -548,7 +548,10 @@ def test_ensure_db_shape_twice_is_harmless(db):
     )
     assert load_result(db, "de-steuer") == steuer_result()
     assert db["sentences"].detect_fts() == "sentences_fts"
-    assert set(db.view_names()) == {"attribution_details", "source_counts", "relays"}
+    assert set(db.view_names()) == {
+        "attribution_details", "source_counts", "relays", "sentence_audit",
+        "score_history", "latest_scores", "rule_hit_details",  # scores (test_rules_cli.py)
+    }  # fmt: skip
     assert {
         "articles",
         "sentences",
@@ -582,12 +585,13 @@ STORED_FIELDS = {
     TaggedSentence: {
         "index", "start", "end", "text", "is_heading", "paragraph", "attributions",
         "hedges", "hedge_level", "has_quote",
+        "rule_hits",  # saved per scoring run (save_result(run_id=...)); not loaded: runs differ
     },
     Attribution: {"source", "cue", "cue_parts", "via", "mode"},
     SourceSpan: {"text", "start", "end", "kind", "resolved_to"},
     Span: {"text", "start", "end"},
     HedgeCue: {"text", "start", "end", "kind", "weight", "parts"},
-    AuditResult: {"article", "sentences", "analyser_version"},
+    AuditResult: {"article", "sentences", "analyser_version", "score"},  # score: as rule_hits
 }  # fmt: skip
 
 

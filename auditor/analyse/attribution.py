@@ -42,6 +42,7 @@ class Found:
     head: int | None = None  # the lexical cue word when ``cue`` also holds auxiliaries ("has … said")
     antecedent: Range | None = None  # a relative pronoun source ("who") stands for this phrase
     silent: bool = False  # the cue words find the source but are not output ("X kritisierte die Pläne")
+    appearance: bool = False  # "appears to", "seemed": a judgement with no source of its own
 
 
 def _clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
@@ -262,6 +263,9 @@ def find_attributions(tokens: list[Token], lex: Lexicon) -> list[Found]:
             previous = item
     found = [f for f in found if f.source is not None or not f.inherit]
     found = [f for f in found if not (f.source is None and f.inherit)]
+    # "X appears to …, according to Y": the appearance is Y's hedge, not a second attribution
+    if any(f.source is not None for f in found):
+        found = [f for f in found if not f.appearance]
     if lex.language == "de":
         found = german.settle(found, tokens, lex)
     return _fold_relays(found, tokens, lex)

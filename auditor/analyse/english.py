@@ -79,6 +79,9 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "say_lemmas": lex.word("say_lemmas"),
         "media": lex.word("cue_media"),
         "time_words": lex.word("time_words"),
+        "determiners": lex.word("determiners"),
+        "passive_cues": lex.word("passive_cue_forms"),
+        "sourceless": lex.word("sourceless_cue_forms"),
     }
     if len(_cache) > 8:
         _cache.clear()
@@ -445,6 +448,12 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
     for i, token in enumerate(tokens):
         if i in used or i in blocked or not token.is_word or quoted[i] or token.lower in tables["not_cues"]:
             continue
+        if token.lower in tables["sourceless"]:
+            item = _sourceless(tokens, i, lex, tables, Found)
+            if item is not None:
+                found.append(item)
+                used.update(item.cue)
+            continue
         forms = lex.verb_forms.get(token.key)
         lemma = None
         form = None
@@ -532,7 +541,9 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     passive = bool(pre_words & tables["be"]) and token.lower.endswith(("ed", "told", "said", "thought", "written",
                                                                       "shown", "known", "seen", "found"))
     if passive and not is_ing:
-        return None  # "was told", "is expected"
+        if token.lower in tables["passive_cues"] and not token.is_cap:
+            return Found(source=None, cue=cue, mode="reported", lemma=lemma, head=i)  # "is expected to"
+        return None  # "was told"
     if token.lower in ("called", "named", "dubbed", "labeled") and j >= 1 and tokens[j - 1].lower in ("a", "an") \
             and not pre_words:
         return None  # "a program called Sandy Hook Promise"
@@ -601,6 +612,22 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
 
 
+def _sourceless(tokens: list[Token], i: int, lex: Lexicon, tables: dict, Found) -> object | None:
+    """"Trump seemed to enjoy it", "the plan appears doomed": an appearance with no source.
+    "appeared on Fox News" / "appeared at a rally" is a physical appearance, not a cue."""
+    token = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or not nxt.is_word or token.is_cap and i > 0:
+        return None
+    if nxt.lower in lex.word("attachments") and nxt.lower != "to" or nxt.lower in ("before", "alongside", "together"):
+        return None
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is not None and (prev.lower in ("to", "'s", "’s") or prev.lower in tables["determiners"]):
+        return None  # "to appear", "his appearance"
+    pre = _pre_run(tokens, i, tables)
+    return Found(source=None, cue=list(range(pre, i + 1)), mode="reported", head=i, appearance=True)
+
+
 def _cue_tail(tokens: list[Token], i: int, lemma: str, lex: Lexicon, tables: dict) -> list[int]:
     """Words after the verb that belong to the cue: a particle ("called for", "talked about")
     or a medium ("said in a statement", "told … in an interview")."""
@@ -616,10 +643,19 @@ def _cue_tail(tokens: list[Token], i: int, lemma: str, lex: Lexicon, tables: dic
             return [k, k + 1, k + 2, k + 3]  # "in an interview with Reuters": the outlet is a via
         return [k, k + 1, k + 2]
     particles = tables["say_particles"] if lemma in tables["say_lemmas"] else tables["particles"]
+    if lower == "to" and after is not None and after.is_word and not _nominal_start(after, tables):
+        return []  # "declined to comment": an infinitive marker, not a particle ("referred to the law")
     if lower in particles and after is not None and (after.is_word or after.text in QUOTE_CHARS) \
             and after.lower not in tables["time_words"] and not after.is_number:
         return [k]
     return []
+
+
+def _nominal_start(token: Token, tables: dict) -> bool:
+    """A word that can open a noun phrase: a name, number, determiner, pronoun or "-ing" form."""
+    lower = token.lower
+    return token.is_cap or token.is_number or lower in tables["determiners"] or lower in tables["object_pronouns"] \
+        or lower.endswith("ing")
 
 
 def _inside_subject(tokens: list[Token], i: int, tables: dict) -> bool:

@@ -52,12 +52,25 @@ def function_words(lex: Lexicon) -> frozenset[str]:
     return words
 
 
+_DOMAINS = (".de", ".com", ".net", ".org", ".at", ".ch", ".eu", ".info", ".uk", ".fr", ".it", ".ru")
+
+
+def lower_name(token: Token) -> bool:
+    """A name written in lower case: "el-Baradei", "al-Sadr", "bildblog.de", "faz.net"."""
+    text = token.text
+    if not token.is_word or token.is_cap:
+        return False
+    if "-" in text:
+        return any(part[:1].isupper() for part in text.split("-")[1:])
+    return text.endswith(_DOMAINS) and text.index(".") > 1
+
+
 def _de_np_word(tokens: list[Token], k: int, end: int, lex: Lexicon) -> bool:
     """Can token k stand inside a German noun phrase?"""
     token = tokens[k]
     if not token.is_word:
         return token.text in "-/&'’."
-    if token.is_cap or token.is_number or (token.text,) in lex.outlets:
+    if token.is_cap or token.is_number or (token.text,) in lex.outlets or lower_name(token):
         return True  # "die dpa"
     lower = token.lower
     if lower in lex.word("determiners"):
@@ -117,6 +130,10 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
                 and tokens[k + 1].lower not in lex.word("determiners") and tokens[k + 1].lower not in stop:
             k += 1  # "die Polizei in Nordstadt", "ein Regierungssprecher in Berlin"
             continue
+        if token.is_word and token.lower in lex.word("name_particles") and has_noun and tokens[k - 1].is_cap \
+                and k + 1 < limit and tokens[k + 1].is_cap:
+            k += 1  # "Heike van Laak", "Luiz Inácio da Silva"
+            continue
         if token.is_word and token.lower in attachments and has_noun and not token.is_cap:
             # "von der Umweltbehörde", "des Ministeriums", "und Gavin Williamson"
             if k + 1 < limit and (_de_np_word(tokens, k + 1, end, lex) and tokens[k + 1].is_word
@@ -133,7 +150,7 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             return None
         if not _de_np_word(tokens, k, end, lex):
             break
-        if token.is_cap or token.is_number or (token.text,) in lex.outlets:
+        if token.is_cap or token.is_number or (token.text,) in lex.outlets or lower_name(token):
             has_noun = True
             last_good = k + 1
         k += 1
@@ -299,35 +316,38 @@ def _statement_phrase(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Ra
         return None
     nouns = lex.word("statement_nouns")
     exact = lex.word("statement_nouns_exact")
-    process = lex.word("process_nouns")
     attachments = lex.word("attachments")
     for j in range(rng[0], rng[1]):
         t = tokens[j]
         if t.is_word and t.lower in attachments and not t.is_cap and j > rng[0]:
             break  # "Angaben der Polizei": the owner is no statement noun itself
         if t.is_cap and _is_statement(t, nouns, exact):
-            if _is_statement(t, process) and not any(
-                    tokens[m].lower in attachments and not tokens[m].is_cap for m in range(j + 1, rng[1])):
-                return None  # "nach eingehenden Untersuchungen": after, not according to
             return rng
     return None
 
 
-def _names_outlet(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
-    """Does the phrase name an outlet ("SPIEGEL ONLINE", "einer Reuters-Reporterin")?"""
-    from .phrases import outlet_at
+_LOWER_OUTLETS: dict[int, frozenset[tuple[str, ...]]] = {}
 
+
+def _names_outlet(tokens: list[Token], rng: Range, lex: Lexicon) -> int | None:
+    """End of the phrase up to the outlet it names ("SPIEGEL ONLINE", "einer
+    Reuters-Reporterin"), or None. Only the head counts: "nach dem Spiel zur ARD"
+    names no outlet as its source."""
+    names = _LOWER_OUTLETS.get(id(lex))
+    if names is None:
+        names = frozenset(tuple(w.lower() for w in name) for name in lex.outlets)
+        _LOWER_OUTLETS[id(lex)] = names
     attachments = lex.word("attachments")
     end = next((k for k in range(rng[0] + 1, rng[1]) if tokens[k].lower in attachments and not tokens[k].is_cap),
                rng[1])
-    rng = (rng[0], end)  # "nach dem Spiel zur ARD-Sportschau" names no outlet as its source
-    if outlet_at(tokens, rng, lex):
-        return True
-    for k in range(rng[0], min(rng[1], rng[0] + 4)):
-        word = tokens[k].text
-        if "-" in word and (word.split("-")[0],) in lex.outlets:
-            return True
-    return False
+    for i in range(rng[0], min(end, rng[0] + 4)):
+        for size in range(min(lex.max_outlet_words, end - i), 0, -1):
+            if tuple(t.lower for t in tokens[i:i + size]) in names and tokens[i].is_cap:
+                return end if size == 1 and i + 1 < end and "-" in tokens[i + 1].text else i + size
+        word = tokens[i].lower
+        if "-" in word and (word.split("-")[0],) in names and tokens[i].is_cap:
+            return i + 1  # "einer Reuters-Reporterin"
+    return None
 
 
 def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
@@ -348,7 +368,7 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
             if lower == "aus" and tokens[k + 1].lower not in lex.word("aus_heads"):
                 continue
             if lower == "nach" and k > 0 and (tokens[k - 1].lower in lex.word("before_temporal_nach") or (
-                    tokens[k - 1].is_cap and _is_statement(tokens[k - 1], lex.word("nach_complement_nouns")))):
+                    tokens[k - 1].is_cap and tokens[k - 1].lower in lex.word("nach_complement_nouns"))):
                 continue  # "zwei Monate nach dem Urteil", "die Forderung nach einem Vertrag"
             rng = _statement_phrase(tokens, k + 1, n, lex)
             if rng is not None and not used.intersection(range(*rng)):
@@ -359,9 +379,16 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
             nxt = tokens[k + 1]
             if lower == "nach" and k > 0 and not (nxt.is_cap or nxt.is_number or nxt.lower in determiners):
                 back = phrase_backward(tokens, k - 1, 0, lex)
-                if back is not None and not (tokens[back[0]].lower in lex.word("postposed_nach_openers") or (
-                        tokens[back[0]].is_cap and tokens[back[0]].text.endswith("s") and back[0] + 1 < k)):
-                    back = None  # "Seiner Meinung nach", "Müllers Ansicht nach"; not "die Sicht nach oben"
+                if back is not None:
+                    # "Seiner Meinung nach", "die ihrer Ansicht nach …", "Müllers Ansicht nach",
+                    # "Dem Vernehmen nach"; not "die Sicht nach oben"
+                    owner = next((j for j in range(back[0], k - 1) if tokens[j].lower in lex.word(
+                        "postposed_nach_openers") or tokens[j].is_cap and tokens[j].text.endswith("s")
+                        and tokens[j].lower not in determiners), None)
+                    if owner is not None:
+                        back = (owner, back[1])
+                    elif tokens[k - 1].lower not in lex.word("postposed_nach_nouns"):
+                        back = None
                 if back is not None and not used.intersection(range(*back)) and \
                         _is_statement(tokens[back[1] - 1], lex.word("statement_nouns"),
                                       lex.word("statement_nouns_exact")):
@@ -371,9 +398,10 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
             if lower == "nach":
                 # "nach SPIEGEL ONLINE", "nach einer Reuters-Reporterin": an outlet by name
                 rng = phrase_forward(tokens, k + 1, n, lex)
-                if rng is not None and not used.intersection(range(*rng)) and _names_outlet(tokens, rng, lex):
-                    found.append(Found(source=rng, cue=[k], mode="according_to", head=k))
-                    used.update(range(k, rng[1]))
+                end = _names_outlet(tokens, rng, lex) if rng is not None else None
+                if end is not None and not used.intersection(range(rng[0], end)):
+                    found.append(Found(source=(rng[0], end), cue=[k], mode="according_to", head=k))
+                    used.update(range(k, end))
             continue
         if lower in self_sources:
             if lower == "wonach" and k > 1 and tokens[k - 1].text == ",":
@@ -584,7 +612,9 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     low = nxt.lower
     if low in lex.word("content_openers") and low not in lex.word("relative_pronouns"):
         return True
-    if low in ("um", "zu") or low in lex.word("subordinators"):
+    if low == "zu" and j + 1 < n and (tokens[j + 1].is_cap or tokens[j + 1].lower in lex.word("determiners")):
+        pass  # ", zu der Maßnahme gebe es …": a preposition opens the reported clause
+    elif low in ("um", "zu") or low in lex.word("subordinators"):
         return low == "um"
     if low in lex.word("relative_pronouns") and j + 1 < n and not tokens[j + 1].is_cap \
             and tokens[ce - 1].is_cap and not _de_np_word(tokens, j + 1, n, lex):
@@ -629,6 +659,32 @@ def _object_is_content(tokens: list[Token], i: int, cs: int, ce: int, source: Ra
             "bis", "rund", "etwa", "mehr", "über", "knapp", "mindestens", "insgesamt"))
             for k in range(i + 1, ce))
     return False
+
+
+_SENTENCE_OPENERS = frozenset({"auch", "und", "aber", "doch", "zudem", "außerdem", "dann", "nun", "jetzt"})
+
+
+def _sentence_subject(tokens: list[Token], end: int, lex: Lexicon) -> Range | None:
+    """The subject that opens the sentence before ``end`` ("Auch der Minister sprach …"),
+    if it names someone who can speak."""
+    k = 0
+    while k < end and (not tokens[k].is_word and tokens[k].text in QUOTE_CHARS or tokens[k].lower in _SENTENCE_OPENERS):
+        k += 1
+    if k >= end or not tokens[k].is_word or tokens[k].lower in lex.word("prepositions") \
+            or tokens[k].lower in lex.word("non_subject_openers"):
+        return None
+    rng = phrase_forward(tokens, k, end, lex)
+    if rng is None or rng[1] >= end:
+        return None
+    rng = _apposition(tokens, rng, lex) or rng
+    nxt = tokens[rng[1]] if rng[1] < end else None
+    if nxt is None or not nxt.is_word or nxt.is_cap:
+        return None  # the finite verb must follow
+    if rng[1] - rng[0] == 1 and tokens[rng[0]].lower in lex.word("non_sources"):
+        return None
+    if classify(tokens, rng, lex) == "person" and not _speaker_like(tokens, rng, lex):
+        return None
+    return rng
 
 
 def _speaker_like(tokens: list[Token], source: Range, lex: Lexicon) -> bool:
@@ -704,7 +760,6 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
     coordinators = lex.word("coordinators")
     adverbs = lex.word("non_subject_openers")
     prepositions = lex.word("prepositions")
-    n = len(tokens)
     for i, token in enumerate(tokens):
         if i in used or not token.is_word or token.key not in lex.verb_forms or i in inside:
             continue
@@ -768,9 +823,17 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             vorfeld = [k for k in range(cs, finite) if tokens[k].is_word or tokens[k].text in QUOTE_CHARS]
             while vorfeld and tokens[vorfeld[0]].lower in coordinators:
                 vorfeld = vorfeld[1:]
+            if finite - 1 > cs and tokens[finite - 1].lower in ("und", "sowie") and finite not in inside:
+                vorfeld = []  # "X sprach sich dagegen aus und sagte": a second verb, the same subject
             # "…, und erklärte": same subject as before
             if not vorfeld and cs < finite and any(tokens[k].lower in coordinators for k in range(cs, finite)):
                 inherit = True
+                # "X sprach sich dagegen aus und sagte, …": when the first verb is no cue,
+                # the subject of the sentence speaks
+                opening = _sentence_subject(tokens, finite - 1, lex)
+                if opening is not None and not used.intersection(range(*opening)) and (
+                        _content_follows(tokens, ce, lex) or any(k in inside for k in range(cs, ce))):
+                    source = opening
             if tokens[finite].lower in passive and finite != i:
                 # "wurde von Macron vorgeschlagen": the agent is the source
                 for k in range(finite + 1, i):
@@ -796,7 +859,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                         or low in _OBJECT_DETERMINERS or first.is_number or (
                         not first.is_cap and low not in lex.word("determiners")
                         and not _de_np_word(tokens, vorfeld[0], finite, lex)):
-                    source = subject_after(tokens, finite + 1, ce, lex)
+                    source = _apposition(tokens, subject_after(tokens, finite + 1, ce, lex), lex)
                     if low in _DEMONSTRATIVE_OBJECTS and len(vorfeld) == 1:
                         content = True  # "Dies teilte der Sprecher mit"
                     if not first.is_word:
@@ -831,7 +894,9 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             if source is None and not inherit and not sourceless:
                 continue
             if not content:
-                content = any(k in inside for k in range(cs, ce)) or _content_follows(tokens, ce, lex) \
+                # an apposition on the subject may run past the clause: "sagte X, Chef von Y: …"
+                after = ce if source is None or source[1] <= ce else source[1]
+                content = any(k in inside for k in range(cs, ce)) or _content_follows(tokens, after, lex) \
                     or (cs > 0 and (tokens[cs - 1].text in QUOTE_CHARS
                                     or tokens[cs - 2].text in QUOTE_CHARS if cs > 1 else False))
                 if not content and tokens[ce - 1].text in QUOTE_CHARS if ce - 1 > cs else False:

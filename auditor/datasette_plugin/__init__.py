@@ -7,8 +7,9 @@ Registered through the ``datasette`` entry point in pyproject.toml, so a plain
 - ``render_cell``: a sentence cell becomes escaped HTML with the source, cue,
   via and hedge spans marked (``auditor.highlight``).  A cell is a sentence
   when it is ``sentences.text``, or a column called ``sentence`` in a row that
-  also has ``sentence_id`` (the views and canned queries in
-  ``db/metadata.yaml`` follow that convention).  The spans are read from the
+  also has ``sentence_id``, or ``article_id`` and ``sentence_idx`` (the views
+  in db/schema.sql and the canned queries in db/metadata.yaml follow that
+  convention; see :data:`SENTENCE_KEYS`).  The spans are read from the
   ``attributions`` and ``hedges`` tables; offsets are Python ``str`` indices,
   so they are applied in Python, never with SQLite's ``substr``.
 - ``extra_css_urls`` / ``register_routes``: the highlight colours.
@@ -48,13 +49,25 @@ def register() -> None:
         pm.register(module, name="auditor")
 
 
-def sentence_columns(table: str | None, columns) -> tuple[str, str] | None:
-    """(sentence column, sentence-id column) of a table or query, or None."""
+# The columns that name a row of `sentences`, and the WHERE clause they fill.
+SENTENCE_KEYS = {
+    ("sentence_id",): "id = ?",
+    ("article_id", "sentence_idx"): "article_id = ? AND idx = ?",
+}
+
+
+def sentence_columns(table: str | None, columns) -> tuple[str, tuple[str, ...], str] | None:
+    """The sentence column of a table or query, the columns naming its row, the WHERE they fill.
+
+    None when the table or query shows no sentence.
+    """
     columns = set(columns or ())
     if table == "sentences" and {"text", "id"} <= columns:
-        return "text", "id"
-    if {"sentence", "sentence_id"} <= columns:
-        return "sentence", "sentence_id"
+        return "text", ("id",), "id = ?"
+    if "sentence" in columns:
+        for key, where in SENTENCE_KEYS.items():
+            if set(key) <= columns:
+                return "sentence", key, where
     return None
 
 
@@ -62,14 +75,16 @@ def _offsets(parts_json: str | None) -> list[dict[str, int]]:
     return [{"start": start, "end": end} for start, end in json.loads(parts_json or "[]")]
 
 
-def stored_sentence(conn: sqlite3.Connection, sentence_id: int) -> dict[str, Any] | None:
+def stored_sentence(conn: sqlite3.Connection, where: str, key: tuple) -> dict[str, Any] | None:
     """One sentence with its attributions and hedges, in the JSON report shape.
 
+    ``where`` is a clause of :data:`SENTENCE_KEYS` and ``key`` its values.
     Only the fields that highlighting needs are filled in.
     """
-    row = conn.execute("SELECT start, text FROM sentences WHERE id = ?", (sentence_id,)).fetchone()
+    row = conn.execute(f"SELECT id, start, text FROM sentences WHERE {where}", key).fetchone()
     if row is None:
         return None
+    sentence_id, start, text = row
     attributions = [
         {
             "source": {"start": s_start, "end": s_end, "kind": s_kind} if s_start is not None else None,
@@ -89,7 +104,7 @@ def stored_sentence(conn: sqlite3.Connection, sentence_id: int) -> dict[str, Any
             'SELECT start, "end", kind, parts FROM hedges WHERE sentence_id = ? ORDER BY id', (sentence_id,)
         )
     ]
-    return {"start": row[0], "text": row[1], "attributions": attributions, "hedges": hedges}
+    return {"start": start, "text": text, "attributions": attributions, "hedges": hedges}
 
 
 @hookimpl
@@ -99,14 +114,15 @@ def render_cell(row, value, column, table, database, datasette):
     found = sentence_columns(table, row.keys())
     if found is None or column != found[0]:
         return None
-    sentence_id = row[found[1]]
-    if not isinstance(sentence_id, int):
+    _, key_columns, where = found
+    key = tuple(row[name] for name in key_columns)
+    if None in key:
         return None
 
     async def highlighted():
         try:
             sentence = await datasette.get_database(database).execute_fn(
-                lambda conn: stored_sentence(conn, sentence_id)
+                lambda conn: stored_sentence(conn, where, key)
             )
         except (sqlite3.Error, QueryInterrupted, ValueError, TypeError, KeyError):
             return None  # not an audit database, or damaged spans: Datasette shows the plain text

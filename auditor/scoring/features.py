@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -100,7 +100,7 @@ class QuantityWords:
     months: frozenset[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def quantity_words(language: str) -> QuantityWords:
     """Number words and month names of a language (all languages merged for an unknown one)."""
     path = rules_dir() / "quantities.toml"
@@ -111,7 +111,7 @@ def quantity_words(language: str) -> QuantityWords:
     tables = [data[language]] if language in data else list(data.values())
     return QuantityWords(
         number_words=frozenset(w.casefold() for t in tables for w in t.get("number_words", [])),
-        months=frozenset(w.casefold() for t in tables for w in t.get("months", [])),
+        months=frozenset(w.casefold().rstrip(".") for t in tables for w in t.get("months", [])),
     )
 
 
@@ -129,8 +129,8 @@ def _is_date_or_year(text: str, match: re.Match, months: frozenset[str]) -> bool
         return True  # "14.30 Uhr"
     if not (token.rstrip(".").isdigit() and int(token.rstrip(".")) <= 31):
         return False
-    after = text[match.end():].lstrip(". ").split(" ", 1)[0].strip(",;:").casefold()
-    before = text[:match.start()].rstrip().rsplit(" ", 1)[-1].strip(",;:").casefold()
+    after = text[match.end():].lstrip(". ").split(" ", 1)[0].strip(",;:.").casefold()
+    before = text[:match.start()].rstrip().rsplit(" ", 1)[-1].strip(",;:.").casefold()
     return after in months or before in months  # "14. März", "14 March", "March 14"
 
 
@@ -197,7 +197,8 @@ def sentence_facts(sentence: TaggedSentence, article: Article, outlets: OutletTa
         "source": names[0] if names else "",
         "sources": ", ".join(names),
         "outlets": ", ".join(_describe_outlet(o) for o in cited),
-        "hedges": ", ".join(f'"{h.text}"' for h in sentence.hedges),
+        "hedges": ", ".join('"' + (" … ".join(p.text for p in h.parts) if h.parts else h.text) + '"'
+                            for h in sentence.hedges),
     }
     return SentenceFacts(index=sentence.index, features=features, outlets=cited, extras=extras)
 

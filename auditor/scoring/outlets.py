@@ -66,8 +66,7 @@ def normalize_domain(text: str) -> str:
     if "://" in text:
         parts = urlsplit(text)
         text = (parts.hostname or "") + parts.path
-    text = text.lower().rstrip("/")
-    return text[4:] if text.startswith("www.") else text
+    return text.lower().rstrip("/").removeprefix("www.")
 
 
 def domain_candidates(domain_or_url: str) -> list[str]:

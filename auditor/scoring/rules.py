@@ -93,7 +93,8 @@ class NumberTest(_Strict):
         if isinstance(data, int | float) and not isinstance(data, bool):
             return {"equals": data}
         if not isinstance(data, dict):
-            raise ValueError("expected a number or a table such as { at_least = 2 } "
+            # ValueError, not TypeError: pydantic reports only the former as a validation error
+            raise ValueError("expected a number or a table such as { at_least = 2 } "  # noqa: TRY004
                              "(keys: equals, at_least, at_most, above, below)")
         return data
 
@@ -102,6 +103,10 @@ class NumberTest(_Strict):
         if not self.model_fields_set:
             raise ValueError("give at least one of equals, at_least, at_most, above, below")
         return self
+
+    def text(self, name: str) -> str:
+        ops = (("equals", "="), ("at_least", ">="), ("at_most", "<="), ("above", ">"), ("below", "<"))
+        return ", ".join(f"{name} {op} {getattr(self, key):g}" for key, op in ops if getattr(self, key) is not None)
 
     def test(self, value: float | None) -> bool:
         if value is None:
@@ -130,7 +135,7 @@ class LevelTest(_Strict):
         if isinstance(data, list):
             return {"one_of": data}
         if not isinstance(data, dict):
-            raise ValueError(f"expected a level ({', '.join(HEDGE_LEVELS)}), a list of levels or a table "
+            raise ValueError(f"expected a level ({', '.join(HEDGE_LEVELS)}), a list of levels or a table "  # noqa: TRY004
                              "such as { at_least = \"medium\" }")
         return data
 
@@ -139,6 +144,12 @@ class LevelTest(_Strict):
         if not self.model_fields_set:
             raise ValueError("give at least one of one_of, at_least, at_most, above, below")
         return self
+
+    def text(self, name: str) -> str:
+        ops = (("at_least", ">="), ("at_most", "<="), ("above", ">"), ("below", "<"))
+        parts = [f"{name} in [{', '.join(self.one_of)}]"] if self.one_of is not None else []
+        return ", ".join(parts + [f"{name} {op} {getattr(self, key)}" for key, op in ops
+                                  if getattr(self, key) is not None])
 
     def test(self, value: str) -> bool:
         rank = HEDGE_LEVELS.index(value)
@@ -171,7 +182,7 @@ class KindsTest(_Strict, Generic[K]):
         if isinstance(data, list):
             return {"any": data}
         if not isinstance(data, dict):
-            raise ValueError("expected a list of values or a table such as { any = [...], none = [...] }")
+            raise ValueError("expected a list of values or a table such as { any = [...], none = [...] }")  # noqa: TRY004
         return data
 
     @model_validator(mode="after")
@@ -179,6 +190,10 @@ class KindsTest(_Strict, Generic[K]):
         if not self.model_fields_set:
             raise ValueError("give at least one of any, all, none")
         return self
+
+    def text(self, name: str) -> str:
+        return ", ".join(f"{name} {key} of [{', '.join(getattr(self, key))}]" for key in ("any", "all", "none")
+                         if getattr(self, key) is not None)
 
     def test(self, values: frozenset[str]) -> bool:
         return ((self.any is None or not values.isdisjoint(self.any))
@@ -193,6 +208,19 @@ class _Condition(_Strict):
     """All given tests must hold; ``any_of``: at least one of the tables; ``none_of``: none of them."""
 
     features: ClassVar[type[BaseModel]]
+
+    def text(self) -> str:
+        """The condition in words: "attributed = false, hedge_level >= medium"."""
+        parts = []
+        for name in (n for n in type(self).model_fields if n in self.model_fields_set):  # declaration order
+            test = getattr(self, name)
+            if name in ("any_of", "none_of"):
+                parts.append(f"{name.replace('_', ' ')} ({' | '.join(c.text() for c in test)})")
+            elif isinstance(test, bool):
+                parts.append(f"{name} = {str(test).lower()}")
+            else:
+                parts.append(test.text(name))
+        return ", ".join(parts) or "always"
 
     def matches(self, features: BaseModel) -> bool:
         for name in self.model_fields_set:
@@ -393,21 +421,17 @@ def resolve_rules_path(spec: str | Path, relative_to: Path | None = None) -> Pat
     return path
 
 
-def profiles() -> list[str]:
-    """Names of the rule sets shipped in rules/ (every *.toml with [[rules]])."""
-    found = []
-    for path in sorted(rules_dir().glob("*.toml")):
-        try:
-            if "rules" in tomllib.loads(path.read_text(encoding="utf-8")):
-                found.append(path.stem)
-        except (OSError, tomllib.TOMLDecodeError):
-            continue
-    return found
+def display_path(path: Path) -> str:
+    """A path as messages show it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _toml_problem(path: Path, error: tomllib.TOMLDecodeError) -> Problem:
     match = re.search(r"at line (\d+)", str(error))
-    return Problem(str(path), f"invalid TOML: {error}", line=int(match.group(1)) if match else None)
+    return Problem(display_path(path), f"invalid TOML: {error}", line=int(match.group(1)) if match else None)
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
@@ -422,8 +446,9 @@ def _explain(error: dict[str, Any], scope: str) -> str:
     loc = error["loc"]
     name = loc[-1] if loc else ""
     if error["type"] == "extra_forbidden":
-        if loc[0] == "when" and not any(part in ("any", "all", "none", "equals", "one_of", "at_least",
-                                                 "at_most", "above", "below") for part in loc[1:-1]):
+        parent = loc[-2] if len(loc) > 1 else None
+        in_condition = parent == "when" or (isinstance(parent, int) and len(loc) > 2 and loc[-3] in COMBINATORS)
+        if loc[0] == "when" and in_condition:
             condition = (SentenceCondition if scope == "sentence" else ArticleCondition)
             other = "article" if scope == "sentence" else "sentence"
             other_names = feature_names(ArticleFeatures if scope == "sentence" else SentenceFeatures)
@@ -433,7 +458,7 @@ def _explain(error: dict[str, Any], scope: str) -> str:
             return f"unknown feature {name!r}; {scope} features: {known}"
         if len(loc) == 1:
             return f"unknown field {name!r}; rule fields: {', '.join(RULE_MODELS[scope].model_fields)}"
-        return f"unknown key {name!r}"
+        return f"unknown key {name!r} (see `auditor rules features` for the tests each feature takes)"
     if error["type"] == "missing":
         return "missing (required)"
     message = error["msg"]
@@ -456,6 +481,7 @@ class _Loader:
     problems: list[Problem] = field(default_factory=list)
     drafts: dict[str, _Draft] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    applied: set[Path] = field(default_factory=set)
     name: str = ""
     description: str = ""
 
@@ -472,24 +498,26 @@ class _Loader:
         resolved = path.resolve()
         if resolved in chain:
             cycle = " -> ".join(str(p) for p in (*chain, resolved))
-            self.problem(str(path), f"extends itself in a cycle: {cycle}", field="extends")
+            self.problem(display_path(path), f"extends itself in a cycle: {cycle}", field="extends")
             return
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             where = f" (extended by {relative_to})" if relative_to else ""
-            self.problem(str(path), f"no such rule file{where}")
+            self.problem(display_path(path), f"no such rule file{where}")
             return
         except (OSError, UnicodeDecodeError) as error:
-            self.problem(str(path), f"cannot read: {error}")
+            self.problem(display_path(path), f"cannot read: {error}")
             return
         except tomllib.TOMLDecodeError as error:
             self.problems.append(_toml_problem(path, error))
             return
-        self.apply_file(path, data, chain=(*chain, resolved))
+        self.apply_file(path, data, chain=(*chain, resolved), file=display_path(path))
 
-    def apply_file(self, path: Path, data: dict[str, Any], *, chain: tuple[Path, ...]) -> None:
-        file = str(path)
+    def apply_file(self, path: Path, data: dict[str, Any], *, chain: tuple[Path, ...], file: str) -> None:
+        if "rules" not in data and "extends" not in data:
+            self.problem(file, "not a rule file: it has no [[rules]] and extends nothing")
+            return
         for key in data:
             if key not in FILE_FIELDS:
                 self.problem(file, f"unknown field {key!r}; a rule file has {', '.join(FILE_FIELDS)}", field=key)
@@ -497,8 +525,13 @@ class _Loader:
             if key in data and not isinstance(data[key], str):
                 self.problem(file, "expected a string", field=key)
         if isinstance(data.get("extends"), str):
-            self.apply_spec(data["extends"], relative_to=path, chain=chain)
+            base = resolve_rules_path(data["extends"], path)
+            # a base already applied stays as it was: `--rules default --rules strict` applies default once,
+            # and `--rules mine --rules strict` does not undo mine's changes by applying default again
+            if base.resolve() not in self.applied:
+                self.apply_spec(data["extends"], relative_to=path, chain=chain)
         self.files.append(file)
+        self.applied.add(path.resolve())
         self.name = data["name"] if isinstance(data.get("name"), str) else path.stem
         if isinstance(data.get("description"), str):
             self.description = data["description"]
@@ -517,7 +550,7 @@ class _Loader:
                 continue
             seen.add(rule_id)
             self.apply_entry(file, rule_id, entry)
-        for rule_id in seen:
+        for rule_id in seen & self.drafts.keys():  # an entry that was refused has no draft
             self.check(rule_id)
 
     # rules

@@ -1,0 +1,95 @@
+"""What ``auditor bulk`` shows: a progress bar while it runs, a summary at the end."""
+
+from __future__ import annotations
+
+import time
+from types import TracebackType
+from typing import Self
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from .bulk import BulkSummary, Failure
+
+_REFRESH_SECONDS = 0.1  # the bar redraws ten times a second; updating more often is waste
+
+
+class ProgressDisplay:
+    """Articles done (of the total, once counted), rate, errors, time elapsed and left."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("articles"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TextColumn("{task.fields[errors]}"),
+            TimeElapsedColumn(),
+            TextColumn("left"),
+            TimeRemainingColumn(),
+            console=console,
+        )
+        self._task = self._progress.add_task("bulk", total=None, rate="", errors="0 errors")
+        self._started = time.monotonic()
+        self._last_update = 0.0
+
+    def __enter__(self) -> Self:
+        self._progress.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self._progress.stop()
+
+    def set_total(self, total: int | None) -> None:
+        """Called from the thread that counts the inputs."""
+        if total is not None:
+            self._progress.update(self._task, total=total)
+
+    def update(self, summary: BulkSummary, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._last_update < _REFRESH_SECONDS:
+            return
+        self._last_update = now
+        seconds = max(now - self._started, 1e-9)
+        self._progress.update(
+            self._task,
+            completed=summary.done,
+            rate=f"{summary.done / seconds:,.0f}/s, {summary.sentences / seconds:,.0f} sentences/s",
+            errors=f"{summary.failed:,} error{'s' if summary.failed != 1 else ''}",
+        )
+
+    def error(self, failure: Failure) -> None:
+        print_failure(failure, self.console)
+
+
+def print_failure(failure: Failure, console: Console) -> None:
+    console.print(escape(f"auditor: error: {failure.input}: {failure.message}"), highlight=False, soft_wrap=True)
+
+
+def summary_text(summary: BulkSummary) -> str:
+    """A few lines: articles, sentences, errors by stage, time and rate."""
+    seconds = max(summary.seconds, 1e-9)
+    articles = f"{summary.stored:,} stored, {summary.skipped:,} skipped (stored already), {summary.failed:,} failed"
+    lines = [f"articles   {articles}", f"sentences  {summary.sentences:,}"]
+    if summary.errors:
+        by_stage = ", ".join(f"{stage} {count:,}" for stage, count in summary.errors.most_common())
+        lines.append(f"errors     {by_stage} (see the errors table)")
+    lines.append(
+        f"time       {summary.seconds:,.1f} s: {summary.done / seconds:,.1f} articles/s, "
+        f"{summary.sentences / seconds:,.0f} sentences/s"
+    )
+    if summary.interrupted or summary.aborted:
+        why = "interrupted" if summary.interrupted else f"stopped: {summary.aborted}"
+        lines.append(f"{why}; every article counted above is stored: run the same command again to go on")
+    return "\n".join(lines)
