@@ -372,6 +372,31 @@ def test_seed_article_scores_add_up():
     assert values["strict"] <= values["default"] < 100
 
 
+def _readme_worked_example() -> dict[str, dict[str, float]]:
+    """The README's table "the seed article under both profiles": rule -> profile -> points taken off."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("**The worked example**", 1)[1].split("\n\n", 2)[1]
+    points: dict[str, dict[str, float]] = {"default": {}, "strict": {}}
+    for line in table.splitlines()[2:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        rule = cells[0].strip("*").split(" (")[0]
+        for profile, cell in zip(("default", "strict"), cells[1:3]):
+            if cell:
+                points[profile][rule] = float(cell.strip("*").replace("−", ""))
+    return points
+
+
+def test_readme_worked_example_is_what_the_auditor_says():
+    """The README documents the seed's score breakdown under both profiles; keep it true."""
+    documented = _readme_worked_example()
+    text = SEED.read_text(encoding="utf-8")
+    for profile in ("default", "strict"):
+        score = analyse_text(text, "de", scoring=load_scoring([profile])).score
+        expected = dict(documented[profile])
+        assert score.value == expected.pop("score")
+        assert {row.rule_id: row.points for row in score.breakdown} == expected
+
+
 def test_pipeline_without_rules_does_not_score():
     assert analyse_text("Der Minister sagte, alles sei gut.", "de").score is None
 
