@@ -17,7 +17,10 @@ CLAUSE_PUNCT = frozenset(",;:()[]–—-")
 FINAL_PUNCT = frozenset(".!?")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets every field through object.__setattr__,
+# which doubles the cost of tokenising, the analyser's hottest loop. Tokens are
+# never changed after tokenize() builds them; eq=False keeps identity hashing.
+@dataclass(slots=True, eq=False)
 class Token:
     text: str
     start: int  # offset into the article text
