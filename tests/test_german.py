@@ -348,3 +348,93 @@ def test_relay_clause_die_von_x_zitiert_werden() -> None:
               "zitiert werden, im Mai beschlossen werden.")
     assert a.source.text == "Fachleuten des Ministeriums"
     assert [v.text for v in a.via] == ["der Zeitung Nordkurier"]
+
+
+# --- content clauses, appositions, first position (added with the recall work) ------
+
+
+def test_zu_infinitive_clause_is_content() -> None:
+    a = _only("Die Gewerkschaft forderte, die Löhne um fünf Prozent zu erhöhen.")
+    assert a.source.text == "Die Gewerkschaft"
+    assert _cue_words(a) == ["forderte"]
+
+
+def test_zu_infinitive_written_as_one_word() -> None:
+    a = _only("Der Landrat kündigte an, die alte Brücke bis zum Sommer zurückzubauen.")
+    assert a.source.text == "Der Landrat"
+    assert _cue_words(a) == ["kündigte", "an"]
+
+
+def test_infinitive_on_a_noun_object_is_no_content() -> None:
+    found = _sentences("Der Landrat bezeichnete den Antrag als einen Versuch, die Wahl zu verschieben.")[0].attributions
+    assert all(a.cue is None for a in found)
+
+
+def test_particle_after_an_apposition() -> None:
+    a = _only("Dies teilte die Sprecherin des Landratsamts, Petra Lindner, mit.")
+    assert a.source.text == "die Sprecherin des Landratsamts, Petra Lindner"
+    assert _cue_words(a) == ["teilte", "mit"]
+
+
+def test_particle_after_an_apposition_with_content() -> None:
+    a = _only("Heute gab der Leiter des Bauamts, Tobias Marx, bekannt, dass die Halle schließt.")
+    assert a.source.text == "der Leiter des Bauamts, Tobias Marx"
+    assert _cue_words(a) == ["gab", "bekannt"]
+
+
+@pytest.mark.parametrize("particle", ["Auch", "Selbst", "Sogar"])
+def test_focus_particle_before_the_subject(particle: str) -> None:
+    a = _only(f"{particle} der Vorsitzende des Vereins Jonas Brenner kritisierte, die Stadt habe zu spät reagiert.")
+    assert a.source.text == "der Vorsitzende des Vereins Jonas Brenner"
+    assert a.cue.text == "kritisierte"
+
+
+def test_sentence_initial_adverb_is_no_subject() -> None:
+    a = _only("Unmissverständlich erklärte die Richterin, dass die Klage abgewiesen sei.")
+    assert a.source.text == "die Richterin"
+
+
+def test_prepositional_phrase_with_relative_clause_is_no_subject() -> None:
+    a = _only("Im Schreiben, das er an den Rat schickte, erklärt er: „Wir bleiben in der Stadt.“")
+    assert a.source.text == "er"
+    assert a.source.kind == "pronoun"
+
+
+def test_colon_at_the_end_of_the_sentence_is_content() -> None:
+    a = _only("Der Bürgermeister beschrieb den Ablauf des Abends:")
+    assert a.source.text == "Der Bürgermeister"
+    assert a.cue.text == "beschrieb"
+
+
+def test_passive_with_colon_at_the_end_has_no_attribution() -> None:
+    assert _sentences("Folgendes wurde bei der Prüfung festgestellt:")[0].attributions == ()
+
+
+def test_second_coordinated_verb_keeps_the_content() -> None:
+    found = _sentences("Der Stadtrat Paul Ebert lobte den Plan und sagte, er sei gut.")[0].attributions
+    assert [a.cue.text for a in found if a.cue] == ["sagte"]
+    assert all(a.source.text == "Der Stadtrat Paul Ebert" for a in found)
+
+
+def test_outlet_that_introduces_the_claim_is_the_source() -> None:
+    found = _sentences("Wie die Zeitung Nordkurier berichtet, habe der Minister seinen Rücktritt erklärt.")[0].attributions
+    sources = [a.source.text for a in found if a.source]
+    assert "die Zeitung Nordkurier" in sources
+
+
+def test_question_verb() -> None:
+    a = _only("Die Abgeordnete Marta Roth fragte, ob die Zahlen stimmen.")
+    assert a.source.text == "Die Abgeordnete Marta Roth"
+    assert a.cue.text == "fragte"
+
+
+def test_ist_der_ansicht_frame() -> None:
+    a = _only("Der Mieterbund ist der Ansicht, dass die Mieten zu stark steigen.")
+    assert a.source.text == "Der Mieterbund"
+    assert " ".join(_cue_words(a)) == "ist der Ansicht"
+
+
+def test_reported_speech_act_with_a_noun_object_has_a_source_but_no_cue() -> None:
+    a = _only("Die Ärztin Hanna Vogel empfahl eine längere Pause.")
+    assert a.source.text == "Die Ärztin Hanna Vogel"
+    assert a.cue is None

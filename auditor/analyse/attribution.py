@@ -232,6 +232,8 @@ def _fold_relays(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[
     if others:
         for outlet in outlets:
             target = min(others, key=lambda f: abs(f.cue[0] - outlet.cue[0]))
+            if lex.language == "de" and (outlet.lemma not in _REPORTING_LEMMAS or outlet.cue[0] < target.cue[0]):
+                continue  # German: only a trailing "…, berichtet Reuters." relays; "Wie X berichtet, …" is a source
             target.via.append(outlet.source)
             found.remove(outlet)
     return found

@@ -550,10 +550,23 @@ def _apposition(tokens: list[Token], rng: Range | None, lex: Lexicon) -> Range |
     return rng
 
 
+def _adverb_like(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """A sentence-initial adverb or adjective standing alone before the verb
+    ("Unmissverständlich", "Bezüglich", "Besorgt"): capitalised only by position."""
+    t = tokens[k]
+    if k > 0 and any(tokens[j].is_word for j in range(k)) or not t.is_word:
+        return False
+    low = t.lower
+    if low in lex.word("determiners") or low in lex.word("subject_pronouns"):
+        return False
+    return len(low) > 5 and low.endswith(tuple(lex.word("adverb_endings"))) \
+        and low not in lex.word("non_subject_openers") and low not in lex.word("prepositions")
+
+
 def _np_clause(tokens: list[Token], cs: int, ce: int, lex: Lexicon) -> bool:
     """Is the clause [cs, ce) a bare noun phrase (an apposition)?"""
-    if cs >= ce:
-        return False
+    if cs >= ce or tokens[cs].key in lex.word("prepositions"):
+        return False  # "Im Brief, den …, erklärt er": a prepositional phrase is no subject
     rng = phrase_forward(tokens, cs, ce, lex)
     if rng is None or rng[1] != ce:
         return False
@@ -593,6 +606,28 @@ def apposition_subject(tokens: list[Token], cs: int, starts: list[int], lex: Lex
     return (first, last)
 
 
+def _infinitive_end(tokens: list[Token], k: int) -> bool:
+    """Token k is a lower-case verb that closes its clause ("… zu machen." / "… zu sein,")."""
+    t = tokens[k]
+    if not t.is_word or t.is_cap or not t.lower.endswith("n"):
+        return False
+    return k + 1 >= len(tokens) or not tokens[k + 1].is_word or tokens[k + 1].lower in ("sein", "haben", "werden")
+
+
+def _zu_infinitive(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """An infinitive with "zu" at k: "zu machen", "zu sein", "anzusprechen", "zurückzuziehen"."""
+    t = tokens[k]
+    if t.is_cap:
+        return False
+    if t.lower == "zu":
+        return k + 1 < len(tokens) and _infinitive_end(tokens, k + 1)
+    word = t.lower
+    at = word.find("zu", 2)
+    if at < 2 or len(word) < at + 5 or word[:at] not in lex.word("infinitive_prefixes"):
+        return False
+    return _infinitive_end(tokens, k)
+
+
 def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     """Does the clause after position ``ce`` carry what was said?"""
     n = len(tokens)
@@ -600,7 +635,7 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
         return False
     mark = tokens[ce].text
     if mark == ":":
-        return ce + 1 < n
+        return True  # "…, beschrieb der Zeuge den Hergang:" — the quotation may follow in the next sentence
     if mark not in ",–—":
         return False
     j = ce + 1
@@ -633,6 +668,10 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
             continue
         if t.lower in subjunctive or t.lower in finite:
             return True
+        if _zu_infinitive(tokens, k, lex):
+            # "…, die Firma haftbar zu machen"; not "… als einen Versuch, die Wahl zu verschieben"
+            # (an infinitive on the noun before the comma)
+            return not tokens[ce - 1].is_cap  # ", die Firma haftbar zu machen", ", die Frage anzusprechen"
         if k > j and not t.is_cap and t.lower.endswith("e") and k - j <= 6 and len(t.lower) > 3 \
                 and t.lower not in lex.word("determiners") and t.lower not in function_words(lex) \
                 and tokens[k - 1].lower not in lex.word("determiners") and k + 1 < n and (
@@ -746,6 +785,36 @@ def _companions(tokens: list[Token], i: int, ce: int, lemma: str, lex: Lexicon) 
     return []
 
 
+def _particle_after_apposition(tokens: list[Token], i: int, ce: int, lex: Lexicon):
+    """The separated particle of the verb at i when one or two appositions stand between:
+    "teilte der Leiter des Amtes, Karl Brenner, mit" -> (form, particle position, new clause end)."""
+    forms = [f for f in lex.verb_forms.get(tokens[i].key, ()) if f.particle]
+    if not forms:
+        return None
+    n = len(tokens)
+    j = ce
+    for _ in range(2):
+        if j >= n or tokens[j].text != ",":
+            return None
+        k = j + 1
+        limit = min(n, k + MAX_PHRASE)
+        while k < limit and tokens[k].text not in _CLAUSE_BREAKS and tokens[k].text not in FINAL_PUNCT:
+            k += 1
+        if k >= n or tokens[k].text not in _CLAUSE_BREAKS and tokens[k].text not in FINAL_PUNCT:
+            return None
+        words = [t for t in tokens[j + 1:k] if t.is_word]
+        last = words[-1] if words else None
+        if last is not None and len(words) <= 4 and not last.is_cap:
+            # the tail of the clause: "mit", "in Luxemburg mit", "bekannt"
+            form = next((f for f in forms if f.particle == last.lower), None)
+            if form is not None and tokens[k - 1] is last:
+                return form, k - 1, k
+        if not _np_clause(tokens, j + 1, k, lex):
+            return None
+        j = k
+    return None
+
+
 def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[int], ends: list[int]) -> list:
     """Cue verbs with their source, for German."""
     from .attribution import Found, _verb_reading
@@ -767,6 +836,12 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             continue
         cs, ce = starts[i], ends[i]
         reading = _verb_reading(tokens, i, ce, lex)
+        if (reading is None or reading[1] is None) and ce < len(tokens) and tokens[ce].text == ",":
+            # "Dies teilte der Leiter des Amtes, Karl Brenner, mit.": the particle follows an apposition
+            late = _particle_after_apposition(tokens, i, ce, lex)
+            if late is not None:
+                reading = late[:2]
+                ce = late[2]
         if reading is None:
             continue
         form, extra = reading
@@ -823,6 +898,12 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             vorfeld = [k for k in range(cs, finite) if tokens[k].is_word or tokens[k].text in QUOTE_CHARS]
             while vorfeld and tokens[vorfeld[0]].lower in coordinators:
                 vorfeld = vorfeld[1:]
+            while len(vorfeld) > 1 and tokens[vorfeld[0]].lower in lex.word("focus_particles") \
+                    and tokens[vorfeld[1]].is_word:
+                vorfeld = vorfeld[1:]  # "Auch der Minister sagte", "Selbst die Zeitung hatte … kritisiert"
+            if len(vorfeld) == 1 and _adverb_like(tokens, vorfeld[0], lex) \
+                    and subject_after(tokens, finite + 1, ce, lex) is not None:
+                vorfeld = []  # "Unmissverständlich sagt das Gericht, …": the subject follows the verb
             if finite - 1 > cs and tokens[finite - 1].lower in ("und", "sowie") and finite not in inside:
                 vorfeld = []  # "X sprach sich dagegen aus und sagte": a second verb, the same subject
             # "…, und erklärte": same subject as before
@@ -901,6 +982,13 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                                     or tokens[cs - 2].text in QUOTE_CHARS if cs > 1 else False))
                 if not content and tokens[ce - 1].text in QUOTE_CHARS if ce - 1 > cs else False:
                     content = True
+        second = next((k for k in range(i + 1, ce - 1) if tokens[k].lower in ("und", "sowie", "aber")
+                       and tokens[k + 1].key in lex.verb_forms and k not in inside), None)
+        if content and second is not None and not verb_last:
+            # "X sprach sich gegen den Plan aus und sagte, …": what follows belongs to the second verb
+            content = any(k in inside for k in range(cs, second))
+        if content and sourceless and ce + 1 == len(tokens) and tokens[ce].text == ":":
+            content = False  # "Folgendes wurde festgestellt:" — no one says it in this sentence
         if not content and not sourceless and source is not None:
             content = _object_is_content(tokens, i, cs, ce, source, bool(aux_before), form.lemma, lex)
         silent = False
@@ -938,7 +1026,7 @@ def _became_known(tokens: list[Token], lex: Lexicon, used: set[int], starts: lis
             continue
         cs, ce = starts[k], ends[k]
         aux = [j for j in range(cs, ce) if tokens[j].lower in becoming and j not in used]
-        if not aux or not _content_follows(tokens, ce, lex):
+        if not aux or not _content_follows(tokens, ce, lex) or ce + 1 == len(tokens):
             continue
         cue = sorted(set(aux + [k]))
         found.append(Found(source=None, cue=cue, mode="reported_speech", head=k))
