@@ -229,3 +229,67 @@ def test_officials_cited_by_an_outlet() -> None:
     assert a.source is not None and a.source.text == "Harbour officials"
     assert a.cue is not None and a.cue.text == "said"
     assert [v.text for v in a.via] == ["The Telegraph"]
+
+
+# --- second main clause, headlines, questions, phrasal cues ------------------
+
+
+def test_main_clause_after_a_subordinate_cue() -> None:
+    found = _attributions("While not everything the mayor says is accurate, Ortega said the budget was sound.")
+    pairs = [(a.source.text if a.source else None, a.cue.text) for _, a in found]
+    assert ("Ortega", "said") in pairs
+
+
+def test_two_coordinated_clauses_with_their_own_subjects() -> None:
+    found = _attributions("One in five said the tax was fair and one in three said it was too high.")
+    sources = [a.source.text for _, a in found if a.source]
+    assert "One in five" in sources and "one in three" in sources
+
+
+def test_relative_clause_does_not_hide_the_main_verb() -> None:
+    found = _attributions("Dana Whitlock, who says the river is rising, said residents should leave.")
+    pairs = [(a.source.text if a.source else None, a.cue.text) for _, a in found]
+    assert ("who", "says") in pairs
+    assert any(cue == "said" and src and src.startswith("Dana Whitlock") for src, cue in pairs)
+
+
+def test_title_case_headline() -> None:
+    a = _only("Harbor Board Says Ferry Service Will Resume.")
+    assert (a.source.text, a.cue.text) == ("Harbor Board", "Says")
+
+
+def test_asked_without_an_asker() -> None:
+    found = _attributions("Asked whether the bridge would reopen, the engineer shrugged.")
+    a = found[0][1]
+    assert a.source is None and a.cue.text == "Asked" and a.mode == "reported"
+
+
+def test_when_asked_about() -> None:
+    found = _attributions("The coach smiled when asked about the transfer.")
+    assert any(a.source is None and _cue_text(a) == "asked about" for _, a in found)
+
+
+def test_asked_as_a_plain_verb_is_not_a_question_cue() -> None:
+    found = _attributions("The tenants asked the landlord for a refund.")
+    assert all(not (a.source is None and a.cue and a.cue.text == "asked") for _, a in found)
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), [
+    ("As the columnist put it, the council had lost its nerve.", "the columnist", "put it"),
+    ("The governor made clear that the road would be finished.", "The governor", "made clear"),
+    ("The senator weighed in on the dispute over the dam.", "The senator", "weighed in"),
+    ("Marsh fired back at her critics on Tuesday.", "Marsh", "fired back"),
+    ("The mayor laid out her plan for the harbor.", "The mayor", "laid out"),
+    ("The banner reads: “No more tolls.”", "The banner", "reads"),
+    ("Ruiz offered a different view of the vote.", "Ruiz", "offered"),
+])
+def test_phrasal_and_offer_cues(text: str, source: str, cue: str) -> None:
+    found = _attributions(text)
+    assert any(a.source is not None and a.source.text == source and _cue_text(a).endswith(cue)
+               for _, a in found), [(a.source and a.source.text, _cue_text(a)) for _, a in found]
+
+
+def test_name_calling_after_a_name() -> None:
+    found = _attributions("Critics piled on, with the former mayor Jon Pell calling the plan a fraud.")
+    assert any(a.cue.text == "calling" and a.source is not None and "Jon Pell" in a.source.text
+               for _, a in found)

@@ -28,7 +28,7 @@ import re
 
 from ..lexicon import Lexicon, VerbForm
 from .phrases import MAX_PHRASE, Range, _is_boundary, backward, classify, forward
-from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token
+from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, is_numeric
 
 _CLAUSE_BREAKS = frozenset(",;:()–—")
 _OPEN_QUOTES = frozenset("“„«»\"")
@@ -82,6 +82,9 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "determiners": lex.word("determiners"),
         "passive_cues": lex.word("passive_cue_forms"),
         "sourceless": lex.word("sourceless_cue_forms"),
+        "question_cues": lex.word("question_cues"),
+        "question_openers": lex.word("question_openers"),
+        "question_before": lex.word("question_before"),
     }
     if len(_cache) > 8:
         _cache.clear()
@@ -444,6 +447,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         found.append(Found(source=rng, cue=[k], mode="direct_quote"))
         used.update(range(k + 1))
     ing: dict[str, str] = tables["ing"]  # type: ignore[assignment]
+    title = _title_case(tokens)
     content_from = n  # cues after this point are inside reported content ("said the poll showed")
     for i, token in enumerate(tokens):
         if i in used or i in blocked or not token.is_word or quoted[i] or token.lower in tables["not_cues"]:
@@ -454,7 +458,14 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                 found.append(item)
                 used.update(item.cue)
             continue
-        forms = lex.verb_forms.get(token.key)
+        if token.lower in tables["question_cues"]:
+            item = _asked(tokens, i, tables, Found)
+            if item is not None:
+                found.append(item)
+                used.update(item.cue)
+                continue
+        key = token.lower if title else token.key
+        forms = lex.verb_forms.get(key)
         lemma = None
         form = None
         if forms:
@@ -462,15 +473,16 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             if form is None:
                 continue
             lemma = form.lemma
-        elif token.key in ing:
-            lemma = ing[token.key]
+        elif key in ing:
+            lemma = ing[key]
         else:
             continue
-        item = _attribute(tokens, i, lemma, form, lex, tables, used, Found)
+        item = _attribute(tokens, i, lemma, form, lex, tables, used, Found, title)
         if item is None:
             continue
         if i > content_from and not (item.inherit or item.antecedent is not None):
-            if not _clause_break_between(tokens, content_from, i, lex):
+            if not _clause_break_between(tokens, content_from, i, lex) \
+                    and not _new_subject(tokens, content_from, item, lex, tables):
                 continue  # a cue inside the reported content: "said the poll showed"
             content_from = n
         found.append(item)
@@ -481,9 +493,44 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                 or tokens[max(item.cue)].lower == "with":
             _listener(tokens, item, lex)
         last = max(item.cue)
-        if (item.source is None or item.source[1] <= i) and last + 1 < n and tokens[last + 1].is_word:
+        if (item.source is None or item.source[1] <= i) and last + 1 < n and tokens[last + 1].is_word \
+                and item.antecedent is None:
             content_from = min(content_from, last)
     return found
+
+
+def _new_subject(tokens: list[Token], a: int, item, lex: Lexicon, tables: dict) -> bool:
+    """The later cue has a subject of its own that opens a main clause after the content of
+    the cue at a: "While not everything Trump says is true, Jamieson said …", "One in three
+    said … and one in four said …"."""
+    if item.source is None or item.source[1] > min(item.cue) or item.lemma not in tables["say_lemmas"]:
+        return False
+    start = item.source[0]
+    if start <= a + 1:
+        return False
+    before = tokens[start - 1]
+    return before.text == "," or before.lower in ("and", "but") and not before.is_cap
+
+
+def _asked(tokens: list[Token], i: int, tables: dict, Found) -> object | None:
+    """"Asked if he would run, Smith said …", "when asked about the plan": a question put to
+    the speaker by someone unnamed; PolNeAR marks it as a cue with no source."""
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.lower not in tables["question_openers"]:
+        return None
+    if prev is not None and prev.text not in QUOTE_CHARS and prev.text not in ",;:(–—" \
+            and prev.lower not in tables["question_before"]:
+        return None
+    cue = [i, i + 1] if nxt.lower == "about" else [i]
+    return Found(source=None, cue=cue, mode="reported", head=i)
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """A headline in title case ("Bellwether County Says Trump Should Win"): every longer
+    word is capitalised, so a capital does not mark a name."""
+    long_words = [t for t in tokens if t.is_word and len(t.text) > 3]
+    return len(long_words) >= 3 and all(t.is_cap for t in long_words)
 
 
 def _clause_break_between(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
@@ -518,7 +565,7 @@ def _reading(tokens: list[Token], i: int, forms: tuple[VerbForm, ...]) -> VerbFo
 
 
 def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, lex: Lexicon, tables: dict,
-               used: set[int], Found) -> object | None:
+               used: set[int], Found, title: bool = False) -> object | None:
     n = len(tokens)
     token = tokens[i]
     is_ing = form is None
@@ -532,11 +579,12 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     j = pre - 1
     prev = tokens[j] if j >= 0 else None
     # a capitalised verb inside a sentence is a name or a title word ("United States")
-    if token.is_cap and i > 0 and tokens[i - 1].text not in QUOTE_CHARS:
+    if token.is_cap and i > 0 and tokens[i - 1].text not in QUOTE_CHARS and not title:
         return None
     if prev is not None and prev.lower in ("to", "'s", "’s") and not pre_words:
         return None  # "to say", "Trump's claims"
-    if prev is not None and prev.lower in lex.word("determiners") and not pre_words:
+    ratio = j >= 2 and tokens[j - 1].lower in ("in", "of") and is_numeric(prev)  # "one in three said"
+    if prev is not None and prev.lower in lex.word("determiners") and not pre_words and not ratio:
         return None  # "the report", "his email"
     passive = bool(pre_words & tables["be"]) and token.lower.endswith(("ed", "told", "said", "thought", "written",
                                                                       "shown", "known", "seen", "found"))
@@ -597,9 +645,9 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
             return Found(source=(j, j + 1), cue=cue, mode="reported_speech", lemma=lemma, head=i,
                          antecedent=antecedent, kind=classify(tokens, antecedent, lex))
         return Found(source=(j, j + 1), cue=cue, mode="reported_speech", lemma=lemma, head=i)
-    if not _subject_end_ok(prev, tables):
+    if not ratio and not _subject_end_ok(prev, tables):
         return None
-    if prev.is_number and not (j >= 2 and tokens[j - 1].lower in ("in", "of")):
+    if prev.is_number and not ratio:
         return None  # "758 pledged delegates", but "4 in 10 say"
     if noun_like and not _clear_verb(tokens, i, j, lex, tables):
         return None
