@@ -438,3 +438,54 @@ def test_reported_speech_act_with_a_noun_object_has_a_source_but_no_cue() -> Non
     a = _only("Die Ärztin Hanna Vogel empfahl eine längere Pause.")
     assert a.source.text == "Die Ärztin Hanna Vogel"
     assert a.cue is None
+
+
+def test_speaker_and_colon_before_a_quotation() -> None:
+    a = _only("Bürgermeisterin Anna Weber: „Wir bauen die Brücke neu.“")
+    assert a.source.text == "Bürgermeisterin Anna Weber"
+    assert a.cue is None
+    assert a.mode == "direct_quote"
+
+
+def test_colon_after_a_clause_with_a_verb_is_no_bare_speaker() -> None:
+    a = _only("Über den Haushalt sagte Kämmerer Tim Roth: „Wir sparen.“")
+    assert a.source.text == "Kämmerer Tim Roth"
+    assert a.cue.text == "sagte"
+
+
+def test_genitive_owner_of_a_statement_noun() -> None:
+    a = _only("Die Arbeiten dauern nach Angaben eines Werftsprechers bis Mai.")
+    assert a.source.text == "Angaben eines Werftsprechers"
+    assert a.cue.text == "nach"
+
+
+def test_apposition_after_nach_angaben() -> None:
+    a = _only("Nach Angaben von Lea Brandt, der Leiterin des Amtes, bleibt die Schule zu.")
+    assert a.source.text == "Angaben von Lea Brandt, der Leiterin des Amtes"
+
+
+def test_zufolge_with_a_place_inside_the_source() -> None:
+    a = _only("Den Behörden in Nordstadt zufolge wurden zwei Menschen verletzt.")
+    assert a.source.text == "Den Behörden in Nordstadt"
+    assert a.cue.text == "zufolge"
+
+
+def test_laut_with_a_lower_case_quoted_outlet() -> None:
+    a = _only("Laut „nordblick.de“ wurde das Werk geschlossen.")
+    assert a.source.text == "„nordblick.de“"
+
+
+@pytest.mark.parametrize("opener", ["Wenige Stunden nach der Wahl", "Ende Januar", "Des Weiteren"])
+def test_adverbial_first_position_is_no_subject(opener: str) -> None:
+    a = _only(f"{opener} erklärte der Verband, die Kasse sei leer.")
+    assert a.source.text == "der Verband"
+
+
+def test_second_verb_after_a_comma_keeps_the_subject() -> None:
+    a = _only("Die Mieter kritisieren den Plan, beharren aber auf einem Gespräch mit der Stadt.")
+    assert a.source.text == "Die Mieter"
+
+
+def test_passive_von_with_an_amount_is_no_agent() -> None:
+    found = _sentences("Für die Strecke wird eine Dauer von 30 Minuten angenommen.")[0].attributions
+    assert all(a.source is None or a.source.text != "30" for a in found)

@@ -30,6 +30,8 @@ from .phrases import _ADJECTIVE_ENDINGS, _BRACKETS, MAX_PHRASE, Range, forward
 from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token
 
 _CLAUSE_BREAKS = frozenset(",;:–—")
+_BACKWARD_LINKS = frozenset({"von", "vom", "des", "in", "im", "aus", "bei", "beim", "für", "und", "sowie",
+                             "zur", "zum", "eines", "einer"})
 _RELAY_VERBS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
 _OPEN_QUOTES = frozenset("„»“\"")
 _OBJECT_DETERMINERS = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "seinen", "seinem",
@@ -92,7 +94,7 @@ def _quoted_name(tokens: list[Token], k: int, end: int) -> int | None:
     for j in range(k + 1, min(end, k + 7)):
         if tokens[j].text in QUOTE_CHARS:
             inner = tokens[k + 1:j]
-            if inner and inner[0].is_cap and all(t.is_word or t.text in "-.&'" for t in inner):
+            if inner and (inner[0].is_cap or lower_name(inner[0])) and all(t.is_word or t.text in "-.&'" for t in inner):
                 return j + 1
             return None
         if not tokens[j].is_word and tokens[j].text not in "-.&'":
@@ -119,7 +121,8 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             last_good = k
             continue
         quoted = _quoted_name(tokens, k, end)
-        if quoted is not None and not has_noun and not all(t.is_cap or not t.is_word for t in tokens[k + 1:quoted - 1]):
+        if quoted is not None and not has_noun and not all(t.is_cap or not t.is_word or lower_name(t)
+                                                            for t in tokens[k + 1:quoted - 1]):
             quoted = None  # »Wir lassen niemanden allein« is a quotation, not a name
         if quoted is not None:  # die Zeitung „Yemen Observer“
             k = quoted
@@ -137,6 +140,7 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
         if token.is_word and token.lower in attachments and has_noun and not token.is_cap:
             # "von der Umweltbehörde", "des Ministeriums", "und Gavin Williamson"
             if k + 1 < limit and (_de_np_word(tokens, k + 1, end, lex) and tokens[k + 1].is_word
+                                  and not (tokens[k + 1].is_number and token.lower in ("von", "vom"))
                                   or _quoted_name(tokens, k + 1, end) is not None):
                 k += 1
                 continue
@@ -189,8 +193,8 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
                 and lower not in lex.word("auxiliaries") and lower not in lex.word("relative_pronouns") \
                 and lower not in lex.word("phrase_stoppers"):
             start = k
-        elif lower in ("von", "vom", "des") and start is not None:
-            start = k
+        elif lower in _BACKWARD_LINKS and start is not None:
+            start = k  # "Den Polizeibehörden in Mombasa zufolge", "Polizei und Feuerwehr zufolge"
         else:
             break
         k -= 1
@@ -360,6 +364,9 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
     n = len(tokens)
     self_sources = lex.word("self_sources")
     determiners = lex.word("determiners")
+    colon = _speaker_colon(tokens, lex, used)
+    if colon is not None:
+        found.append(colon)
     for k, token in enumerate(tokens):
         if k in used or not token.is_word:
             continue
@@ -371,6 +378,8 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                     tokens[k - 1].is_cap and tokens[k - 1].lower in lex.word("nach_complement_nouns"))):
                 continue  # "zwei Monate nach dem Urteil", "die Forderung nach einem Vertrag"
             rng = _statement_phrase(tokens, k + 1, n, lex)
+            if rng is not None:
+                rng = _apposition(tokens, rng, lex)  # "nach Angaben von Sam Maiha, dem Direktor der Behörde,"
             if rng is not None and not used.intersection(range(*rng)):
                 found.append(Found(source=rng, cue=[k], mode="according_to", head=k))
                 used.update(range(k, rng[1]))
@@ -429,6 +438,35 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                 found.append(Found(source=tail, cue=[k], mode="reported", head=k))
                 used.update(range(k, tail[1]))
     return found
+
+
+def _speaker_colon(tokens: list[Token], lex: Lexicon, used: set[int]):
+    """ "Bürgermeisterin Weber: „Wir bauen neu.“": a name and a colon before a quotation,
+    with no verb. The gold marks the speaker as the source, with no cue."""
+    from .attribution import Found
+
+    n = len(tokens)
+    k = next((j for j in range(min(n, MAX_PHRASE + 2)) if tokens[j].text == ":"), None)
+    if k is None or k == 0 or k + 1 >= n or tokens[k + 1].text not in _OPEN_QUOTES:
+        return None
+    if tokens[0].key in lex.word("prepositions") or any(
+            t.key in lex.verb_forms or t.lower in lex.word("auxiliaries") for t in tokens[:k]):
+        return None  # "Über den Plan sagte Weber: …" has a verb of its own
+    rng = phrase_forward(tokens, 0, k, lex)
+    if rng is None or rng[0] != 0:
+        return None
+    rng = (0, k) if _np_clause_or_apposition(tokens, rng, k, lex) else rng
+    if rng[1] != k or used.intersection(range(*rng)) or not _speaker_like(tokens, rng, lex) \
+            or rng[1] - rng[0] < 2 or classify(tokens, rng, lex) not in ("person", "organization"):
+        return None
+    used.update(range(0, k + 1))
+    return Found(source=rng, cue=[k], mode="direct_quote", head=k, silent=True)
+
+
+def _np_clause_or_apposition(tokens: list[Token], rng: Range, end: int, lex: Lexicon) -> bool:
+    """ "Erkki Tuomioja, Präsident des Rats" up to ``end``: a name with its apposition."""
+    j = rng[1]
+    return j < end and tokens[j].text == "," and _np_clause(tokens, j + 1, end, lex)
 
 
 def _so_tail(tokens: list[Token], k: int, lex: Lexicon) -> Range | None:
@@ -548,6 +586,20 @@ def _apposition(tokens: list[Token], rng: Range | None, lex: Lexicon) -> Range |
         if appo is not None and (appo[1] >= n or tokens[appo[1]].text in FINAL_PUNCT or tokens[appo[1]].text in ":,"):
             return (rng[0], appo[1])
     return rng
+
+
+_CONTRAST_ADVERBS = frozenset({"aber", "jedoch", "allerdings", "dennoch", "trotzdem"})
+
+
+def _adverbial_vorfeld(tokens: list[Token], vorfeld: list[int], rng: Range, lex: Lexicon) -> bool:
+    """Is the first position an adverbial rather than the subject? A time noun leads it
+    ("Ende Januar 2006", "Wenige Stunden nach dem Putsch") or it is "Des Weiteren"."""
+    times = lex.word("time_nouns")
+    first = tokens[vorfeld[0]]
+    if first.lower == "des" and len(vorfeld) > 1 and tokens[vorfeld[1]].lower in ("weiteren", "öfteren"):
+        return True
+    heads = [tokens[k] for k in range(rng[0], rng[1]) if tokens[k].is_cap and tokens[k].lower not in lex.word("determiners")]
+    return any(h.lower in times for h in heads[:2])
 
 
 def _adverb_like(tokens: list[Token], k: int, lex: Lexicon) -> bool:
@@ -920,6 +972,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                 for k in range(finite + 1, i):
                     if tokens[k].lower in ("von", "vom") and k not in inside:
                         source = forward(tokens, k + 1, i, lex)
+                        if source is not None and not _speaker_like(tokens, source, lex):
+                            source = None  # "wird eine Temperatur von 30 Grad angenommen": no agent
                         break
                 if source is None:
                     # "Es wird vermutet, dass …", "Ihm wird vorgeworfen, …": a cue without a source
@@ -955,6 +1009,9 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                         after = finite + 1
                         if after < ce and tokens[after].lower in ("er", "ich", "wir"):
                             source = (after, after + 1)
+                        elif _adverbial_vorfeld(tokens, vorfeld, rng, lex):
+                            # "Wenige Stunden nach dem Putsch erklärte der Rat", "Ende Januar verkündete X"
+                            source = _apposition(tokens, subject_after(tokens, finite + 1, ce, lex), lex) or source
                     else:
                         source = subject_after(tokens, finite + 1, ce, lex)
             else:
@@ -968,7 +1025,13 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                     elif wie:
                         cue.append(wie[0])  # "wie Burt Rutan, Chef von Scaled, mitteilte"
                         content = True
-                if source is None:
+                if source is None and cs > 0 and tokens[cs - 1].text == "," and finite + 1 < ce \
+                        and tokens[finite + 1].lower in _CONTRAST_ADVERBS and tokens[cs - 2].text not in QUOTE_CHARS:
+                    # "Die Rebellen bestreiten den Vorwurf, beharren aber auf …": a second verb of the same subject
+                    source = _sentence_subject(tokens, cs - 1, lex)
+                    if source is None:
+                        continue
+                elif source is None:
                     source = _apposition(tokens, subject_after(tokens, finite + 1, ce, lex), lex)
                 if cs > 0 and tokens[cs - 1].text in QUOTE_CHARS:
                     content = True
