@@ -489,3 +489,47 @@ def test_second_verb_after_a_comma_keeps_the_subject() -> None:
 def test_passive_von_with_an_amount_is_no_agent() -> None:
     found = _sentences("Für die Strecke wird eine Dauer von 30 Minuten angenommen.")[0].attributions
     assert all(a.source is None or a.source.text != "30" for a in found)
+
+
+def test_correlate_belongs_to_the_cue() -> None:
+    a = _only("Die Wetterwarte warnte davor, dass der Fluss über die Ufer treten könnte.")
+    assert a.source.text == "Die Wetterwarte"
+    assert _cue_words(a) == ["warnte", "davor"]
+
+
+def test_mit_den_worten_belongs_to_the_cue() -> None:
+    a = _only("Der Trainer lehnte das Angebot mit den Worten ab: „Ich bleibe hier.“")
+    assert " ".join(_cue_words(a)) == "lehnte mit den Worten ab"
+
+
+def test_es_of_es_wird_vermutet_belongs_to_the_cue() -> None:
+    a = _only("Es wird vermutet, dass der Brand gelegt wurde.")
+    assert a.source is None
+    assert " ".join(_cue_words(a)) == "Es wird vermutet"
+
+
+def test_wie_bekannt_wurde() -> None:
+    a = _only("Wie heute bekannt wurde, schließt die Bäckerei am Markt.")
+    assert _cue_words(a)[0] == "Wie"
+
+
+def test_quoted_outlet_as_subject_after_the_verb() -> None:
+    a = _only("„Das Stadion bleibt zu“, schrieb „Die Rundschau“ in einem Kommentar.")
+    assert a.source.text == "„Die Rundschau“"
+
+
+def test_wie_with_apposition_and_place_before_the_verb() -> None:
+    a = _only("Wie Eva Roth, Sprecherin der Stadt, in Bonn mitteilte, bleibt die Halle zu.")
+    assert a.source.text == "Eva Roth, Sprecherin der Stadt"
+    assert _cue_words(a) == ["Wie", "mitteilte"]
+
+
+def test_apposition_with_a_preposition_and_article() -> None:
+    a = _only("Frank Berger, Vorsitzender der Union für das Münsterland, sagte, es sei unfassbar.")
+    assert a.source.text == "Frank Berger, Vorsitzender der Union für das Münsterland"
+
+
+def test_content_clause_led_by_a_prepositional_phrase() -> None:
+    a = _only("Weiterhin erklärte die Ministerin, in den Ländern, in denen Gebühren gelten, sei die Zahl gestiegen.")
+    assert a.source.text == "die Ministerin"
+    assert a.cue.text == "erklärte"

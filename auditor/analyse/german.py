@@ -146,8 +146,9 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
                 continue
             break
         if has_noun and token.is_word and not token.is_cap and (
-                token.lower in determiners or token.lower in stop):
-            break  # a new phrase begins: "des Hilfswerks mehrere Wochen"
+                token.lower in determiners or token.lower in stop) and not (
+                token.lower in determiners and tokens[k - 1].lower in ("von", "aus", "bei", "für")):
+            break  # a new phrase begins: "des Hilfswerks mehrere Wochen"; not "für das Münsterland"
         if has_noun and token.is_number and tokens[k - 1].is_word and tokens[k - 1].is_cap:
             break  # "der Polizei 20 Menschen"
         if token.is_word and token.is_cap and token.lower in stop and k == start:
@@ -546,6 +547,9 @@ def subject_after(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range 
             if t.text in "-/" or t.text in _BRACKETS or t.text in ")]":
                 k += 1
                 continue
+            quoted = _quoted_name(tokens, k, end)
+            if quoted is not None:
+                return (k, quoted)  # "schrieb „Die Zeit“", "Wie „heise online“ berichtet"
             return None
         low = t.lower
         if low in pronouns:
@@ -712,10 +716,15 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     limit = min(n, j + 25)
     subjunctive = lex.word("subjunctive_forms")
     finite = lex.word("auxiliaries")
+    pp_led = low in lex.word("prepositions") and not nxt.is_cap
     for k in range(j, limit):
         t = tokens[k]
         if not t.is_word:
-            if t.text in FINAL_PUNCT or t.text in ",;:":
+            if t.text in FINAL_PUNCT or t.text in ";:":
+                break
+            if t.text == ",":
+                if pp_led:
+                    continue  # ", in den Ländern, in denen …, sei die Zahl gestiegen": the PP leads the clause
                 break
             continue
         if t.lower in subjunctive or t.lower in finite:
@@ -829,12 +838,27 @@ def _reported_act(tokens: list[Token], i: int, finite: int, ce: int, source: Ran
 def _companions(tokens: list[Token], i: int, ce: int, lemma: str, lex: Lexicon) -> list[int]:
     """Words that belong to the cue: "äußerte sich", "geht davon aus", "wies darauf hin"."""
     wanted = lex.word("companions:" + lemma)
-    if not wanted:
-        return []
-    for k in range(i + 1, min(ce, i + 6)):
-        if tokens[k].lower in wanted and not tokens[k].is_cap:
-            return [k]
-    return []
+    found: list[int] = []
+    if wanted:
+        for k in range(i + 1, min(ce, i + 6)):
+            if tokens[k].lower in wanted and not tokens[k].is_cap:
+                found.append(k)
+                break
+    correlates = lex.word("correlates")
+    frames = lex.word("manner_frames")
+    for k in range(i + 1, min(ce, i + 10)):
+        t = tokens[k]
+        if t.is_cap or not t.is_word or k in found:
+            continue
+        if t.lower in correlates and ce < len(tokens) and tokens[ce].text in ",:":
+            # the correlate of the content clause: "warnte davor, …", "verwies darauf, dass …"
+            found.append(k)
+            break
+        if t.lower == "mit" and k + 2 < ce and tokens[k + 1].lower in ("den", "der", "dem") \
+                and tokens[k + 2].lower in frames:
+            found += [k, k + 1, k + 2]  # "lehnte mit den Worten ab: …", "mit der Begründung, …"
+            break
+    return found
 
 
 def _particle_after_apposition(tokens: list[Token], i: int, ce: int, lex: Lexicon):
@@ -978,6 +1002,9 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                 if source is None:
                     # "Es wird vermutet, dass …", "Ihm wird vorgeworfen, …": a cue without a source
                     sourceless = True
+                    for k in (finite - 1, finite + 1):
+                        if 0 <= k < ce and k >= cs and tokens[k].lower == "es":
+                            cue.append(k)  # the gold counts "Es" of "Es wird vermutet"
                 else:
                     content = True
             elif inherit:
@@ -995,6 +1022,15 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                         not first.is_cap and low not in lex.word("determiners")
                         and not _de_np_word(tokens, vorfeld[0], finite, lex)):
                     source = _apposition(tokens, subject_after(tokens, finite + 1, ce, lex), lex)
+                    if source is None and verb_final and cs > 1 and tokens[cs - 1].text == ",":
+                        # "Wie Eva Roth, Sprecherin der Stadt, in Bonn mitteilte, …"
+                        wie: list[int] = []
+                        source = apposition_subject(tokens, cs, starts, lex, wie)
+                        if wie:
+                            cue.append(wie[0])
+                            content = True
+                        else:
+                            source = None
                     if low in _DEMONSTRATIVE_OBJECTS and len(vorfeld) == 1:
                         content = True  # "Dies teilte der Sprecher mit"
                     if not first.is_word:
@@ -1089,9 +1125,12 @@ def _became_known(tokens: list[Token], lex: Lexicon, used: set[int], starts: lis
             continue
         cs, ce = starts[k], ends[k]
         aux = [j for j in range(cs, ce) if tokens[j].lower in becoming and j not in used]
-        if not aux or not _content_follows(tokens, ce, lex) or ce + 1 == len(tokens):
+        wie = tokens[cs].key == "wie" and ce < len(tokens) and tokens[ce].text == ","
+        if not aux or not (wie or _content_follows(tokens, ce, lex)) or ce + 1 == len(tokens):
             continue
         cue = sorted(set(aux + [k]))
+        if tokens[cs].key == "wie":
+            cue.insert(0, cs)  # "Wie heute bekannt wurde, …"
         found.append(Found(source=None, cue=cue, mode="reported_speech", head=k))
         used.update(cue)
     return found
