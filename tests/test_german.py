@@ -533,3 +533,21 @@ def test_content_clause_led_by_a_prepositional_phrase() -> None:
     a = _only("Weiterhin erklärte die Ministerin, in den Ländern, in denen Gebühren gelten, sei die Zahl gestiegen.")
     assert a.source.text == "die Ministerin"
     assert a.cue.text == "erklärte"
+
+
+def test_participial_attribute_with_a_prepositional_phrase() -> None:
+    a = _only("Laut einer am Dienstag veröffentlichten Mitteilung des Amtes wurden 200 Menschen versorgt.")
+    assert a.source.text == "einer am Dienstag veröffentlichten Mitteilung des Amtes"
+    assert a.cue.text == "Laut"
+
+
+def test_so_tail_with_an_attribute_and_a_title() -> None:
+    a = _only("Die Mittel wirken nicht, so das Ergebnis einer gestern vorgestellten Studie mit dem Titel „Heilkunde“.")
+    assert a.source.text == "das Ergebnis einer gestern vorgestellten Studie"
+    assert a.cue.text == "so"
+
+
+def test_comma_inside_brackets_ends_no_clause() -> None:
+    a = _only("Die Ministerin Eva Rau (Grüne, Hessen) hat betont, die Schulen blieben offen.")
+    assert a.source.text == "Die Ministerin Eva Rau (Grüne, Hessen)"
+    assert _cue_words(a) == ["hat", "betont"]

@@ -30,6 +30,10 @@ from .phrases import _ADJECTIVE_ENDINGS, _BRACKETS, MAX_PHRASE, Range, forward
 from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token
 
 _CLAUSE_BREAKS = frozenset(",;:–—")
+_TAIL_PREPS = frozenset({"gegenüber", "in", "im", "am", "auf", "bei", "vor", "mit", "über", "zu", "zum", "zur",
+                         "nach", "aus", "von", "vom", "für", "während", "anlässlich"})
+_ATTRIBUTE_PREPS = frozenset({"am", "im", "in", "vom", "von", "seit", "vor", "bei", "beim", "aus", "auf", "nach",
+                              "mit", "zum", "zur", "für"})
 _BACKWARD_LINKS = frozenset({"von", "vom", "des", "in", "im", "aus", "bei", "beim", "für", "und", "sowie",
                              "zur", "zum", "eines", "einer"})
 _RELAY_VERBS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
@@ -129,6 +133,23 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             has_noun = True
             last_good = k
             continue
+        if k > start and token.is_word and not token.is_cap and tokens[k - 1].lower in determiners \
+                and (token.lower in _ATTRIBUTE_PREPS or token.lower in lex.word("non_subject_openers")):
+            # "einer am Dienstag veröffentlichten Mitteilung", "einer gestern vorgestellten Studie":
+            # a PP or adverb inside a participial attribute
+            j = None
+            for m in range(k + 1, min(limit, k + 6)):
+                t = tokens[m]
+                if not t.is_word:
+                    break
+                if not t.is_cap and t.lower.endswith(("ten", "tem", "ter", "tes", "te", "enen", "ener", "enem", "enes",
+                                                      "ene", "nden", "nder", "ndem", "ndes", "nde")) \
+                        and m + 1 < limit and tokens[m + 1].is_cap and t.lower not in function_words(lex):
+                    j = m
+                    break
+            if j is not None:
+                k = j
+                continue
         if token.is_word and token.lower == "in" and has_noun and k + 1 < limit and tokens[k + 1].is_cap \
                 and tokens[k + 1].lower not in lex.word("determiners") and tokens[k + 1].lower not in stop:
             k += 1  # "die Polizei in Nordstadt", "ein Regierungssprecher in Berlin"
@@ -141,7 +162,10 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             # "von der Umweltbehörde", "des Ministeriums", "und Gavin Williamson"
             if k + 1 < limit and (_de_np_word(tokens, k + 1, end, lex) and tokens[k + 1].is_word
                                   and not (tokens[k + 1].is_number and token.lower in ("von", "vom"))
-                                  or _quoted_name(tokens, k + 1, end) is not None):
+                                  or _quoted_name(tokens, k + 1, end) is not None
+                                  or token.lower in determiners and tokens[k + 1].is_word and not tokens[k + 1].is_cap
+                                  and (tokens[k + 1].lower in _ATTRIBUTE_PREPS
+                                       or tokens[k + 1].lower in lex.word("non_subject_openers"))):
                 k += 1
                 continue
             break
@@ -248,7 +272,14 @@ def clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
     n = len(tokens)
     starts, ends = [0] * n, [n] * n
     begin = 0
+    depth = 0
     for i, token in enumerate(tokens):
+        if token.text in _BRACKETS:
+            depth += 1
+        elif token.text in ")]" and depth:
+            depth -= 1
+        elif token.text == "," and depth:
+            continue  # "(Awoda, dt. Arbeiterpartei)": a comma inside brackets ends no clause
         if token.text in _CLAUSE_BREAKS or token.text in FINAL_PUNCT:
             for j in range(begin, i + 1):
                 starts[j] = begin
@@ -483,10 +514,17 @@ def _so_tail(tokens: list[Token], k: int, lex: Lexicon) -> Range | None:
     # words that may follow the source: "so Elshorst weiter", "so X gegenüber der Zeitung"
     while j < n and tokens[j].is_word and tokens[j].lower in lex.word("tail_adverbs"):
         j += 1
-    if j < n and tokens[j].lower in ("gegenüber", "in", "im", "am", "auf", "bei", "vor"):
-        after = phrase_forward(tokens, j + 1, n, lex)
-        if after is not None:
+    for _ in range(3):
+        # "so X gegenüber der Zeitung", "so das Ergebnis einer Studie mit dem Titel „…“"
+        if j < n and tokens[j].lower in _TAIL_PREPS:
+            after = phrase_forward(tokens, j + 1, n, lex)
+            if after is None:
+                break
             j = after[1]
+            while j < n and tokens[j].is_word and tokens[j].lower in lex.word("tail_adverbs"):
+                j += 1
+        else:
+            break
     if j >= n or tokens[j].text in FINAL_PUNCT or tokens[j].text in ":–—":
         # the sentence ends: a relative clause or apposition may hang on the source
         return rng
@@ -1104,6 +1142,9 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         if source is not None and any(tokens[k].lower in lex.word("non_source_names") for k in range(*source)):
             continue
         cue = sorted(set(cue))
+        if source is not None and source[1] < len(tokens) and tokens[source[1]].text in ")]" \
+                and any(tokens[k].text in _BRACKETS for k in range(*source)):
+            source = (source[0], source[1] + 1)  # "Karl Wulf (CDU)" keeps its closing bracket
         found.append(Found(source=source, cue=cue, mode="reported" if silent else "reported_speech",
                            lemma=form.lemma, inherit=inherit, head=i, silent=silent))
         used.update(cue)
