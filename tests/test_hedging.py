@@ -6,7 +6,6 @@ level. The sentences are written for these tests.
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -262,8 +261,8 @@ def test_german_sollen_haben_is_reportative():
 
 
 def test_matching_is_bounded():
-    """A long sentence full of cue starts still takes linear time."""
+    """A long sentence full of cue starts: every cue is found, none twice.
+    (That the time is linear is measured by bench/hostile.py, not here.)"""
     sentence = " ".join(["it is some many may could widely the"] * 2000) + "."
-    started = time.perf_counter()
-    hedges(sentence)
-    assert time.perf_counter() - started < 2.0
+    cues, _ = hedges(sentence)
+    assert cues == [("many", "weasel"), ("could", "epistemic")] * 2000

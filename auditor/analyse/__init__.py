@@ -19,9 +19,33 @@ from ..models import (
 from . import discourse
 from .attribution import Found, find_attributions
 from .hedging import find_hedges, hedge_level
-from .tokens import Token, tokenize
+from .tokens import CLAUSE_PUNCT, Token, tokenize
 
 ANALYSER_VERSION = "0.1.0"
+
+# Attributions are looked for within windows of at most this many tokens. A
+# real sentence is far shorter (news sentences rarely pass 100 tokens); a
+# "sentence" of a megabyte without punctuation is cut into windows, so that
+# the clause scans of the grammar modules stay bounded and the time linear.
+MAX_WINDOW_TOKENS = 300
+
+
+def _windows(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens in windows of at most MAX_WINDOW_TOKENS, cut after a clause
+    break in the window's second half where there is one."""
+    if len(tokens) <= MAX_WINDOW_TOKENS:
+        return [tokens]
+    windows = []
+    begin = 0
+    while begin < len(tokens):
+        end = min(len(tokens), begin + MAX_WINDOW_TOKENS)
+        if end < len(tokens):
+            half = begin + MAX_WINDOW_TOKENS // 2
+            cut = next((k + 1 for k in range(end - 1, half, -1) if tokens[k].text in CLAUSE_PUNCT), end)
+            end = cut
+        windows.append(tokens[begin:end])
+        begin = end
+    return windows
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -70,8 +94,9 @@ def _attribution(text: str, tokens: list[Token], found: Found, lex: Lexicon) -> 
 def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon) -> TaggedSentence:
     """Attributions and hedges of one sentence; ``text`` is the whole article text."""
     tokens = tokenize(sentence.text, sentence.start, lex.case_sensitive)
-    found = [] if sentence.is_heading else find_attributions(tokens, lex)
-    attributions = tuple(_attribution(text, tokens, f, lex) for f in found)
+    # token indices in a Found are relative to its window
+    attributions = () if sentence.is_heading else tuple(
+        _attribution(text, window, f, lex) for window in _windows(tokens) for f in find_attributions(window, lex))
     hedges = []
     for hedge, idx in find_hedges(tokens, lex):
         parts = _parts(text, tokens, idx)

@@ -4,6 +4,8 @@ reported speech that carries on without a cue of its own.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..lexicon import Lexicon
 from ..models import Attribution, SourceSpan, TaggedSentence
 from .tokens import tokenize
@@ -42,8 +44,15 @@ def _with(sentence: TaggedSentence, **changes) -> TaggedSentence:
 
 
 def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentence]:
+    ends = [s.end for s in tagged]  # sentences are in text order and do not overlap
     for q_start, q_end in quote_regions(text):
-        inside = [i for i, s in enumerate(tagged) if _overlaps(s.start, s.end, q_start, q_end)]
+        # the sentences a quotation overlaps, found by bisection: linear in the text, not quotes x sentences
+        inside = []
+        for i in range(bisect_right(ends, q_start), len(tagged)):
+            if tagged[i].start >= q_end:
+                break
+            if _overlaps(tagged[i].start, tagged[i].end, q_start, q_end):
+                inside.append(i)
         for i in inside:
             s = tagged[i]
             # a cue inside the quote is the speaker's own word ("Ich sage euch ..."),

@@ -1,0 +1,37 @@
+"""auditor.analyse: the sentence-level driver (windows over very long sentences)."""
+
+from __future__ import annotations
+
+from auditor.analyse import MAX_WINDOW_TOKENS, _windows
+from auditor.analyse.tokens import CLAUSE_PUNCT, tokenize
+from auditor.pipeline import analyse_text
+
+
+def test_a_normal_sentence_is_one_window():
+    tokens = tokenize("Der Minister sagte, die Lage sei ernst.", 0, True)
+    assert _windows(tokens) == [tokens]
+
+
+def test_windows_cover_a_long_sentence_in_order_and_cut_after_clause_breaks():
+    text = ", ".join(["wort " * 37] * 40)  # 40 clauses of 37 words: ~1,500 tokens, one sentence
+    tokens = tokenize(text, 0, True)
+    windows = _windows(tokens)
+    assert [t for w in windows for t in w] == tokens
+    assert all(len(w) <= MAX_WINDOW_TOKENS for w in windows)
+    assert all(w[-1].text in CLAUSE_PUNCT for w in windows[:-1])
+
+
+def test_windows_without_any_punctuation_are_cut_at_the_limit():
+    tokens = tokenize("wort " * 1000, 0, True)
+    assert [len(w) for w in _windows(tokens)] == [300, 300, 300, 100]
+
+
+def test_an_attribution_deep_inside_a_long_sentence_is_found_with_exact_offsets():
+    filler = "und die Stadt plante weiter " * 200  # 1,000 tokens without punctuation
+    text = filler + "laut dem Bürgermeister Karl Brenner soll die Brücke gesperrt werden."
+    result = analyse_text(text, "de")
+    [sentence] = result.sentences
+    sources = [a.source for a in sentence.attributions if a.source is not None]
+    assert [s.text for s in sources] == ["dem Bürgermeister Karl Brenner"]
+    assert all(text[s.start:s.end] == s.text for s in sources)
+    assert sentence.attributions[0].cue.text == "laut"
