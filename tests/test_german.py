@@ -551,3 +551,38 @@ def test_comma_inside_brackets_ends_no_clause() -> None:
     a = _only("Die Ministerin Eva Rau (Grüne, Hessen) hat betont, die Schulen blieben offen.")
     assert a.source.text == "Die Ministerin Eva Rau (Grüne, Hessen)"
     assert _cue_words(a) == ["hat", "betont"]
+
+
+def test_zeigte_sich_is_a_cue_only_with_sich() -> None:
+    a = _only("Der Innenminister zeigte sich besorgt, dass die Fehden zunehmen.")
+    assert a.source.text == "Der Innenminister"
+    assert _cue_words(a) == ["zeigte", "sich"]
+    assert _sentences("Die Karte zeigte, dass der Weg kürzer ist.")[0].attributions == ()
+
+
+def test_hatte_es_geheissen() -> None:
+    a = _only("Am Vormittag hatte es zunächst geheißen, die Partei habe die Demonstration abgesagt.")
+    assert a.source is None
+    assert " ".join(_cue_words(a)) == "hatte es geheißen"
+
+
+def test_war_von_die_rede() -> None:
+    a = _only("In dem Schreiben war von einem offenen Dialog die Rede.")
+    assert " ".join(_cue_words(a)) == "war von die Rede"
+
+
+def test_haelt_es_fuer_moeglich() -> None:
+    a = _only("Der Forscher hält es jedoch für möglich, dass der Vorstand nichts wusste.")
+    assert a.source.text == "Der Forscher"
+
+
+def test_kam_zu_dem_ergebnis() -> None:
+    a = _only("Das Gericht kam damit zu dem Ergebnis, dass keine Grundlage besteht.")
+    assert a.source.text == "Das Gericht"
+    assert _cue_words(a)[0] == "kam"
+
+
+def test_particle_written_apart_before_the_verb() -> None:
+    a = _only("Wie die Bank in Rom bekannt gab, tritt der Chef zurück.")
+    assert a.source.text == "die Bank in Rom"
+    assert _cue_words(a) == ["Wie", "bekannt", "gab"]

@@ -226,8 +226,9 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
     if start is None or not any(t.is_cap for t in tokens[start:end]):
         return None
     # a capitalised sentence opener that is no noun ("Gestern") is not part of it
-    while start < end and (tokens[start].lower in prepositions or tokens[start].lower in ("von", "vom")):
-        start += 1
+    while start < end and (tokens[start].lower in prepositions and tokens[start].lower not in lex.word("determiners")
+                           or tokens[start].lower in ("von", "vom")):
+        start += 1  # "Gestern …"; not the article of "Das Gericht"
     return (start, end) if start < end else None
 
 
@@ -918,7 +919,9 @@ def _particle_after_apposition(tokens: list[Token], i: int, ce: int, lex: Lexico
             return None
         words = [t for t in tokens[j + 1:k] if t.is_word]
         last = words[-1] if words else None
-        if last is not None and len(words) <= 4 and not last.is_cap:
+        minor = lex.word("prepositions") | lex.word("non_subject_openers") | lex.word("determiners")
+        if last is not None and len(words) <= 4 and not last.is_cap \
+                and all(t.is_cap or t.lower in minor for t in words[:-1]):
             # the tail of the clause: "mit", "in Luxemburg mit", "bekannt"
             form = next((f for f in forms if f.particle == last.lower), None)
             if form is not None and tokens[k - 1] is last:
@@ -956,13 +959,22 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             if late is not None:
                 reading = late[:2]
                 ce = late[2]
+        if reading is None and i > 0 and not tokens[i - 1].is_cap:
+            # the particle written apart before the verb: "wie die Bank bekannt gab", "bekannt gegeben"
+            form = next((f for f in lex.verb_forms.get(token.key, ()) if f.particle == tokens[i - 1].lower), None)
+            if form is not None:
+                reading = (form, i - 1)
         if reading is None:
             continue
         form, extra = reading
         if form.lemma in lex.word("not_cues"):
             continue
         cue = [i] if extra is None else [i, extra]
-        cue += _companions(tokens, i, ce, form.lemma, lex)
+        companions = _companions(tokens, i, ce, form.lemma, lex)
+        if form.lemma in lex.word("companion_required") and not any(
+                tokens[k].lower in lex.word("companions:" + form.lemma) for k in companions):
+            continue  # "zeigte sich zufrieden" is a cue, "zeigte ein Bild" is not
+        cue += companions
         participle = form.participle or (
             all(f.participle for f in lex.verb_forms.get(token.key, ()) if f.lemma == form.lemma))
         words = [k for k in range(cs, ce) if tokens[k].is_word and k not in inside]
