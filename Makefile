@@ -25,8 +25,9 @@ eval: $(STAMP)  ## accuracy on the dev corpora in ../shared/eval
 	$(BIN)/auditor eval $(SHARED)/eval/en-polnear/dev.jsonl
 	$(BIN)/auditor eval $(SHARED)/eval/en-wikiweasel/train.csv
 
-bench: $(STAMP)  ## speed benchmarks
+bench: $(STAMP)  ## speed benchmarks (BULK_BENCH=--quick for a shorter bulk run)
 	$(BIN)/python bench/audit_seed.py
+	$(BIN)/python bench/bulk.py $(BULK_BENCH)
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check auditor tests bench

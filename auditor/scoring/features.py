@@ -99,6 +99,23 @@ class QuantityWords:
     number_words: frozenset[str]
     months: frozenset[str]
 
+    @property
+    def number_word_pattern(self) -> re.Pattern[str] | None:
+        return _number_word_pattern(self.number_words)
+
+
+_WORD_SHAPE = re.compile(r"[^\W\d_]+\.?")
+
+
+@cache
+def _number_word_pattern(number_words: frozenset[str]) -> re.Pattern[str] | None:
+    """One regex finding any of the number words as a whole word (what has_number's
+    word-by-word test finds, in one scan); None when a number word is not a plain word."""
+    if not number_words or not all(_WORD_SHAPE.fullmatch(w) for w in number_words):
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(number_words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+
 
 @cache
 def quantity_words(language: str) -> QuantityWords:
@@ -140,8 +157,14 @@ def has_number(text: str, language: str) -> bool:
     for match in _NUMBER.finditer(text):
         if not _is_date_or_year(text, match, words.months):
             return True
-    return any(w.casefold().rstrip(".") in words.number_words or w.casefold() in words.number_words
-               for w in _WORD.findall(text))
+    # one regex scan, not a loop over the words: that was a fifth of scoring's time
+    folded = text.casefold()
+    if (pattern := words.number_word_pattern) is not None:
+        return pattern.search(folded) is not None
+    tokens = set(_WORD.findall(folded))
+    if not words.number_words.isdisjoint(tokens):
+        return True
+    return not words.number_words.isdisjoint(token.rstrip(".") for token in tokens if token.endswith("."))
 
 
 # --- sentences -----------------------------------------------------------------

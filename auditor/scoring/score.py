@@ -48,7 +48,9 @@ def score_result(result: AuditResult, rule_set: RuleSet, outlets: OutletTable) -
                                     sentence=sentence.index))
         for hit in hits:
             hits_by_rule[hit.rule_id].append(hit)
-        sentences.append(sentence.model_copy(update={"rule_hits": tuple(hits)}))
+        # most sentences hit no rule: keep them as they are rather than copy them
+        sentences.append(sentence.model_copy(update={"rule_hits": tuple(hits)})
+                         if hits or sentence.rule_hits else sentence)
     article = article_facts(result, facts, outlets)
     article_hits = []
     for rule in rule_set.of_scope("article"):
