@@ -586,3 +586,13 @@ def test_particle_written_apart_before_the_verb() -> None:
     a = _only("Wie die Bank in Rom bekannt gab, tritt der Chef zurück.")
     assert a.source.text == "die Bank in Rom"
     assert _cue_words(a) == ["Wie", "bekannt", "gab"]
+
+
+def test_quoted_name_in_the_subject_is_no_content() -> None:
+    found = _sentences("Die Tournee „Große Nacht der Lieder“ stellte einen neuen Rekord auf.")[0].attributions
+    assert all(a.cue is None for a in found)
+
+
+def test_coordinated_verb_without_content_is_no_cue() -> None:
+    found = _sentences("Der Präsident Karl Ospel zog die Konsequenzen und erklärte seinen Rücktritt.")[0].attributions
+    assert all(a.cue is None or a.cue.text != "erklärte" for a in found)

@@ -645,6 +645,13 @@ def _adverbial_vorfeld(tokens: list[Token], vorfeld: list[int], rng: Range, lex:
     return any(h.lower in times for h in heads[:2])
 
 
+def _quote_content(tokens: list[Token], inside: set[int], cs: int, ce: int, source: Range | None) -> bool:
+    """A quotation in the clause that is what was said: two or more quoted words outside the
+    source ("Die Tour „A Bigger Bang“ stellte … auf" quotes a name, not a statement)."""
+    skip = range(*source) if source is not None else range(0)
+    return sum(1 for k in range(cs, ce) if k in inside and k not in skip and tokens[k].is_word) >= 2
+
+
 def _adverb_like(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """A sentence-initial adverb or adjective standing alone before the verb
     ("Unmissverständlich", "Bezüglich", "Besorgt"): capitalised only by position."""
@@ -1058,7 +1065,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                 else:
                     content = True
             elif inherit:
-                content = True
+                pass  # "X zog die Konsequenzen und erklärte seinen Rücktritt": content is checked below
             elif vorfeld:
                 first = tokens[vorfeld[0]]
                 low = first.lower
@@ -1126,7 +1133,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             if not content:
                 # an apposition on the subject may run past the clause: "sagte X, Chef von Y: …"
                 after = ce if source is None or source[1] <= ce else source[1]
-                content = any(k in inside for k in range(cs, ce)) or _content_follows(tokens, after, lex) \
+                content = _quote_content(tokens, inside, cs, ce, source) or _content_follows(tokens, after, lex) \
                     or (cs > 0 and (tokens[cs - 1].text in QUOTE_CHARS
                                     or tokens[cs - 2].text in QUOTE_CHARS if cs > 1 else False))
                 if not content and tokens[ce - 1].text in QUOTE_CHARS if ce - 1 > cs else False:
