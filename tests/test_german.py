@@ -596,3 +596,17 @@ def test_quoted_name_in_the_subject_is_no_content() -> None:
 def test_coordinated_verb_without_content_is_no_cue() -> None:
     found = _sentences("Der Präsident Karl Ospel zog die Konsequenzen und erklärte seinen Rücktritt.")[0].attributions
     assert all(a.cue is None or a.cue.text != "erklärte" for a in found)
+
+
+def test_possessive_meine_is_no_verb() -> None:
+    assert _sentences("Das ist auch meine Meinung zu dem Plan, dass wir warten.")[0].attributions == () or all(
+        a.cue is None or a.cue.text != "meine" for a in _sentences("Das ist auch meine Meinung zu dem Plan, dass wir warten.")[0].attributions)
+
+
+def test_adjective_with_a_prepositional_phrase_in_first_position() -> None:
+    a = _only("Passend zu dem Wetter warnte die Sprecherin des Senders: „Die Straßen sind glatt.“")
+    assert a.source.text == "die Sprecherin des Senders"
+
+
+def test_wie_er_genannt_wird_is_naming() -> None:
+    assert _sentences("„Der Graf“, wie er im Dorf genannt wird, ist gestorben.")[0].attributions == ()

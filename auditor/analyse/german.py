@@ -641,6 +641,8 @@ def _adverbial_vorfeld(tokens: list[Token], vorfeld: list[int], rng: Range, lex:
     first = tokens[vorfeld[0]]
     if first.lower == "des" and len(vorfeld) > 1 and tokens[vorfeld[1]].lower in ("weiteren", "öfteren"):
         return True
+    if len(vorfeld) > 1 and _adverb_like(tokens, vorfeld[0], lex) and tokens[vorfeld[1]].lower in lex.word("prepositions"):
+        return True  # "Passend zu den Gefahren warnte die Moderatorin"
     heads = [tokens[k] for k in range(rng[0], rng[1]) if tokens[k].is_cap and tokens[k].lower not in lex.word("determiners")]
     return any(h.lower in times for h in heads[:2])
 
@@ -958,6 +960,10 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             continue
         if token.is_cap and i > 0 or i > 0 and tokens[i - 1].lower in ("zu", "zum"):
             continue
+        if token.lower in lex.word("determiner_homographs") and i + 1 < len(tokens) and tokens[i + 1].is_word \
+                and (tokens[i + 1].is_cap or tokens[i + 1].lower.endswith(_ADJECTIVE_ENDINGS)
+                     and i + 2 < len(tokens) and tokens[i + 2].is_cap):
+            continue  # "meine Plattform": a possessive, not the verb "meinen"
         cs, ce = starts[i], ends[i]
         reading = _verb_reading(tokens, i, ce, lex)
         if (reading is None or reading[1] is None) and ce < len(tokens) and tokens[ce].text == ",":
@@ -1003,6 +1009,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             sub = tokens[first_word].lower
             if participle and not aux_after and not aux_before and sub != "wie":
                 continue
+            if sub == "wie" and form.lemma in lex.word("naming_verbs"):
+                continue  # "„Trap“, wie er genannt wird": a name, not a statement
             cue += aux_after
             if sub in relatives and cs > 0 and tokens[cs - 1].text == ",":
                 k = cs - 2
