@@ -610,3 +610,15 @@ def test_adjective_with_a_prepositional_phrase_in_first_position() -> None:
 
 def test_wie_er_genannt_wird_is_naming() -> None:
     assert _sentences("„Der Graf“, wie er im Dorf genannt wird, ist gestorben.")[0].attributions == ()
+
+
+def test_relative_pronoun_is_the_source_and_resolves_to_its_antecedent() -> None:
+    a = _only("Gehört wurde auch der Hausmeister der Schule, der angab, nichts bemerkt zu haben.")
+    assert a.source.text == "der"
+    assert a.source.resolved_to == "der Hausmeister der Schule"
+    assert a.cue.text == "angab"
+
+
+def test_relative_clause_with_its_own_subject_keeps_the_antecedent() -> None:
+    found = _sentences("Die Pläne, die er am Montag vorstellte, sind teuer.")[0].attributions
+    assert all(a.source is None or a.source.text != "die" for a in found)

@@ -30,6 +30,7 @@ from .phrases import _ADJECTIVE_ENDINGS, _BRACKETS, MAX_PHRASE, Range, forward
 from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token
 
 _CLAUSE_BREAKS = frozenset(",;:–—")
+_SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 _TAIL_PREPS = frozenset({"gegenüber", "in", "im", "am", "auf", "bei", "vor", "mit", "über", "zu", "zum", "zur",
                          "nach", "aus", "von", "vom", "für", "während", "anlässlich"})
 _ATTRIBUTE_PREPS = frozenset({"am", "im", "in", "vom", "von", "seit", "vor", "bei", "beim", "aus", "auf", "nach",
@@ -996,6 +997,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         aux_after = [k for k in words if k > i and tokens[k].lower in auxiliaries]
         first_word = words[0] if words else i
         source: Range | None = None
+        antecedent: Range | None = None
         inherit = False
         content = False
         sourceless = False
@@ -1018,6 +1020,12 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                     k -= 1
                 source = phrase_backward(tokens, k, 0, lex)
                 content = any(k in inside for k in range(cs, ce)) or _content_follows(tokens, ce, lex)
+                nxt = tokens[cs + 1] if cs + 1 < ce else None
+                if source is not None and tokens[cs].lower in _SUBJECT_RELATIVES and nxt is not None \
+                        and nxt.lower not in lex.word("subject_pronouns") and nxt.lower not in lex.word("determiners"):
+                    # ", der angab, …": the gold marks the relative pronoun; it stands for the phrase before
+                    antecedent = source
+                    source = (cs, cs + 1)
             else:
                 source = subject_after(tokens, first_word + 1, i, lex)
                 if sub == "wie":
@@ -1173,7 +1181,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                 and any(tokens[k].text in _BRACKETS for k in range(*source)):
             source = (source[0], source[1] + 1)  # "Karl Wulf (CDU)" keeps its closing bracket
         found.append(Found(source=source, cue=cue, mode="reported" if silent else "reported_speech",
-                           lemma=form.lemma, inherit=inherit, head=i, silent=silent))
+                           lemma=form.lemma, inherit=inherit, head=i, silent=silent, antecedent=antecedent,
+                           kind=classify(tokens, antecedent, lex) if antecedent is not None else None))
         used.update(cue)
         if source:
             used.update(range(*source))
