@@ -622,3 +622,20 @@ def test_relative_pronoun_is_the_source_and_resolves_to_its_antecedent() -> None
 def test_relative_clause_with_its_own_subject_keeps_the_antecedent() -> None:
     found = _sentences("Die Pläne, die er am Montag vorstellte, sind teuer.")[0].attributions
     assert all(a.source is None or a.source.text != "die" for a in found)
+
+
+def test_passive_agent_in_first_position() -> None:
+    a = _only("Von den Behörden wird angenommen, dass der Brand gelegt wurde.")
+    assert a.source.text == "den Behörden"
+
+
+def test_subject_after_the_first_verb_speaks_for_the_coordinated_verb() -> None:
+    a = _only("Im Januar legte er sein Amt nieder und verkündete, sich um Projekte kümmern zu wollen.")
+    assert a.source.text == "er"
+    assert a.cue.text == "verkündete"
+
+
+def test_clause_final_particle_belongs_to_the_second_verb() -> None:
+    a = _only("Als Beispiel führte er die Proteste an und führte aus, hier gebe es eine Entwicklung.")
+    assert a.source.text == "er"
+    assert _cue_words(a) == ["führte", "aus"]

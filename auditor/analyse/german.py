@@ -819,8 +819,19 @@ def _sentence_subject(tokens: list[Token], end: int, lex: Lexicon) -> Range | No
     k = 0
     while k < end and (not tokens[k].is_word and tokens[k].text in QUOTE_CHARS or tokens[k].lower in _SENTENCE_OPENERS):
         k += 1
-    if k >= end or not tokens[k].is_word or tokens[k].lower in lex.word("prepositions") \
-            or tokens[k].lower in lex.word("non_subject_openers"):
+    if k < end and tokens[k].is_word and (tokens[k].lower in lex.word("prepositions") or tokens[k].lower == "als"
+                                          or tokens[k].lower in lex.word("non_subject_openers")):
+        # "Im Januar legte er … nieder und verkündete, …": the subject follows the first finite verb
+        verb = next((j for j in range(k + 1, min(end, k + MAX_PHRASE)) if not tokens[j].is_cap and tokens[j].is_word
+                     and (tokens[j].key in lex.verb_forms or tokens[j].lower in lex.word("auxiliaries"))), None)
+        if verb is None:
+            return None
+        after = subject_after(tokens, verb + 1, end, lex)
+        if after is not None and (tokens[after[0]].lower in lex.word("subject_pronouns")
+                                  or _speaker_like(tokens, after, lex)):
+            return after
+        return None
+    if k >= end or not tokens[k].is_word:
         return None
     rng = phrase_forward(tokens, k, end, lex)
     if rng is None or rng[1] >= end:
@@ -978,6 +989,14 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             form = next((f for f in lex.verb_forms.get(token.key, ()) if f.particle == tokens[i - 1].lower), None)
             if form is not None:
                 reading = (form, i - 1)
+        if reading is not None and reading[1] is not None and reading[1] > i + 1:
+            # "führte X an und führte aus, …": the clause-final particle belongs to the second verb
+            coord = next((k for k in range(i + 1, reading[1]) if tokens[k].lower in ("und", "oder", "sowie", "aber")
+                          and k + 1 < len(tokens) and tokens[k + 1].key in lex.verb_forms), None)
+            if coord is not None:
+                form = next((f for f in lex.verb_forms.get(token.key, ()) if f.particle
+                             and f.particle == tokens[coord - 1].lower), None)
+                reading = (form, coord - 1) if form is not None else None
         if reading is None:
             continue
         form, extra = reading
@@ -1004,7 +1023,9 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         opener = tokens[first_word].key
         verb_final = not any(k > i and k not in aux_after and tokens[k].lower not in lex.particles
                              and k not in cue for k in words)
-        if first_word != i and first_word == cs and verb_final and (
+        main_verb_between = any(not tokens[k].is_cap and tokens[k].key in lex.verb_forms and k not in cue
+                                and tokens[k - 1].lower not in ("zu", "und", "oder") for k in words if first_word < k < i)
+        if first_word != i and first_word == cs and verb_final and not main_verb_between and (
                 opener in subordinators or opener in relatives and cs > 0 and tokens[cs - 1].text == ","):
             # verb-final clause: "wie die Polizei mitteilte", ", der … bezeichnete"
             verb_last = True
@@ -1066,10 +1087,13 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                     source = opening
             if tokens[finite].lower in passive and finite != i:
                 # "wurde von Macron vorgeschlagen": the agent is the source
-                for k in range(finite + 1, i):
+                agent_at = [vorfeld[0]] if vorfeld and tokens[vorfeld[0]].lower in ("von", "vom") else []
+                for k in agent_at + list(range(finite + 1, i)):
+                    # "wurde von Macron vorgeschlagen", "Von den Behörden wird angenommen, dass …"
                     if tokens[k].lower in ("von", "vom") and k not in inside:
-                        source = forward(tokens, k + 1, i, lex)
-                        if source is not None and not _speaker_like(tokens, source, lex):
+                        source = forward(tokens, k + 1, finite if k < finite else i, lex)
+                        if source is not None and classify(tokens, source, lex) == "person" \
+                                and not _speaker_like(tokens, source, lex):
                             source = None  # "wird eine Temperatur von 30 Grad angenommen": no agent
                         break
                 if source is None:
