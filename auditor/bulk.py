@@ -3,7 +3,7 @@
     inputs ──iter_inputs──> RawDocument | InputError | URL
       ──ConcurrentFetcher (async, global and per-host limits)──> RawDocument | FetchError
       ──chunks; plain text already stored is skipped by its content hash──
-      ──worker processes: pipeline.audit_document──> AuditResult | Failure
+      ──worker processes: extract, skip if stored, pipeline.audit_article──> AuditResult | Failure | Skipped
       ──one writer, this process: one transaction per batch──> SQLite
 
 Memory stays flat however large the input: inputs are streamed, at most a
@@ -11,8 +11,9 @@ few chunks per worker are in flight and the writer holds one batch.
 
 Resuming: a batch is one transaction, so a killed run leaves whole articles
 only. A rerun skips every article whose content hash is stored with the same
-versions (:func:`auditor.pipeline.version_columns`): plain text before any
-work, HTML once extracted (its text, hence its hash, is known only then).
+versions (:func:`auditor.pipeline.result_versions`): plain text before any
+work, HTML once extracted (its text, hence its hash, is known only then),
+which the workers ask the database on read-only connections of their own.
 
 Failed inputs (unreadable file, failed fetch, no text, broken JSON line or
 WARC record) go to the ``errors`` table and the run goes on.
@@ -29,6 +30,7 @@ import sqlite3
 import sys
 import threading
 import time
+import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -41,7 +43,7 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 import sqlite_utils
 
 from .errors import AuditorError, InputError
-from .extract import known_content_hash
+from .extract import extract, known_content_hash
 from .fetch_many import ConcurrentFetcher, PageCache
 from .ingest import (
     FetchConfig,
@@ -57,7 +59,7 @@ from .ingest import (
     read_path,
 )
 from .models import AuditResult, RawDocument
-from .pipeline import audit_document, result_versions
+from .pipeline import audit_article, result_versions
 from .store import record_error, save_results, start_run, stored_hashes
 
 if TYPE_CHECKING:
@@ -78,6 +80,12 @@ class UrlInput(NamedTuple):
 
 
 Item = RawDocument | InputError | UrlInput
+
+
+class Skipped(NamedTuple):
+    """A document found stored already once extracted (HTML: its text is known only then)."""
+
+    origin: str
 
 
 class Failure(NamedTuple):
@@ -184,7 +192,7 @@ def run_bulk(
     try:
         with _terminate_as_interrupt(), fetcher:
             items = _fetched(iter_inputs(inputs, stdin), fetcher, max_pending=2 * options.concurrency)
-            for outcomes in _analysed(_chunks(items, writer), options, scoring):
+            for outcomes in _analysed(_chunks(items, writer), options, scoring, writer.stored_check()):
                 for outcome in outcomes:
                     writer.take(outcome)
             writer.flush()
@@ -369,34 +377,73 @@ def _chunks(items: Iterator[RawDocument | AuditorError], writer: _Writer) -> Ite
 
 
 def audit_chunk(
-    documents: list[RawDocument], language: str | None = None, scoring: Scoring | None = None
-) -> list[AuditResult | Failure]:
-    """What a worker does with a chunk; a pure function of its arguments."""
-    return [_audit_one(raw, language, scoring) for raw in documents]
+    documents: list[RawDocument],
+    language: str | None = None,
+    scoring: Scoring | None = None,
+    stored: Callable[[str], bool] | None = None,
+) -> list[AuditResult | Failure | Skipped]:
+    """What a worker does with a chunk; a pure function of its arguments and,
+    given ``stored`` (content hash -> stored already?), of what the database holds."""
+    return [_audit_one(raw, language, scoring, stored) for raw in documents]
 
 
-def _audit_one(raw: RawDocument, language: str | None, scoring: Scoring | None) -> AuditResult | Failure:
+def _audit_one(
+    raw: RawDocument, language: str | None, scoring: Scoring | None, stored: Callable[[str], bool] | None
+) -> AuditResult | Failure | Skipped:
     try:
-        return audit_document(raw, language=language, scoring=scoring)
+        article = extract(raw, language=language)
+        # plain text stored already never gets here (see _chunks); HTML is known only now,
+        # and analysing it again just to drop the result made a rerun as slow as the first run
+        if stored is not None and known_content_hash(raw) is None and stored(article.content_hash):
+            return Skipped(raw.origin)
+        return audit_article(article, scoring=scoring)
     except AuditorError as error:
         return Failure.of(error)
     except Exception as error:  # noqa: BLE001 - a tagger bug on one odd article must not end a run of thousands
         return Failure(raw.origin, "analyse", f"{type(error).__name__}: {error}")
 
 
+class StoredCheck:
+    """Is a content hash stored already with these versions?  Asked of the database
+    file on a read-only connection of its own, so worker processes can ask too (WAL
+    lets them read while the writer writes).  When it cannot tell (no file: an
+    in-memory database; a read error) the answer is no: the document is analysed
+    and the writer drops the result if it is stored after all."""
+
+    def __init__(self, path: str | None, versions: dict[str, str]) -> None:
+        self.path = path
+        self.versions = versions
+        self._db: sqlite_utils.Database | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"path": self.path, "versions": self.versions, "_db": None}  # connections do not pickle
+
+    def __call__(self, digest: str) -> bool:
+        if not self.path:
+            return False
+        try:
+            if self._db is None:
+                uri = f"file:{urllib.parse.quote(self.path)}?mode=ro"
+                self._db = sqlite_utils.Database(sqlite3.connect(uri, uri=True, timeout=5.0))
+            return bool(stored_hashes(self._db, [digest], **self.versions))
+        except sqlite3.Error:
+            return False
+
+
 def _analysed(
-    chunks: Iterator[list[RawDocument]], options: BulkOptions, scoring: Scoring | None
-) -> Iterator[list[AuditResult | Failure]]:
+    chunks: Iterator[list[RawDocument]], options: BulkOptions, scoring: Scoring | None, stored: StoredCheck
+) -> Iterator[list[AuditResult | Failure | Skipped]]:
     """audit_chunk over the chunks: here when jobs is 1, else in worker processes,
     results in the order they finish."""
     if options.jobs == 1:
         for chunk in chunks:
-            yield audit_chunk(chunk, options.language, scoring)
+            yield audit_chunk(chunk, options.language, scoring, stored)
         return
     pool = ProcessPoolExecutor(
-        options.jobs, mp_context=_worker_context(), initializer=_init_worker, initargs=(options.language, options.scoring)
-    )
-    pending: set[Future[list[AuditResult | Failure]]] = set()
+        options.jobs, mp_context=_worker_context(), initializer=_init_worker,
+        initargs=(options.language, options.scoring, stored),
+    )  # fmt: skip
+    pending: set[Future[list[AuditResult | Failure | Skipped]]] = set()
     try:
         for chunk in chunks:
             pending.add(pool.submit(_audit_chunk_in_worker, chunk))
@@ -427,14 +474,14 @@ def _worker_context() -> multiprocessing.context.BaseContext:
 
 # A worker's settings, sent once when it starts rather than with every chunk
 # (the outlet ratings alone are thousands of rows).
-_worker_settings: tuple[str | None, Scoring | None] = (None, None)
+_worker_settings: tuple[str | None, Scoring | None, StoredCheck | None] = (None, None, None)
 
 
-def _audit_chunk_in_worker(documents: list[RawDocument]) -> list[AuditResult | Failure]:
+def _audit_chunk_in_worker(documents: list[RawDocument]) -> list[AuditResult | Failure | Skipped]:
     return audit_chunk(documents, *_worker_settings)
 
 
-def _init_worker(language: str | None, scoring: ScoringFiles | None) -> None:
+def _init_worker(language: str | None, scoring: ScoringFiles | None, stored: StoredCheck | None = None) -> None:
     # Ctrl-C reaches the whole process group; the parent decides what to do
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # a parent killed outright (SIGKILL, out of memory) cannot stop its
@@ -443,7 +490,7 @@ def _init_worker(language: str | None, scoring: ScoringFiles | None) -> None:
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
     global _worker_settings
-    _worker_settings = (language, scoring.load() if scoring is not None else None)
+    _worker_settings = (language, scoring.load() if scoring is not None else None, stored)
 
 
 def _exit_with(parent_sentinel: int) -> None:
@@ -487,9 +534,18 @@ class _Writer:
         self.on_progress(self.summary)
         return [raw for raw, digest in zip(documents, hashes, strict=True) if digest not in stored]
 
-    def take(self, outcome: AuditResult | Failure) -> None:
+    def stored_check(self) -> StoredCheck:
+        """For the analysis: is a content hash (known once extracted) stored already?"""
+        path = next((row[2] for row in self.db.conn.execute("PRAGMA database_list") if row[1] == "main"), None)
+        return StoredCheck(path or None, self.versions)
+
+    def take(self, outcome: AuditResult | Failure | Skipped) -> None:
         if isinstance(outcome, Failure):
             self.fail(outcome)
+            return
+        if isinstance(outcome, Skipped):
+            self.summary.skipped += 1
+            self.on_progress(self.summary)
             return
         if outcome.article.content_hash in self.batch:
             self.summary.skipped += 1  # the same text twice in this run

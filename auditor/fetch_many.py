@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from .errors import AuditorError, FetchError
 from .ingest import FetchConfig, async_client, fetch_url_async
 from .models import RawDocument
 
@@ -180,7 +181,13 @@ class ConcurrentFetcher:
     async def _fetch(self, url: str) -> RawDocument:
         assert self._slots is not None and self._hosts is not None and self._client is not None
         async with self._slots, self._hosts.slot(url):
-            raw = await fetch_url_async(url, self._client, self.config)
+            try:
+                raw = await fetch_url_async(url, self._client, self.config)
+            except AuditorError:
+                raise
+            except Exception as error:  # noqa: BLE001 - one odd URL must not end a bulk run
+                # e.g. port 99999: the socket's OverflowError reaches us inside an ExceptionGroup
+                raise FetchError(url, _describe(error)) from None
         if self.cache is not None:
             self.cache.put(raw)
         return raw
@@ -210,3 +217,11 @@ class ConcurrentFetcher:
         self._slots = asyncio.Semaphore(self.concurrency)
         self._hosts = _HostLimits(self.per_host)
         self._client = async_client(self.config, max_connections=self.concurrency, transport=self._transport)
+
+
+def _describe(error: BaseException) -> str:
+    """The innermost error of an exception group, as one line."""
+    while isinstance(error, BaseExceptionGroup) and error.exceptions:
+        error = error.exceptions[0]
+    message = " ".join(str(error).split())
+    return f"{type(error).__name__}: {message}"[:300] if message else type(error).__name__

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import auditor.bulk
 from auditor.cli import cli
 from auditor.extract import content_hash
 
@@ -328,15 +329,17 @@ def test_bad_inputs_are_recorded_and_skipped(tmp_path):
     unreadable.write_text(seed_text("data-leak-en"), encoding="utf-8")
     unreadable.chmod(0)
     missing = tmp_path / "missing.txt"
+    bad_port = "http://127.0.0.1:99999/article.html"  # fails before any connection is tried
     db = tmp_path / "audit.db"
     try:
-        result = bulk(str(folder), str(missing), "--db", str(db), "--quiet")
+        result = bulk(str(folder), str(missing), bad_port, "--db", str(db), "--quiet")
     finally:
         unreadable.chmod(0o644)
 
     assert result.exit_code == 1, result.output
     failed = {input_: (stage, message, at) for input_, stage, message, at in errors(db)}
-    expected = {str(folder / "empty.txt"), str(folder / "menu.html"), str(folder / "binary.txt"), str(missing)}
+    expected = {str(folder / "empty.txt"), str(folder / "menu.html"), str(folder / "binary.txt"), str(missing),
+                bad_port}
     if os.geteuid() == 0:  # root reads files whatever their mode
         assert origins(db) == {str(folder / "good.txt"), str(unreadable)}
     else:
@@ -344,7 +347,8 @@ def test_bad_inputs_are_recorded_and_skipped(tmp_path):
         expected.add(str(unreadable))
     assert set(failed) == expected
     for stage, message, at in failed.values():
-        assert stage in {"ingest", "extract"} and message and at
+        assert stage in {"ingest", "extract", "fetch"} and message and at
+    assert failed[bad_port][0] == "fetch"
     assert "no such file" in failed[str(missing)][1]
     assert "auditor: error:" not in result.output  # --quiet: only in the table
     assert f"{len(origins(db))} stored, 0 skipped (stored already), {len(expected)} failed" in result.output
@@ -353,7 +357,7 @@ def test_bad_inputs_are_recorded_and_skipped(tmp_path):
 # --- skipping and resuming ------------------------------------------------------------
 
 
-def test_a_rerun_skips_what_is_stored(tmp_path):
+def test_a_rerun_skips_what_is_stored(tmp_path, monkeypatch):
     folder = tmp_path / "in"
     folder.mkdir()
     for path in SEEDS:
@@ -363,11 +367,16 @@ def test_a_rerun_skips_what_is_stored(tmp_path):
     assert bulk(str(folder), "--db", str(db)).exit_code == 0
     before = contents(db)
     n = len(SEEDS) + 1
+    analysed = []
+    audit_article = auditor.bulk.audit_article
+    monkeypatch.setattr(auditor.bulk, "audit_article", lambda article, **kw: analysed.append(article.origin)
+                        or audit_article(article, **kw))
 
     result = bulk(str(folder), "--db", str(db))
 
     assert result.exit_code == 0, result.output
     assert f"0 stored, {n} skipped" in result.output
+    assert analysed == []  # not analysed again, the HTML page (known once extracted) neither
     assert contents(db) == before
     assert rows(db, "SELECT COUNT(*) FROM articles")[0][0] == n
     assert_whole_and_unique(db)
@@ -376,6 +385,7 @@ def test_a_rerun_skips_what_is_stored(tmp_path):
     (folder / "new.txt").write_text(seed_text("court-verdict-en") + "\n\nEin Nachtrag folgt.", encoding="utf-8")
     result = bulk(str(folder), "--db", str(db))
     assert f"1 stored, {n} skipped" in result.output
+    assert analysed == [str(folder / "new.txt")]
     # the same text twice in one run is stored once
     dump = tmp_path / "twice.jsonl"
     dump.write_text(jsonl([{"id": "x1", "text": "Laut Polizei war es ein Unfall. Zeugen sagten, der Fahrer sei zu schnell gewesen."},
