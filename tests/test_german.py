@@ -639,3 +639,21 @@ def test_clause_final_particle_belongs_to_the_second_verb() -> None:
     a = _only("Als Beispiel führte er die Proteste an und führte aus, hier gebe es eine Entwicklung.")
     assert a.source.text == "er"
     assert _cue_words(a) == ["führte", "aus"]
+
+
+def test_subject_before_konjunktiv_sentences_is_their_source() -> None:
+    s = _sentences("Die Ministerin Eva Kern kritisierte die Pläne. Sie seien zu teuer und kämen zu spät.")
+    first = s[0].attributions
+    assert len(first) == 1 and first[0].source.text == "Die Ministerin Eva Kern" and first[0].cue is None
+    assert s[1].attributions[0].mode == "carried_over"
+    assert s[1].attributions[0].source.text == "Die Ministerin Eva Kern"
+
+
+def test_common_noun_before_konjunktiv_is_no_speaker() -> None:
+    s = _sentences("Die Konflikte nahmen zu. Die Lage sei ernst.")
+    assert s[0].attributions == ()
+
+
+def test_first_sentence_in_konjunktiv_introduces_no_speaker() -> None:
+    s = _sentences("Der Vorwurf gehe gegen die Kammer. Sie sei unabhängig.")
+    assert s[0].attributions == ()

@@ -1301,11 +1301,74 @@ def settle(found: list, tokens: list[Token], lex: Lexicon) -> list:
 # --- pronouns -------------------------------------------------------------------
 
 
+def introduce_speakers(text: str, tagged: list, lex: Lexicon) -> list:
+    """A sentence with no cue whose subject is then reported in Konjunktiv I: "Die Ministerin
+    kritisierte die Pläne. Sie seien zu teuer." The gold marks the subject of the first sentence
+    as the source of what follows; it becomes a source without a cue, and the following
+    Konjunktiv sentences carry it over."""
+    from ..models import Attribution, SourceSpan
+    from .tokens import tokenize
+
+    subjunctive = lex.word("subjunctive_forms")
+    out = list(tagged)
+    for i in range(len(out) - 1):
+        s, nxt = out[i], out[i + 1]
+        if s.is_heading or s.attributions or nxt.is_heading or nxt.attributions or s.text.rstrip()[-1:] in "?:":
+            continue
+        following = tokenize(nxt.text, nxt.start, lex.case_sensitive)
+        if not following or following[0].text in QUOTE_CHARS or not any(
+                t.lower in subjunctive for t in following[:MAX_PHRASE]):
+            continue
+        tokens = tokenize(s.text, s.start, lex.case_sensitive)
+        if not tokens or tokens[0].text in QUOTE_CHARS or any(
+                t.lower in subjunctive or t.lower in ("würden", "würde", "hätten", "hätte") for t in tokens):
+            continue  # the first sentence is itself reported speech, with no one named for it
+        if not any(t.key in lex.verb_forms and not t.is_cap for t in tokens):
+            continue  # "Die Stadt liegt an der Küste." says nothing; "Die Ministerin kritisierte …" does
+        rng = _sentence_subject(tokens, len(tokens), lex)
+        if rng is None:
+            continue
+        kind = classify(tokens, rng, lex)
+        if kind == "document" or kind == "person" and not _named(tokens, rng, lex):
+            continue
+        start, end = tokens[rng[0]].start, tokens[rng[1] - 1].end
+        source = SourceSpan(text=text[start:end], start=start, end=end, kind=kind)
+        out[i] = s.model_copy(update={"attributions": (Attribution(source=source, mode="reported"),)})
+        j = i + 1
+        while j < len(out) and not out[j].attributions and not out[j].is_heading and any(
+                t.lower in subjunctive for t in tokenize(out[j].text, out[j].start, lex.case_sensitive)):
+            out[j] = out[j].model_copy(update={"attributions": (Attribution(source=source, mode="carried_over"),)})
+            j += 1
+    return out
+
+
+def _named(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
+    """A person phrase with a role noun or a name ("Die Ministerin", "Anna Weber"), not a
+    common noun after an article ("Die Konflikte")."""
+    from .phrases import _matches
+
+    roles = lex.kinds.get("person", frozenset())
+    determiners = lex.word("determiners")
+    for k in range(*rng):
+        t = tokens[k]
+        if not t.is_cap or t.lower in determiners:
+            continue
+        if _matches(t.lower, roles, True) or t.lower in lex.word("subject_pronouns"):
+            return True
+        if k > rng[0] and tokens[k - 1].is_cap and tokens[k - 1].lower not in determiners:
+            return True  # "Anna Weber"
+        if k == rng[0] and k > 0:
+            return True  # a name after an opener: "Auch Weber …"
+    return rng[1] - rng[0] == 1 and tokens[rng[0]].lower not in determiners
+
+
 def resolve_pronouns(text: str, tagged: list, lex: Lexicon) -> list:
     """ "er"/"sie" as a source: the person named last, as a source or as the
     subject that opens one of the three sentences before."""
     from .phrases import classify as base
     from .tokens import tokenize
+
+    tagged = introduce_speakers(text, tagged, lex)
 
     pronouns = lex.word("subject_pronouns")
     last_named: str | None = None
