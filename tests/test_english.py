@@ -293,3 +293,35 @@ def test_name_calling_after_a_name() -> None:
     found = _attributions("Critics piled on, with the former mayor Jon Pell calling the plan a fraud.")
     assert any(a.cue.text == "calling" and a.source is not None and "Jon Pell" in a.source.text
                for _, a in found)
+
+
+# --- speaker labels, fixed -ing phrases ---------------------------------------
+
+
+def test_dash_signature_after_a_quotation() -> None:
+    found = _attributions("Readers wrote in about the ferry.\n\n“The ferry should never have been sold, and "
+                          "everyone on the island knew it.” ― Maren Alvik")
+    assert any(a.source is not None and a.source.text == "Maren Alvik" for _, a in found), found
+
+
+def test_dash_inside_a_sentence_is_no_signature() -> None:
+    found = _attributions("The mayor ― a cautious woman ― waited for the vote.")
+    assert all(a.source is None or a.source.text != "a cautious woman" for _, a in found)
+
+
+def test_headline_name_label_before_a_colon() -> None:
+    found = _attributions("Tomas Berg: Harbour Tolls Will Ruin the Fishermen.\n\nThe vote is on Friday.")
+    assert any(a.source is not None and a.source.text == "Tomas Berg" for _, a in found), found
+
+
+def test_headline_topic_label_is_no_speaker() -> None:
+    found = _attributions("The Latest: Council Votes on Harbour Tolls.\n\nThe vote is on Friday.")
+    assert all(a.source is None or a.source.text != "The Latest" for _, a in found)
+
+
+def test_ing_form_of_a_fixed_phrase_needs_its_word() -> None:
+    found = _attributions("The council is making its announcement today.")
+    assert all(a.cue is None or a.cue.text != "making" for _, a in found)
+    found = _attributions("The council published a plan, making clear that tolls would rise.")
+    assert any(_cue_text(a) == "making clear" for _, a in found), \
+        [(a.source and a.source.text, _cue_text(a)) for _, a in found]

@@ -57,8 +57,16 @@ def _tables(lex: Lexicon) -> dict[str, object]:
             ing[stem + "ing"] = lemma
     for form in lex.word("ing_forms_not_cues"):
         ing.pop(form, None)
+    # "-ing" forms of verbs that are cues only in a fixed phrase keep that condition
+    # ("making clear", not "making its announcement"; "pointing out")
+    ing_needs: dict[str, frozenset[str]] = {}
+    for readings in lex.verb_forms.values():
+        for reading in readings:
+            if reading.needs_next is not None:
+                ing_needs[reading.lemma] = reading.needs_next
     tables = {
         "ing": ing,
+        "ing_needs": ing_needs,
         "ing_after_noun": lex.word("ing_after_noun"),
         "noun_like": lex.word("noun_like_forms"),
         "pre": lex.word("auxiliaries"),
@@ -70,6 +78,7 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "adjunct_openers": lex.word("adjunct_openers"),
         "parenthetical": lex.word("parenthetical_words"),
         "colon_not_sources": lex.word("colon_not_sources"),
+        "colon_not_label_ends": lex.word("colon_not_label_ends"),
         "not_cues": lex.word("not_cue_forms"),
         "keepers": _keeper_index(lex),
         "strong": lex.word("strong_cue_forms"),
@@ -419,12 +428,33 @@ def _colon_source(tokens: list[Token], lex: Lexicon, tables: dict) -> tuple[Rang
                 return None
             shouting = all(t.text.isupper() for t in words if t.is_word)
             quote_next = tokens[k + 1].text in QUOTE_CHARS
-            if not (shouting or quote_next):
+            # a headline with a short name label: "Rush Limbaugh: Hillary Asking …"
+            named = k <= 3 and tokens[k + 1].is_cap and tokens[0].lower not in tables["determiners"] \
+                and tokens[k - 1].lower not in tables["colon_not_label_ends"]
+            if not (shouting or quote_next or named):
                 return None  # "The Ninth Circle: The Hellish View …" is a title
             return (0, k), k
         if not tokens[k].is_word and tokens[k].text not in "'’.-":
             return None
     return None
+
+
+def _dash_label(tokens: list[Token]) -> tuple[Range, int] | None:
+    """"“…shame.” ― Sonya Herridge": a quotation signed by a name after a dash at the end."""
+    n = len(tokens)
+    end = n - 1 if n and tokens[-1].text == "." else n
+    for k in range(max(1, end - 7), end - 1):
+        if tokens[k].text in _DASHES and tokens[k - 1].text in _CLOSERS + "”’":
+            names = tokens[k + 1:end]
+            if 1 <= len(names) <= 6 and names[0].is_cap and all(
+                    t.is_word and t.is_cap or t.text == "." and t.start == names[i - 1].end
+                    for i, t in enumerate(names) if i > 0 or t.is_word):
+                return (k + 1, end), k
+            return None
+    return None
+
+
+_DASHES = ("―", "—", "–", "--")
 
 
 def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[int], ends: list[int]) -> list:
@@ -446,6 +476,11 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         rng, k = colon
         found.append(Found(source=rng, cue=[k], mode="direct_quote"))
         used.update(range(k + 1))
+    dash = _dash_label(tokens)
+    if dash is not None and not used.intersection(range(dash[1], n)):
+        rng, k = dash
+        found.append(Found(source=rng, cue=[k], mode="direct_quote"))
+        used.update(range(k, n))
     ing: dict[str, str] = tables["ing"]  # type: ignore[assignment]
     title = _title_case(tokens)
     content_from = n  # cues after this point are inside reported content ("said the poll showed")
@@ -475,6 +510,9 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             lemma = form.lemma
         elif key in ing:
             lemma = ing[key]
+            needs = tables["ing_needs"].get(lemma)
+            if needs is not None and (i + 1 >= n or tokens[i + 1].lower not in needs):
+                continue
         else:
             continue
         item = _attribute(tokens, i, lemma, form, lex, tables, used, Found, title)
@@ -571,8 +609,9 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     is_ing = form is None
     pre = _pre_run(tokens, i, tables)
     cue = list(range(pre, i + 1))
-    if form is not None and form.needs_next is not None and i + 1 < n:
-        cue.append(i + 1)  # "pointed out", "called for"
+    if (form is not None and form.needs_next is not None or form is None and lemma in tables["ing_needs"]) \
+            and i + 1 < n:
+        cue.append(i + 1)  # "pointed out", "called for", "making clear"
     else:
         cue.extend(_cue_tail(tokens, i, lemma, lex, tables))
     pre_words = {tokens[k].lower for k in range(pre, i)}
