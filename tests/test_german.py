@@ -657,3 +657,24 @@ def test_common_noun_before_konjunktiv_is_no_speaker() -> None:
 def test_first_sentence_in_konjunktiv_introduces_no_speaker() -> None:
     s = _sentences("Der Vorwurf gehe gegen die Kammer. Sie sei unabhängig.")
     assert s[0].attributions == ()
+
+
+def test_passive_zitiert_subject_is_the_speaker() -> None:
+    a = _only("„Wir bleiben in der Stadt“, wird Bürgermeister Paul Rieger zitiert.")
+    assert a.source.text == "Bürgermeister Paul Rieger"
+    assert _cue_words(a) == ["wird", "zitiert"]
+
+
+def test_mit_den_worten_before_a_participle() -> None:
+    a = _only("Die Trainerin hatte das Angebot mit den Worten abgelehnt: „Ich bleibe.“")
+    assert " ".join(_cue_words(a)) == "hatte mit den Worten abgelehnt"
+
+
+def test_party_name_with_a_number_in_an_apposition() -> None:
+    a = _only("Die Politikerin von Bündnis 90/Die Grünen, Anja Roth, kritisierte, die Pläne seien falsch.")
+    assert a.source.text == "Die Politikerin von Bündnis 90/Die Grünen, Anja Roth"
+
+
+def test_monatelang_is_no_subject() -> None:
+    a = _only("Monatelang haben die Stadtwerke bestritten, dass die Leitung undicht sei.")
+    assert a.source.text == "die Stadtwerke"

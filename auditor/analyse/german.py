@@ -174,8 +174,9 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
                 token.lower in determiners or token.lower in stop) and not (
                 token.lower in determiners and tokens[k - 1].lower in ("von", "aus", "bei", "für")):
             break  # a new phrase begins: "des Hilfswerks mehrere Wochen"; not "für das Münsterland"
-        if has_noun and token.is_number and tokens[k - 1].is_word and tokens[k - 1].is_cap:
-            break  # "der Polizei 20 Menschen"
+        if has_noun and token.is_number and tokens[k - 1].is_word and tokens[k - 1].is_cap \
+                and not (k + 1 < end and tokens[k + 1].text in "/-"):
+            break  # "der Polizei 20 Menschen"; not "Bündnis 90/Die Grünen"
         if token.is_word and token.is_cap and token.lower in stop and k == start:
             return None
         if not _de_np_word(tokens, k, end, lex):
@@ -895,7 +896,7 @@ def _reported_act(tokens: list[Token], i: int, finite: int, ce: int, source: Ran
     return True
 
 
-def _companions(tokens: list[Token], i: int, ce: int, lemma: str, lex: Lexicon) -> list[int]:
+def _companions(tokens: list[Token], i: int, ce: int, lemma: str, lex: Lexicon, cs: int | None = None) -> list[int]:
     """Words that belong to the cue: "äußerte sich", "geht davon aus", "wies darauf hin"."""
     wanted = lex.word("companions:" + lemma)
     found: list[int] = []
@@ -918,6 +919,12 @@ def _companions(tokens: list[Token], i: int, ce: int, lemma: str, lex: Lexicon) 
                 and tokens[k + 2].lower in frames:
             found += [k, k + 1, k + 2]  # "lehnte mit den Worten ab: …", "mit der Begründung, …"
             break
+    if cs is not None and not any(tokens[k].lower == "mit" for k in found):
+        for k in range(max(cs, i - 8), i - 2):
+            if tokens[k].lower == "mit" and tokens[k + 1].lower in ("den", "der", "dem") \
+                    and tokens[k + 2].lower in frames:
+                found += [k, k + 1, k + 2]  # "hatte den Plan mit den Worten abgelehnt"
+                break
     return found
 
 
@@ -1003,7 +1010,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         if form.lemma in lex.word("not_cues"):
             continue
         cue = [i] if extra is None else [i, extra]
-        companions = _companions(tokens, i, ce, form.lemma, lex)
+        companions = _companions(tokens, i, ce, form.lemma, lex, cs)
         if form.lemma in lex.word("companion_required") and not any(
                 tokens[k].lower in lex.word("companions:" + form.lemma) for k in companions):
             continue  # "zeigte sich zufrieden" is a cue, "zeigte ein Bild" is not
@@ -1096,6 +1103,19 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                                 and not _speaker_like(tokens, source, lex):
                             source = None  # "wird eine Temperatur von 30 Grad angenommen": no agent
                         break
+                if source is None and form.lemma in lex.word("passive_subject_speaks"):
+                    # "„…“, wird Panetta zitiert", "Der Minister wird mit den Worten zitiert": the subject speaks
+                    if vorfeld and tokens[vorfeld[0]].is_word and tokens[vorfeld[0]].key not in prepositions \
+                            and tokens[vorfeld[0]].key not in adverbs:
+                        rng = phrase_forward(tokens, vorfeld[0], finite, lex)
+                        source = (vorfeld[0], vorfeld[-1] + 1) if rng is not None and tokens[vorfeld[-1]].is_word else rng
+                    else:
+                        source = _apposition(tokens, subject_after(tokens, finite + 1, ce, lex), lex)
+                    if source is not None and any(tokens[k].lower in ("von", "vom") for k in range(source[0], source[1])):
+                        source = None
+                    if source is not None:
+                        content = content or _quote_content(tokens, inside, 0, len(tokens), source) \
+                            or _content_follows(tokens, ce, lex) or cs > 0 and tokens[cs - 1].text in QUOTE_CHARS + ","
                 if source is None:
                     # "Es wird vermutet, dass …", "Ihm wird vorgeworfen, …": a cue without a source
                     sourceless = True
