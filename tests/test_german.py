@@ -678,3 +678,16 @@ def test_party_name_with_a_number_in_an_apposition() -> None:
 def test_monatelang_is_no_subject() -> None:
     a = _only("Monatelang haben die Stadtwerke bestritten, dass die Leitung undicht sei.")
     assert a.source.text == "die Stadtwerke"
+
+
+def test_zufolge_with_a_lower_case_name_and_a_bracket() -> None:
+    a = _only("Dem Sender al-Nord zufolge wird das Schiff umgeleitet.")
+    assert a.source.text == "Dem Sender al-Nord"
+    a = _only("Einer Mitteilung des Verbandes Deutscher Imker (VDI) zufolge sinkt die Zahl der Völker.")
+    assert a.source.text == "Einer Mitteilung des Verbandes Deutscher Imker (VDI)"
+
+
+def test_so_tail_with_a_demonstrative_pronoun() -> None:
+    a = _sentences("Die Kammer lobte den Plan. „Das ist ein guter Tag.“, so letztere.")[1].attributions[0]
+    assert a.source.text == "letztere"
+    assert a.cue.text == "so"

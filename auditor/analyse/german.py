@@ -202,6 +202,12 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
             if token.text in "-/&'’." and start is not None:
                 k -= 1
                 continue
+            if token.text in ")]" and (start is None or start == k + 1):
+                # "des Verbandes (VDR) zufolge": a bracket after the noun belongs to it
+                open_at = next((j for j in range(k - 1, max(limit, k - 8) - 1, -1) if tokens[j].text in "(["), None)
+                if open_at is not None and open_at > limit and tokens[open_at - 1].is_word:
+                    k = open_at - 1
+                    continue
             if token.text in QUOTE_CHARS and start is None and end - 1 == k:
                 # „Der Spiegel“ zufolge
                 open_at = next((j for j in range(k - 1, max(limit, k - 7) - 1, -1)
@@ -212,7 +218,7 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
                     continue
             break
         lower = token.lower
-        if token.is_cap or token.is_number or lower in lex.word("determiners"):
+        if token.is_cap or token.is_number or lower in lex.word("determiners") or lower_name(token):
             if lower in prepositions and not token.is_cap:
                 break
             start = k
@@ -511,6 +517,8 @@ def _so_tail(tokens: list[Token], k: int, lex: Lexicon) -> Range | None:
     if nxt.lower in ("dass", "daß", "wie", "in", "im", "etwa", "zum", "zu", "auch", "viel", "weit", "lange"):
         return None
     rng = phrase_forward(tokens, k + 1, n, lex)
+    if rng is None and nxt.lower in lex.word("so_pronouns"):
+        rng = (k + 1, k + 2)  # "„…“, so letztere."
     if rng is None:
         return None
     j = rng[1]
