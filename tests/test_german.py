@@ -691,3 +691,20 @@ def test_so_tail_with_a_demonstrative_pronoun() -> None:
     a = _sentences("Die Kammer lobte den Plan. „Das ist ein guter Tag.“, so letztere.")[1].attributions[0]
     assert a.source.text == "letztere"
     assert a.cue.text == "so"
+
+
+def test_infinitive_after_a_time_phrase_is_content() -> None:
+    a = _only("Der Stadtrat beschloss am Donnerstagabend, die Brücke neu zu bauen.")
+    assert a.source.text == "Der Stadtrat"
+    a = _only("Sie beschloss am Sonntag, der Partei beizutreten.")
+    assert a.cue.text == "beschloss"
+
+
+def test_quoted_name_with_a_lower_case_word_after_an_article() -> None:
+    a = _only("Wie die „Aktion Nachbar hilft“ heute mitteilte, werde die Hilfe ausgeweitet.")
+    assert a.source.text == "die „Aktion Nachbar hilft“"
+
+
+def test_single_quoted_word_after_als_is_content() -> None:
+    a = _only("Die Stadtverwaltung hatte den Bericht als „falsch“ zurückgewiesen.")
+    assert _cue_words(a) == ["hatte", "zurückgewiesen"]

@@ -126,8 +126,8 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             last_good = k
             continue
         quoted = _quoted_name(tokens, k, end)
-        if quoted is not None and not has_noun and not all(t.is_cap or not t.is_word or lower_name(t)
-                                                            for t in tokens[k + 1:quoted - 1]):
+        if quoted is not None and not has_noun and not (k > start and tokens[k - 1].lower in determiners) \
+                and not all(t.is_cap or not t.is_word or lower_name(t) for t in tokens[k + 1:quoted - 1]):
             quoted = None  # »Wir lassen niemanden allein« is a quotation, not a name
         if quoted is not None:  # die Zeitung „Yemen Observer“
             k = quoted
@@ -661,7 +661,9 @@ def _quote_content(tokens: list[Token], inside: set[int], cs: int, ce: int, sour
     """A quotation in the clause that is what was said: two or more quoted words outside the
     source ("Die Tour „A Bigger Bang“ stellte … auf" quotes a name, not a statement)."""
     skip = range(*source) if source is not None else range(0)
-    return sum(1 for k in range(cs, ce) if k in inside and k not in skip and tokens[k].is_word) >= 2
+    quoted = [k for k in range(cs, ce) if k in inside and k not in skip and tokens[k].is_word]
+    # two or more words, or one after "als": "wies den Bericht als „falsch“ zurück"
+    return len(quoted) >= 2 or len(quoted) == 1 and quoted[0] >= 2 and tokens[quoted[0] - 2].lower == "als"
 
 
 def _adverb_like(tokens: list[Token], k: int, lex: Lexicon) -> bool:
@@ -742,6 +744,36 @@ def _zu_infinitive(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return _infinitive_end(tokens, k)
 
 
+def _noun_object_before(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
+    """Does a noun phrase that is no prepositional phrase end the clause before ``ce``
+    ("als einen Versuch, …"; not "am Sonntag, …", "in Berlin, …")?"""
+    k = ce - 1
+    if k < 0 or not tokens[k].is_cap:
+        return False
+    j = k
+    while j > 0 and j > k - 5 and tokens[j - 1].is_word and (
+            tokens[j - 1].is_cap or tokens[j - 1].lower.endswith(_ADJECTIVE_ENDINGS)) \
+            and tokens[j - 1].lower not in lex.word("prepositions"):
+        j -= 1
+    before = tokens[j - 1].lower if j > 0 else ""
+    if before in lex.word("determiners"):
+        before = tokens[j - 2].lower if j > 1 else ""
+    return before not in lex.word("prepositions")
+
+
+def _infinitive_clause(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Does the clause from j end in a zu-infinitive ("der Partei beizutreten", "…, die Stadt zu verlassen")?"""
+    for k in range(j, min(len(tokens), j + 25)):
+        t = tokens[k]
+        if not t.is_word:
+            if t.text in FINAL_PUNCT or t.text in ",;:":
+                return False
+            continue
+        if _zu_infinitive(tokens, k, lex):
+            return True
+    return False
+
+
 def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     """Does the clause after position ``ce`` carry what was said?"""
     n = len(tokens)
@@ -766,8 +798,9 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     elif low in ("um", "zu") or low in lex.word("subordinators"):
         return low == "um"
     if low in lex.word("relative_pronouns") and j + 1 < n and not tokens[j + 1].is_cap \
-            and tokens[ce - 1].is_cap and not _de_np_word(tokens, j + 1, n, lex):
-        return False  # a relative clause on an object: "die Pläne, die …"
+            and tokens[ce - 1].is_cap and not _de_np_word(tokens, j + 1, n, lex) and not (
+                _infinitive_clause(tokens, j, lex) and not _noun_object_before(tokens, ce, lex)):
+        return False  # a relative clause on an object: "die Pläne, die …"; not ", der Partei beizutreten"
     if low in lex.word("subject_pronouns") or low in ("es", "man"):
         return True  # ", er fühle sich …"
     # a main clause of reported speech: ", die Stadt habe …", ", er sei …"
@@ -790,7 +823,7 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
         if _zu_infinitive(tokens, k, lex):
             # "…, die Firma haftbar zu machen"; not "… als einen Versuch, die Wahl zu verschieben"
             # (an infinitive on the noun before the comma)
-            return not tokens[ce - 1].is_cap  # ", die Firma haftbar zu machen", ", die Frage anzusprechen"
+            return not _noun_object_before(tokens, ce, lex)  # ", die Firma haftbar zu machen", ", die Frage anzusprechen"
         if k > j and not t.is_cap and t.lower.endswith("e") and k - j <= 6 and len(t.lower) > 3 \
                 and t.lower not in lex.word("determiners") and t.lower not in function_words(lex) \
                 and tokens[k - 1].lower not in lex.word("determiners") and k + 1 < n and (
@@ -1208,7 +1241,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                     content = True
         second = next((k for k in range(i + 1, ce - 1) if tokens[k].lower in ("und", "sowie", "aber")
                        and tokens[k + 1].key in lex.verb_forms and k not in inside), None)
-        if content and second is not None and not verb_last:
+        if content and second is not None and not verb_last and not (cs > 0 and tokens[cs - 1].text in QUOTE_CHARS):
             # "X sprach sich gegen den Plan aus und sagte, …": what follows belongs to the second verb
             content = any(k in inside for k in range(cs, second))
         if content and sourceless and ce + 1 == len(tokens) and tokens[ce].text == ":":
