@@ -708,3 +708,19 @@ def test_quoted_name_with_a_lower_case_word_after_an_article() -> None:
 def test_single_quoted_word_after_als_is_content() -> None:
     a = _only("Die Stadtverwaltung hatte den Bericht als „falsch“ zurückgewiesen.")
     assert _cue_words(a) == ["hatte", "zurückgewiesen"]
+
+
+def test_sentence_initial_article_before_an_age() -> None:
+    a = _only("Der 84-jährige Pfarrer, der als Kritiker gilt, hofft aber, dass der Bischof bleibt.")
+    assert a.source.text == "Der 84-jährige Pfarrer"
+
+
+def test_demonstrative_pronoun_as_subject() -> None:
+    a = _only("Diese besagt, dass der Käufer den Anteil zurückgeben muss.")
+    assert a.source.text == "Diese"
+
+
+def test_speaker_woertlich_colon() -> None:
+    a = _only("Kämmerin Roth wörtlich: „Wir sparen an allen Ecken.“")
+    assert a.source.text == "Kämmerin Roth"
+    assert a.cue.text == "wörtlich"

@@ -31,6 +31,9 @@ from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token
 
 _CLAUSE_BREAKS = frozenset(",;:–—")
 _SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+_STANDALONE_DETERMINERS = frozenset({"diese", "dieser", "dieses", "jene", "jener", "beide", "beiden", "alle", "viele",
+                                     "einige", "manche", "mehrere", "andere", "weitere", "zahlreiche", "der", "die",
+                                     "das"})
 _TAIL_PREPS = frozenset({"gegenüber", "in", "im", "am", "auf", "bei", "vor", "mit", "über", "zu", "zum", "zur",
                          "nach", "aus", "von", "vom", "für", "während", "anlässlich"})
 _ATTRIBUTE_PREPS = frozenset({"am", "im", "in", "vom", "von", "seit", "vor", "bei", "beim", "aus", "auf", "nach",
@@ -175,16 +178,20 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
                 token.lower in determiners and tokens[k - 1].lower in ("von", "aus", "bei", "für")):
             break  # a new phrase begins: "des Hilfswerks mehrere Wochen"; not "für das Münsterland"
         if has_noun and token.is_number and tokens[k - 1].is_word and tokens[k - 1].is_cap \
-                and not (k + 1 < end and tokens[k + 1].text in "/-"):
+                and tokens[k - 1].lower not in determiners and not (k + 1 < end and tokens[k + 1].text in "/-"):
             break  # "der Polizei 20 Menschen"; not "Bündnis 90/Die Grünen"
         if token.is_word and token.is_cap and token.lower in stop and k == start:
             return None
         if not _de_np_word(tokens, k, end, lex):
             break
-        if token.is_cap or token.is_number or (token.text,) in lex.outlets or lower_name(token):
-            has_noun = True
+        if (token.is_cap and token.lower not in determiners) or token.is_number or (token.text,) in lex.outlets \
+                or lower_name(token):
+            has_noun = True  # not the article that opens the sentence ("Der 84-jährige Küng")
             last_good = k + 1
         k += 1
+    if not has_noun and tokens[start].is_cap and tokens[start].lower in _STANDALONE_DETERMINERS \
+            and (start + 1 >= end or not tokens[start + 1].is_cap):
+        return (start, start + 1)  # "Diese besagt, …", "Beide betonten, …"
     if not has_noun or last_good is None:
         return None
     return (start, last_good)
@@ -493,14 +500,18 @@ def _speaker_colon(tokens: list[Token], lex: Lexicon, used: set[int]):
     if tokens[0].key in lex.word("prepositions") or any(
             t.key in lex.verb_forms or t.lower in lex.word("auxiliaries") for t in tokens[:k]):
         return None  # "Über den Plan sagte Weber: …" has a verb of its own
-    rng = phrase_forward(tokens, 0, k, lex)
+    adverb = k - 1 if tokens[k - 1].lower in lex.word("colon_adverbs") and not tokens[k - 1].is_cap else None
+    end = adverb if adverb is not None else k
+    rng = phrase_forward(tokens, 0, end, lex)
     if rng is None or rng[0] != 0:
         return None
-    rng = (0, k) if _np_clause_or_apposition(tokens, rng, k, lex) else rng
-    if rng[1] != k or used.intersection(range(*rng)) or not _speaker_like(tokens, rng, lex) \
-            or rng[1] - rng[0] < 2 or classify(tokens, rng, lex) not in ("person", "organization"):
+    rng = (0, end) if _np_clause_or_apposition(tokens, rng, end, lex) else rng
+    if rng[1] != end or used.intersection(range(*rng)) or not _speaker_like(tokens, rng, lex) \
+            or rng[1] - rng[0] < 2 and adverb is None or classify(tokens, rng, lex) not in ("person", "organization"):
         return None
     used.update(range(0, k + 1))
+    if adverb is not None:  # "Koppelin wörtlich: „…“": the adverb is the cue
+        return Found(source=rng, cue=[adverb], mode="direct_quote", head=adverb)
     return Found(source=rng, cue=[k], mode="direct_quote", head=k, silent=True)
 
 
@@ -1191,6 +1202,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                             source = None
                     if low in _DEMONSTRATIVE_OBJECTS and len(vorfeld) == 1:
                         content = True  # "Dies teilte der Sprecher mit"
+                        if source is None and low in _STANDALONE_DETERMINERS and _content_follows(tokens, ce, lex):
+                            source = (vorfeld[0], vorfeld[0] + 1)  # "Diese besagt, dass …": the pronoun is the subject
                     if not first.is_word:
                         content = True  # a quotation stands first
                 else:
