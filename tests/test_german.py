@@ -724,3 +724,15 @@ def test_speaker_woertlich_colon() -> None:
     a = _only("Kämmerin Roth wörtlich: „Wir sparen an allen Ecken.“")
     assert a.source.text == "Kämmerin Roth"
     assert a.cue.text == "wörtlich"
+
+
+def test_number_with_a_noun_in_first_position_is_the_subject() -> None:
+    a = _only("80 Prozent befürworteten, dass die Abgeordneten selbst vorsorgen.")
+    assert a.source.text == "80 Prozent"
+    a = _only("2005 sagte der Minister, er bleibe im Amt.")
+    assert a.source.text == "der Minister"
+
+
+def test_bitten_with_an_infinitive() -> None:
+    a = _only("Der Präsident hatte den Minister gebeten, vorerst im Amt zu bleiben.")
+    assert a.source.text == "Der Präsident"

@@ -1187,7 +1187,9 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                 elif not first.is_word or (key in prepositions or key in adverbs or key in subordinators) and not (
                         key in lex.word("determiners") and len(vorfeld) > 1) \
                         or (low in _DEMONSTRATIVE_OBJECTS and len(vorfeld) == 1) \
-                        or low in _OBJECT_DETERMINERS or first.is_number or (
+                        or low in _OBJECT_DETERMINERS or first.is_number and not (
+                            len(vorfeld) > 1 and tokens[vorfeld[1]].is_cap
+                            and tokens[vorfeld[1]].lower not in lex.word("time_nouns")) or (
                         not first.is_cap and low not in lex.word("determiners")
                         and not _de_np_word(tokens, vorfeld[0], finite, lex)):
                     source = _apposition(tokens, subject_after(tokens, finite + 1, ce, lex), lex)
@@ -1385,15 +1387,24 @@ def introduce_speakers(text: str, tagged: list, lex: Lexicon) -> list:
 
     subjunctive = lex.word("subjunctive_forms")
     out = list(tagged)
+    cache: dict[int, list[Token]] = {}
+
+    def tokens_of(j: int) -> list[Token]:
+        if j not in cache:
+            cache[j] = tokenize(out[j].text, out[j].start, lex.case_sensitive)
+        return cache[j]
+
     for i in range(len(out) - 1):
         s, nxt = out[i], out[i + 1]
         if s.is_heading or s.attributions or nxt.is_heading or nxt.attributions or s.text.rstrip()[-1:] in "?:":
             continue
-        following = tokenize(nxt.text, nxt.start, lex.case_sensitive)
+        if subjunctive.isdisjoint(w.strip(".,;:!?„“\"»«()") for w in nxt.text.lower().split()):
+            continue  # a cheap look before tokenising
+        following = tokens_of(i + 1)
         if not following or following[0].text in QUOTE_CHARS or not any(
                 t.lower in subjunctive for t in following[:MAX_PHRASE]):
             continue
-        tokens = tokenize(s.text, s.start, lex.case_sensitive)
+        tokens = tokens_of(i)
         if not tokens or tokens[0].text in QUOTE_CHARS or any(
                 t.lower in subjunctive or t.lower in ("würden", "würde", "hätten", "hätte") for t in tokens):
             continue  # the first sentence is itself reported speech, with no one named for it
@@ -1410,7 +1421,7 @@ def introduce_speakers(text: str, tagged: list, lex: Lexicon) -> list:
         out[i] = s.model_copy(update={"attributions": (Attribution(source=source, mode="reported"),)})
         j = i + 1
         while j < len(out) and not out[j].attributions and not out[j].is_heading and any(
-                t.lower in subjunctive for t in tokenize(out[j].text, out[j].start, lex.case_sensitive)):
+                t.lower in subjunctive for t in tokens_of(j)):
             out[j] = out[j].model_copy(update={"attributions": (Attribution(source=source, mode="carried_over"),)})
             j += 1
     return out
