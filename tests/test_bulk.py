@@ -449,6 +449,31 @@ def test_resume_after_the_process_is_killed(tmp_path):
     assert contents(db) == contents(clean)  # nothing lost, nothing twice, every article whole
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_commits_what_is_done_and_exits_130(tmp_path, jobs):
+    corpus = _corpus(tmp_path / "corpus.jsonl", 240)
+    db = tmp_path / "interrupted.db"
+    process = subprocess.Popen([sys.executable, "-m", "auditor", "bulk", str(corpus), "--db", str(db), "--jobs", jobs,
+                                "--batch-size", "10", "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while _count_articles(db) < 10:
+            assert process.poll() is None, process.stderr.read().decode()
+            assert time.monotonic() < deadline, "no batch committed in time"
+            time.sleep(0.01)
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 130
+    stored = _count_articles(db)
+    assert f"articles   {stored:,} stored" in out.decode()
+    assert "interrupted; every article counted above is stored" in out.decode()
+    assert_whole_and_unique(db)
+
+
 def test_jobs_2_stores_what_jobs_1_stores(tmp_path):
     corpus = _corpus(tmp_path / "corpus.jsonl", 40)
     folder = tmp_path / "html"
