@@ -65,7 +65,8 @@ def contents(db: Path) -> Counter:
                          " FROM sentences")
     attributions = rows(db, "SELECT s.article_id, s.idx, a.source_text, a.source_kind, a.cue_text, a.mode, a.via_text"
                             " FROM attributions a JOIN sentences s ON s.id = a.sentence_id")
-    hedges = rows(db, "SELECT s.article_id, s.idx, h.text, h.kind FROM hedges h JOIN sentences s ON s.id = h.sentence_id")
+    hedges = rows(db, "SELECT s.article_id, s.idx, h.text, h.kind FROM hedges h"
+                      " JOIN sentences s ON s.id = h.sentence_id")
     return Counter([("article", *r) for r in articles] + [("sentence", *r) for r in sentences]
                    + [("attribution", *r) for r in attributions] + [("hedge", *r) for r in hedges])
 
@@ -238,7 +239,8 @@ def _warc(path: Path, site_pages: list[tuple[str, str]], *, truncated_tail: bool
 
         def response(uri: str, status: str, media_type: str, body: bytes) -> None:
             headers = StatusAndHeaders(status, [("Content-Type", media_type)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+            request = io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            writer.write_record(writer.create_warc_record(uri, "request", payload=request))
             writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
                                                           http_headers=headers))
 
@@ -252,7 +254,8 @@ def _warc(path: Path, site_pages: list[tuple[str, str]], *, truncated_tail: bool
         body = html_page("Abgeschnitten", seed_text("transfer-geruecht-de")).encode("utf-8")
         http_part = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
         head = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/cut\r\n"
-                b"WARC-Date: 2024-03-01T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
+                b"WARC-Date: 2024-03-01T10:00:00Z\r\n"
+                b"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
                 b"Content-Type: application/http; msgtype=response\r\n"
                 b"Content-Length: " + str(len(http_part)).encode() + b"\r\n\r\n")
         with path.open("ab") as out:
@@ -388,8 +391,8 @@ def test_a_rerun_skips_what_is_stored(tmp_path, monkeypatch):
     assert analysed == [str(folder / "new.txt")]
     # the same text twice in one run is stored once
     dump = tmp_path / "twice.jsonl"
-    dump.write_text(jsonl([{"id": "x1", "text": "Laut Polizei war es ein Unfall. Zeugen sagten, der Fahrer sei zu schnell gewesen."},
-                           {"id": "x2", "text": "Laut Polizei war es ein Unfall. Zeugen sagten, der Fahrer sei zu schnell gewesen."}]))
+    same = "Laut Polizei war es ein Unfall. Zeugen sagten, der Fahrer sei zu schnell gewesen."
+    dump.write_text(jsonl([{"id": "x1", "text": same}, {"id": "x2", "text": same}]))
     result = bulk(str(dump), "--db", str(db))
     assert "1 stored, 1 skipped" in result.output
     assert_whole_and_unique(db)
@@ -400,7 +403,8 @@ def _corpus(path: Path, n: int) -> Path:
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     with path.open("w", encoding="utf-8") as out:
         for i in range(n):
-            text = f"{texts[i % len(texts)]}\n\nNachtrag {i}: Die Redaktion hat den Artikel am {i % 28 + 1}. März ergänzt."
+            text = (f"{texts[i % len(texts)]}\n\n"
+                    f"Nachtrag {i}: Die Redaktion hat den Artikel am {i % 28 + 1}. März ergänzt.")
             out.write(json.dumps({"id": f"a{i:04d}", "text": text}, ensure_ascii=False) + "\n")
     return path
 
