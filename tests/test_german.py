@@ -736,3 +736,21 @@ def test_number_with_a_noun_in_first_position_is_the_subject() -> None:
 def test_bitten_with_an_infinitive() -> None:
     a = _only("Der Präsident hatte den Minister gebeten, vorerst im Amt zu bleiben.")
     assert a.source.text == "Der Präsident"
+
+
+def test_nennen_needs_a_quotation() -> None:
+    found = _sentences("Der Minister nannte vier Bedingungen dafür, dass die Stadt teilnimmt.")[0].attributions
+    assert all(a.cue is None for a in found)
+    a = _only("Der Minister nannte den Plan „mutig und richtig“.")
+    assert a.cue.text == "nannte"
+
+
+def test_prepositional_phrase_between_apposition_and_content() -> None:
+    a = _only("So sagte der Leiter des Amtes, Tom Rau, gegenüber der Zeitung, dass die Halle zu bleibe.")
+    assert a.source.text == "der Leiter des Amtes, Tom Rau"
+    assert a.cue.text == "sagte"
+
+
+def test_roman_numeral_inside_the_content() -> None:
+    a = _only("Später sagte Bürgermeisterin Anna Roth vor der Presse, Ludwig II. „war ein Träumer“.")
+    assert a.cue.text == "sagte"

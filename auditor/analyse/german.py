@@ -755,6 +755,29 @@ def _zu_infinitive(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return _infinitive_end(tokens, k)
 
 
+_ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())
+
+
+def _abbreviation(token: Token) -> bool:
+    """A token a period may follow inside a sentence: a Roman numeral or an initial."""
+    return token.text in _ROMAN or len(token.text) == 1 and token.text.isupper()
+
+
+def _skip_pp_segment(tokens: list[Token], at: int, lex: Lexicon) -> int:
+    """After the comma at ``at``: the comma that ends a short prepositional phrase with no verb
+    (", gegenüber der BBC, dass …"), else ``at``."""
+    n = len(tokens)
+    if at >= n or tokens[at].text != "," or at + 1 >= n or tokens[at + 1].lower not in lex.word("prepositions"):
+        return at
+    for k in range(at + 2, min(n, at + 10)):
+        t = tokens[k]
+        if t.text == ",":
+            return k
+        if not t.is_word and t.text not in "-/.'’" or t.key in lex.verb_forms or t.lower in lex.word("auxiliaries"):
+            return at
+    return at
+
+
 def _noun_object_before(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     """Does a noun phrase that is no prepositional phrase end the clause before ``ce``
     ("als einen Versuch, …"; not "am Sonntag, …", "in Berlin, …")?"""
@@ -822,6 +845,8 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     for k in range(j, limit):
         t = tokens[k]
         if not t.is_word:
+            if t.text == "." and k > j and _abbreviation(tokens[k - 1]):
+                continue  # "Benedikt XVI. „ist …“", "Jürgen R. Thumann"
             if t.text in FINAL_PUNCT or t.text in ";:":
                 break
             if t.text == ",":
@@ -1249,6 +1274,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             if not content:
                 # an apposition on the subject may run past the clause: "sagte X, Chef von Y: …"
                 after = ce if source is None or source[1] <= ce else source[1]
+                after = _skip_pp_segment(tokens, after, lex)  # "sagte X, Chef von Y, gegenüber der BBC, dass …"
                 content = _quote_content(tokens, inside, cs, ce, source) or _content_follows(tokens, after, lex) \
                     or (cs > 0 and (tokens[cs - 1].text in QUOTE_CHARS
                                     or tokens[cs - 2].text in QUOTE_CHARS if cs > 1 else False))
@@ -1259,6 +1285,10 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         if content and second is not None and not verb_last and not (cs > 0 and tokens[cs - 1].text in QUOTE_CHARS):
             # "X sprach sich gegen den Plan aus und sagte, …": what follows belongs to the second verb
             content = any(k in inside for k in range(cs, second))
+        if content and form.lemma in lex.word("quote_only_verbs") and not (
+                _quote_content(tokens, inside, cs, ce, source) or ce < len(tokens) and tokens[ce].text == ":"
+                or cs > 0 and tokens[cs - 1].text in QUOTE_CHARS):
+            content = False  # "nannte vier Bedingungen dafür, dass …" names things; "nannte den Plan „mutig“" quotes
         if content and sourceless and ce + 1 == len(tokens) and tokens[ce].text == ":":
             content = False  # "Folgendes wurde festgestellt:" — no one says it in this sentence
         if not content and not sourceless and source is not None:
