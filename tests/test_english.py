@@ -325,3 +325,35 @@ def test_ing_form_of_a_fixed_phrase_needs_its_word() -> None:
     found = _attributions("The council published a plan, making clear that tolls would rise.")
     assert any(_cue_text(a) == "making clear" for _, a in found), \
         [(a.source and a.source.text, _cue_text(a)) for _, a in found]
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), [
+    ("The mayor balked at the price of the new bridge.", "The mayor", "balked"),
+    ("The union voiced its anger over the closures.", "The union", "voiced"),
+    ("The minister bemoaned that nobody read the report.", "The minister", "bemoaned"),
+])
+def test_stance_verbs(text: str, source: str, cue: str) -> None:
+    found = _attributions(text)
+    assert any(a.source is not None and a.source.text == source and a.cue is not None and a.cue.text == cue
+               for _, a in found), [(a.source and a.source.text, _cue_text(a)) for _, a in found]
+
+
+def test_nouns_that_are_mostly_not_cues() -> None:
+    found = _attributions("The council will voice no opinion and push the vote to May.")
+    assert all(a.cue is None or a.cue.text not in ("voice", "push") for _, a in found)
+
+
+def test_noun_cue_with_an_owner() -> None:
+    found = _attributions("The vote came a day after his call for calm in the harbour.")
+    assert any(a.source is not None and a.source.text == "his" and _cue_text(a) == "call for" for _, a in found), \
+        [(a.source and a.source.text, _cue_text(a)) for _, a in found]
+
+
+def test_noun_cue_without_an_owner() -> None:
+    found = _attributions("The plan drew questions about its cost.")
+    assert any(a.source is None and _cue_text(a) == "questions about" for _, a in found)
+
+
+def test_noun_cue_inside_a_quotation_is_not_an_attribution() -> None:
+    found = _attributions("“We have questions about the cost,” the mayor said.")
+    assert all(_cue_text(a) != "questions about" for _, a in found)

@@ -81,6 +81,10 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "colon_not_label_ends": lex.word("colon_not_label_ends"),
         "not_cues": lex.word("not_cue_forms"),
         "keepers": _keeper_index(lex),
+        "noun_cues": _phrase_index(lex.word("noun_cues")),
+        "possessives": lex.word("possessive_determiners"),
+        "noun_cues_alone": True,
+        "noun_cue_modifiers": lex.word("noun_cue_modifiers"),
         "strong": lex.word("strong_cue_forms"),
         "generic": lex.word("generic_subjects"),
         "particles": lex.word("cue_particles"),
@@ -106,6 +110,22 @@ def _keeper_index(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
     for keeper in sorted(lex.phrase_keepers, key=len, reverse=True):
         index.setdefault(keeper[0], []).append(keeper)
     return index
+
+
+def _phrase_index(phrases) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((tuple(p.split()) for p in phrases), key=len, reverse=True):
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+def _phrase_at(tokens: list[Token], k: int, index: dict[str, list[tuple[str, ...]]]) -> int:
+    for phrase in index.get(tokens[k].lower, ()):
+        n = len(phrase)
+        if k + n <= len(tokens) and all(tokens[k + i].lower == phrase[i] for i in range(n)):
+            return n
+    return 0
 
 
 def _keeper_at(tokens: list[Token], k: int, lex: Lexicon) -> int:
@@ -534,6 +554,38 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         if (item.source is None or item.source[1] <= i) and last + 1 < n and tokens[last + 1].is_word \
                 and item.antecedent is None:
             content_from = min(content_from, last)
+    found.extend(_noun_cues(tokens, lex, tables, used, quoted, Found))
+    return found
+
+
+def _noun_cues(tokens: list[Token], lex: Lexicon, tables: dict, used: set[int], quoted: list[bool], Found) -> list:
+    """"Trump’s criticism of the plan", "his call for a ban", "questions about her emails":
+    a noun of saying or judging with its preposition. The owner before it is the source
+    ("his"); with no owner the cue stands alone."""
+    index = tables["noun_cues"]
+    found = []
+    k = 0
+    n = len(tokens)
+    while k < n:
+        length = _phrase_at(tokens, k, index) if tokens[k].lower in index else 0
+        if not length or quoted[k] or used.intersection(range(k, k + length)) or tokens[k].is_cap and k > 0:
+            k += 1
+            continue
+        cue = list(range(k, k + length))
+        source = None
+        j = k - 1
+        while j >= 0 and k - j <= 3 and tokens[j].is_word and tokens[j].lower in tables["noun_cue_modifiers"]:
+            j -= 1  # "Trump’s sharp criticism of"
+        if j >= 0 and tokens[j].is_word and j not in used:
+            lower = tokens[j].lower
+            if lower in tables["possessives"]:
+                source = (j, j + 1)  # a name before "’s" is left out: mostly not marked (< 35%)
+        if source is not None or tables["noun_cues_alone"]:
+            found.append(Found(source=source, cue=cue, mode="reported"))
+            used.update(cue)
+            if source is not None:
+                used.update(range(*source))
+        k += length
     return found
 
 
