@@ -754,3 +754,25 @@ def test_prepositional_phrase_between_apposition_and_content() -> None:
 def test_roman_numeral_inside_the_content() -> None:
     a = _only("Später sagte Bürgermeisterin Anna Roth vor der Presse, Ludwig II. „war ein Träumer“.")
     assert a.cue.text == "sagte"
+
+
+def test_sowohl_als_auch_subject() -> None:
+    a = _only("Sowohl die Stadtverwaltung als auch die Polizei kündigten Untersuchungen an.")
+    assert a.source.text == "Sowohl die Stadtverwaltung als auch die Polizei"
+    assert a.cue is None
+
+
+def test_object_first_with_a_name_after_the_verb() -> None:
+    a = _only("Eine Verschiebung der Wahl bezeichnete Kern als fatal.")
+    assert a.source.text == "Kern"
+
+
+def test_einigten_sich_is_a_cue() -> None:
+    a = _only("Betriebsrat und Vorstand einigten sich darauf, das Werk zu verkaufen.")
+    assert a.source.text == "Betriebsrat und Vorstand"
+    assert " ".join(_cue_words(a)).startswith("einigten sich")
+
+
+def test_pronoun_subject_of_a_reported_act() -> None:
+    a = _only("Auch sie forderten den Rücktritt der Regierung.")
+    assert a.source.text == "sie"

@@ -85,8 +85,10 @@ def _de_np_word(tokens: list[Token], k: int, end: int, lex: Lexicon) -> bool:
     lower = token.lower
     if lower in lex.word("determiners"):
         return True
-    # an adjective or participle ("hochrangigen", "ehemaligen") needs a noun after it
-    if lower.endswith(_ADJECTIVE_ENDINGS) and lower not in function_words(lex):
+    # an adjective or participle ("hochrangigen", "ehemaligen") needs a noun after it;
+    # a finite cue verb is none ("… kündigten Untersuchungen an")
+    if lower.endswith(_ADJECTIVE_ENDINGS) and lower not in function_words(lex) and not any(
+            not f.participle for f in lex.verb_forms.get(lower, ())):
         for nxt in range(k + 1, min(k + 4, end)):
             if tokens[nxt].is_cap:
                 return True
@@ -157,6 +159,10 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
         if token.is_word and token.lower == "in" and has_noun and k + 1 < limit and tokens[k + 1].is_cap \
                 and tokens[k + 1].lower not in lex.word("determiners") and tokens[k + 1].lower not in stop:
             k += 1  # "die Polizei in Nordstadt", "ein Regierungssprecher in Berlin"
+            continue
+        if token.is_word and token.lower == "als" and has_noun and k + 2 < limit and tokens[k + 1].lower == "auch" \
+                and (tokens[start].lower == "sowohl" or start > 0 and tokens[start - 1].lower == "sowohl"):
+            k += 3 if tokens[k + 2].lower in determiners else 2  # "Sowohl die Behörde als auch das Militär"
             continue
         if token.is_word and token.lower in lex.word("name_particles") and has_noun and tokens[k - 1].is_cap \
                 and k + 1 < limit and tokens[k + 1].is_cap:
@@ -965,11 +971,13 @@ def _reported_act(tokens: list[Token], i: int, finite: int, ce: int, source: Ran
         # an object may stand first: "Den Plan nannte Weber einen Fehler"
         nxt = finite + 1
         if nxt < ce and tokens[nxt].is_cap and tokens[nxt].lower not in lex.word("determiners") \
-                and tokens[nxt].lower not in lex.word("time_nouns"):
-            return False
+                and tokens[nxt].lower not in lex.word("time_nouns") \
+                and not tokens[nxt].lower.endswith(tuple(lex.word("common_noun_endings"))):
+            return False  # "Den Plan nannte Weber …"; not "… kündigten Untersuchungen an"
         first = tokens[source[0]]
-        if not first.is_cap:
-            return False
+        if not first.is_cap and first.lower not in lex.word("subject_pronouns") and not (
+                source[0] > 0 and tokens[source[0] - 1].lower in lex.word("focus_particles")):
+            return False  # "Auch sie forderten den Rücktritt", "Sowohl die Behörde als auch …" are fine
     return True
 
 
@@ -1243,6 +1251,13 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                         after = finite + 1
                         if after < ce and tokens[after].lower in ("er", "ich", "wir"):
                             source = (after, after + 1)
+                        elif after < ce and tokens[after].is_cap and tokens[after].lower not in lex.word("determiners") \
+                                and tokens[after].lower not in lex.word("time_nouns") \
+                                and classify(tokens, source, lex) == "person" and not _named(tokens, source, lex):
+                            # "Eine Verschiebung bezeichnete Conze als fatal": the object stands first
+                            named = phrase_forward(tokens, after, ce, lex)
+                            if named is not None and _speaker_like(tokens, named, lex):
+                                source = named
                         elif _adverbial_vorfeld(tokens, vorfeld, rng, lex):
                             # "Wenige Stunden nach dem Putsch erklärte der Rat", "Ende Januar verkündete X"
                             source = _apposition(tokens, subject_after(tokens, finite + 1, ce, lex), lex) or source
@@ -1310,6 +1325,9 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         if source is not None and source[1] < len(tokens) and tokens[source[1]].text in ")]" \
                 and any(tokens[k].text in _BRACKETS for k in range(*source)):
             source = (source[0], source[1] + 1)  # "Karl Wulf (CDU)" keeps its closing bracket
+        if source is not None and source[0] > 0 and tokens[source[0] - 1].lower == "sowohl" \
+                and any(tokens[k].lower == "als" for k in range(*source)):
+            source = (source[0] - 1, source[1])  # "Sowohl die Behörde als auch das Militär"
         found.append(Found(source=source, cue=cue, mode="reported" if silent else "reported_speech",
                            lemma=form.lemma, inherit=inherit, head=i, silent=silent, antecedent=antecedent,
                            kind=classify(tokens, antecedent, lex) if antecedent is not None else None))
@@ -1370,6 +1388,10 @@ def settle(found: list, tokens: list[Token], lex: Lexicon) -> list:
     """German clean-up before relays are folded: kinds, "unter Berufung auf",
     generic report nouns next to a named source, "heißt es" with its source in front."""
     generic = lex.word("generic_reports")
+    # a source without a cue next to a cue of the same source says the same: keep the cue
+    # ("X sprach sich gegen den Plan aus und sagte, …")
+    spoken = {f.source for f in found if f.source is not None and not f.silent}
+    found = [f for f in found if not (f.silent and f.source in spoken)]
     for item in found:
         if item.source and item.kind is None:
             item.kind = classify(tokens, item.source, lex)
