@@ -84,6 +84,7 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
 # leaves an older table as it is, so ensure_db_shape() adds these when missing.
 ADDED_COLUMNS: dict[str, dict[str, str]] = {
     "hedges": {"parts": "TEXT"},
+    "errors": {"attempts": "INTEGER NOT NULL DEFAULT 1"},
 }
 
 
@@ -491,6 +492,9 @@ def save_results(
                 if run_id is not None:
                     _write_score(conn, run_id, result)
             writer.finish()
+            # an input that failed in an earlier run and is stored now has no error left
+            origins = [(r.article.origin,) for r in batch if r.article.origin]
+            conn.executemany("DELETE FROM errors WHERE input = ?", origins)
         count += len(batch)
     return count
 
@@ -508,8 +512,18 @@ def record_error(
     stage: str,
     message: str,
 ) -> int:
-    """Log a failed input (bulk runs); returns the new ``errors.id``."""
+    """Log a failed input (bulk runs); returns its ``errors.id``.
+
+    An input has one row per stage that failed: a rerun that fails it again
+    updates the message and time and counts the attempt, so a rerun stores
+    nothing twice. Saving the input's article later removes the row.
+    """
     with _transaction(db.conn) as conn:
+        row = conn.execute("SELECT id FROM errors WHERE input = ? AND stage = ?", (input, stage)).fetchone()
+        if row is not None:
+            conn.execute("UPDATE errors SET message = ?, at = ?, attempts = attempts + 1 WHERE id = ?",
+                         (message, _now(), row[0]))
+            return row[0]
         cursor = conn.execute(
             "INSERT INTO errors (input, stage, message, at) VALUES (?, ?, ?, ?)",
             (input, stage, message, _now()),

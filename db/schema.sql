@@ -105,14 +105,18 @@ CREATE INDEX IF NOT EXISTS idx_hedges_sentence_id ON hedges (sentence_id);
 CREATE INDEX IF NOT EXISTS idx_hedges_article_id ON hedges (article_id);
 CREATE INDEX IF NOT EXISTS idx_hedges_kind ON hedges (kind);
 
+-- One row per failed input and stage: a rerun that fails it again updates the
+-- row (attempts + 1); storing the input's article later removes it.
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
     input TEXT,
     stage TEXT,
     message TEXT,
-    at TEXT                       -- ISO 8601, UTC
+    at TEXT,                      -- ISO 8601, UTC: the latest attempt
+    attempts INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS idx_errors_stage ON errors (stage);
+CREATE INDEX IF NOT EXISTS idx_errors_input ON errors (input);
 
 -- Full-text search on sentences.text.  auditor.store writes the index itself,
 -- in the same transaction as the sentences (no triggers: FTS5 flushes its

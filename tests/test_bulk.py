@@ -357,6 +357,24 @@ def test_bad_inputs_are_recorded_and_skipped(tmp_path):
     assert f"{len(origins(db))} stored, 0 skipped (stored already), {len(expected)} failed" in result.output
 
 
+def test_a_rerun_updates_a_failure_instead_of_recording_it_again_and_a_fix_clears_it(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(seed_text("court-verdict-en"), encoding="utf-8")
+    late = folder / "late.txt"
+    late.write_text("   ", encoding="utf-8")  # not written yet: no text
+    db = tmp_path / "audit.db"
+    assert bulk(str(folder), "--db", str(db), "--quiet").exit_code == 1
+    assert bulk(str(folder), "--db", str(db), "--quiet").exit_code == 1
+    assert rows(db, "SELECT input, stage, attempts FROM errors") == [(str(late), "ingest", 2)]
+
+    late.write_text(seed_text("data-leak-en"), encoding="utf-8")
+    result = bulk(str(folder), "--db", str(db), "--quiet")
+    assert result.exit_code == 0, result.output
+    assert errors(db) == []
+    assert origins(db) == {str(folder / "good.txt"), str(late)}
+
+
 # --- skipping and resuming ------------------------------------------------------------
 
 
