@@ -776,3 +776,13 @@ def test_einigten_sich_is_a_cue() -> None:
 def test_pronoun_subject_of_a_reported_act() -> None:
     a = _only("Auch sie forderten den Rücktritt der Regierung.")
     assert a.source.text == "sie"
+
+
+def test_channel_after_the_source_is_no_part_of_it() -> None:
+    a = _only("Parteichef Omar Haddad im staatlichen Fernsehen erklärte, die Wahl werde verschoben.")
+    assert a.source.text == "Parteichef Omar Haddad"
+
+
+def test_trailing_adverb_is_no_part_of_the_source() -> None:
+    a = _only("Die Kanadier hingegen betonten, die Regeln seien klar.")
+    assert a.source.text == "Die Kanadier"

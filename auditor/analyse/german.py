@@ -112,6 +112,22 @@ def _quoted_name(tokens: list[Token], k: int, end: int) -> int | None:
     return None
 
 
+_CHANNEL_PREPS = frozenset({"im", "in", "bei", "beim", "zur", "zum", "gegenüber", "auf", "vor"})
+
+
+def _channel_follows(tokens: list[Token], k: int, limit: int, lex: Lexicon) -> bool:
+    """Does a channel noun ("Fernsehen", "Interview", "Pressekonferenz") head the phrase at k?"""
+    channels = lex.word("channel_nouns")
+    for j in range(k, min(limit, k + 4)):
+        t = tokens[j]
+        if not t.is_word:
+            return False
+        if t.is_cap and t.lower not in lex.word("determiners"):
+            low = t.lower
+            return low in channels or any(low[i:] in channels for i in range(1, len(low) - 4))
+    return False
+
+
 def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
     """A German source phrase starting at token k ("der Sprecher des Ministeriums")."""
     start = k
@@ -168,6 +184,9 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
                 and k + 1 < limit and tokens[k + 1].is_cap:
             k += 1  # "Heike van Laak", "Luiz Inácio da Silva"
             continue
+        if token.is_word and token.lower in _CHANNEL_PREPS and has_noun and not token.is_cap \
+                and _channel_follows(tokens, k + 1, limit, lex):
+            break  # "Nasrallah im libanesischen Fernsehen": where it was said, not who
         if token.is_word and token.lower in attachments and has_noun and not token.is_cap:
             # "von der Umweltbehörde", "des Ministeriums", "und Gavin Williamson"
             if k + 1 < limit and (_de_np_word(tokens, k + 1, end, lex) and tokens[k + 1].is_word
@@ -237,8 +256,9 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
             start = k
         elif lower.endswith(_ADJECTIVE_ENDINGS) and start is not None and lower not in prepositions \
                 and lower not in lex.word("auxiliaries") and lower not in lex.word("relative_pronouns") \
-                and lower not in lex.word("phrase_stoppers"):
-            start = k
+                and lower not in lex.word("phrase_stoppers") \
+                and not any(not f.participle for f in lex.verb_forms.get(lower, ())):
+            start = k  # an adjective; not a finite verb ("… sagte die Kanzlerin einigen Teilnehmern zufolge")
         elif lower in _BACKWARD_LINKS and start is not None:
             start = k  # "Den Polizeibehörden in Mombasa zufolge", "Polizei und Feuerwehr zufolge"
         else:
@@ -1247,6 +1267,14 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                         # the Vorfeld is one constituent: the whole of it is the subject
                         # ("Ken Rice vom Institut für Astronomie in Edinburgh")
                         source = (vorfeld[0], vorfeld[-1] + 1) if tokens[vorfeld[-1]].is_word else rng
+                        if rng[1] < source[1] and tokens[rng[1]].lower in _CHANNEL_PREPS \
+                                and _channel_follows(tokens, rng[1] + 1, finite, lex):
+                            source = rng  # "Haddad im staatlichen Fernsehen erklärte"
+                        while source[1] - source[0] > 1 and not tokens[source[1] - 1].is_cap and (
+                                tokens[source[1] - 1].lower in adverbs
+                                or tokens[source[1] - 1].lower in lex.word("focus_particles")
+                                or tokens[source[1] - 1].lower in _CONTRAST_ADVERBS):
+                            source = (source[0], source[1] - 1)  # "Die Kanadier hingegen"
                         # an object stands first and the subject follows: "Die Pläne lobte er"
                         after = finite + 1
                         if after < ce and tokens[after].lower in ("er", "ich", "wir"):
