@@ -786,3 +786,18 @@ def test_channel_after_the_source_is_no_part_of_it() -> None:
 def test_trailing_adverb_is_no_part_of_the_source() -> None:
     a = _only("Die Kanadier hingegen betonten, die Regeln seien klar.")
     assert a.source.text == "Die Kanadier"
+
+
+def test_coordinated_participles_share_the_subject_and_auxiliary() -> None:
+    found = _sentences("Die Vorsitzende des Verbands, Karin Brost, hat sich gegen die Schule ausgesprochen "
+                       "und behauptet, die Oberstufen kämen nicht.")[0].attributions
+    cued = [a for a in found if a.cue is not None]
+    assert len(cued) == 1
+    assert cued[0].source.text == "Die Vorsitzende des Verbands, Karin Brost"
+    assert _cue_words(cued[0]) == ["hat", "behauptet"]
+
+
+def test_roman_numeral_in_an_apposition_and_a_person_asked() -> None:
+    a = _only("Das Staatsoberhaupt, Königin Elisabeth II., bat Premierminister Key, ihre Anteilnahme zu übermitteln.")
+    assert a.source.text == "Das Staatsoberhaupt, Königin Elisabeth II."
+    assert a.cue.text == "bat"

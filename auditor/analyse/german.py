@@ -322,6 +322,8 @@ def clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
             depth -= 1
         elif token.text == "," and depth:
             continue  # "(Awoda, dt. Arbeiterpartei)": a comma inside brackets ends no clause
+        if token.text == "." and i > 0 and _abbreviation(tokens[i - 1]) and i + 1 < n:
+            continue  # "Königin Elisabeth II., …": an abbreviation ends no clause
         if token.text in _CLAUSE_BREAKS or token.text in FINAL_PUNCT:
             for j in range(begin, i + 1):
                 starts[j] = begin
@@ -720,6 +722,8 @@ def _np_clause(tokens: list[Token], cs: int, ce: int, lex: Lexicon) -> bool:
     """Is the clause [cs, ce) a bare noun phrase (an apposition)?"""
     if cs >= ce or tokens[cs].key in lex.word("prepositions"):
         return False  # "Im Brief, den …, erklärt er": a prepositional phrase is no subject
+    if ce - cs > 1 and tokens[ce - 1].text == "." and _abbreviation(tokens[ce - 2]):
+        ce -= 1  # "die britische Königin Elisabeth II."
     rng = phrase_forward(tokens, cs, ce, lex)
     if rng is None or rng[1] != ce:
         return False
@@ -818,7 +822,10 @@ def _noun_object_before(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     before = tokens[j - 1].lower if j > 0 else ""
     if before in lex.word("determiners"):
         before = tokens[j - 2].lower if j > 1 else ""
-    return before not in lex.word("prepositions")
+    if before in lex.word("prepositions"):
+        return False
+    # a person asked or urged: "bat Premierminister Key, …", "forderte die Ministerin auf, …"
+    return not (j < ce and _named(tokens, (j, ce), lex) and classify(tokens, (j, ce), lex) == "person")
 
 
 def _infinitive_clause(tokens: list[Token], j: int, lex: Lexicon) -> bool:
@@ -1342,8 +1349,10 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                     tokens, i, finite, ce, source, form.lemma, lex):
                 continue
             silent = True  # "Die Gewerkschaft forderte höhere Löhne": a source, but no cue in the gold
-        if source is not None and used.intersection(range(*source)):
-            continue
+        if source is not None and used.intersection(range(*source)) and not (
+                found and found[-1].source == source and found[-1].head is not None and any(
+                    tokens[k].lower in ("und", "sowie") for k in range(found[-1].head + 1, i))):
+            continue  # a source already taken; unless a coordinated verb shares it ("… ausgesprochen und behauptet")
         if source is not None and tokens[source[0]].lower in lex.word("non_sources") | {"es", "man"} \
                 and source[1] - source[0] == 1:
             continue
