@@ -801,3 +801,9 @@ def test_roman_numeral_in_an_apposition_and_a_person_asked() -> None:
     a = _only("Das Staatsoberhaupt, Königin Elisabeth II., bat Premierminister Key, ihre Anteilnahme zu übermitteln.")
     assert a.source.text == "Das Staatsoberhaupt, Königin Elisabeth II."
     assert a.cue.text == "bat"
+
+
+def test_speech_act_with_its_preposition_has_a_source() -> None:
+    a = _only("Die Brauer warnen vor der umstrittenen Förderung.")
+    assert a.source.text == "Die Brauer"
+    assert a.cue is None

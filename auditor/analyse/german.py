@@ -992,8 +992,8 @@ def _reported_act(tokens: list[Token], i: int, finite: int, ce: int, source: Ran
         return False
     if any(tokens[k].lower in lex.word("np_reported_not_objects") for k in range(i + 1, ce)):
         return False  # "Der Sturm forderte zwölf Todesopfer"
-    if classify(tokens, source, lex) == "person" and not _speaker_like(tokens, source, lex):
-        return False  # "Das Unwetter", "Die Ernte": no one who speaks
+    if classify(tokens, source, lex) == "person" and not _speaker_like(tokens, source, lex) and not needs:
+        return False  # "Das Unwetter", "Die Ernte": no one who speaks; "Die Brauer warnen vor …" speak
     if source[0] < finite:
         # an object may stand first: "Den Plan nannte Weber einen Fehler"
         nxt = finite + 1
