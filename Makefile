@@ -28,6 +28,7 @@ eval: $(STAMP)  ## accuracy on the dev corpora in ../shared/eval
 bench: $(STAMP)  ## speed benchmarks (BULK_BENCH=--quick for a shorter bulk run)
 	$(BIN)/python bench/audit_seed.py
 	$(BIN)/python bench/bulk.py $(BULK_BENCH)
+	$(BIN)/python bench/hostile.py
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check auditor tests bench
