@@ -807,3 +807,9 @@ def test_speech_act_with_its_preposition_has_a_source() -> None:
     a = _only("Die Brauer warnen vor der umstrittenen Förderung.")
     assert a.source.text == "Die Brauer"
     assert a.cue is None
+
+
+def test_danach_in_konjunktiv_cites_the_source_before() -> None:
+    a = _sentences("Die Studie liegt vor. Danach sei die Zahl der Unfälle gestiegen.")[1].attributions[0]
+    assert a.source.text == "Danach"
+    assert _sentences("Die Sitzung endete. Danach ging der Minister nach Hause.")[1].attributions == ()

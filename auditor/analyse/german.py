@@ -488,6 +488,13 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                     found.append(Found(source=(rng[0], end), cue=[k], mode="according_to", head=k))
                     used.update(range(k, end))
             continue
+        if lower in lex.word("subjunctive_self_sources") and k == 0 and any(
+                t.lower in lex.word("subjunctive_forms") or t.lower in ("hätte", "hätten", "wäre", "wären")
+                for t in tokens[1:MAX_PHRASE]):
+            # "Danach sei die Zahl gestiegen": "danach" cites what was named before only in Konjunktiv
+            found.append(Found(source=(k, k + 1), cue=[k], mode="according_to", head=k))
+            used.add(k)
+            continue
         if lower in self_sources:
             if lower == "wonach" and k > 1 and tokens[k - 1].text == ",":
                 back = phrase_backward(tokens, k - 2, 0, lex)
