@@ -35,3 +35,21 @@ def test_an_attribution_deep_inside_a_long_sentence_is_found_with_exact_offsets(
     assert [s.text for s in sources] == ["dem Bürgermeister Karl Brenner"]
     assert all(text[s.start:s.end] == s.text for s in sources)
     assert sentence.attributions[0].cue.text == "laut"
+
+
+def test_the_analyser_version_changes_with_its_lexicons(tmp_path, monkeypatch):
+    import shutil
+
+    import auditor.analyse as analyse_module
+    from auditor.resources import rules_dir
+
+    copy = tmp_path / "rules"
+    shutil.copytree(rules_dir(), copy)
+    monkeypatch.setattr(analyse_module, "rules_dir", lambda: copy)
+    before = analyse_module._data_digest()
+    assert analyse_module.ANALYSER_VERSION.endswith("+" + before)
+    (copy / "default.toml").write_text("# scoring rules are not the analyser's data\n", encoding="utf-8")
+    assert analyse_module._data_digest() == before
+    lexicon = copy / "lexicons" / "de.toml"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# a journalist's edit\n", encoding="utf-8")
+    assert analyse_module._data_digest() != before

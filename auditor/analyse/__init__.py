@@ -6,6 +6,8 @@ run in worker processes.
 
 from __future__ import annotations
 
+import hashlib
+
 from ..lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
 from ..models import (
     Article,
@@ -16,12 +18,29 @@ from ..models import (
     Span,
     TaggedSentence,
 )
+from ..resources import rules_dir
 from . import discourse
 from .attribution import Found, find_attributions
 from .hedging import find_hedges, hedge_level
 from .tokens import CLAUSE_PUNCT, Token, tokenize
 
-ANALYSER_VERSION = "0.1.0"
+# The analyser's code version and a digest of the data it reads: editing a
+# lexicon changes the version, so `auditor bulk` analyses stored articles
+# again instead of skipping them as done.
+_CODE_VERSION = "0.2.0"
+_DATA_FILES = ("lexicons/*.toml", "hedging.toml", "segment.toml", "languages.toml", "outlet_aliases.toml")
+
+
+def _data_digest() -> str:
+    digest = hashlib.sha256()
+    root = rules_dir()
+    for pattern in _DATA_FILES:
+        for path in sorted(root.glob(pattern)):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+ANALYSER_VERSION = f"{_CODE_VERSION}+{_data_digest()}"
 
 # Attributions are looked for within windows of at most this many tokens. A
 # real sentence is far shorter (news sentences rarely pass 100 tokens); a
