@@ -357,3 +357,48 @@ def test_noun_cue_without_an_owner() -> None:
 def test_noun_cue_inside_a_quotation_is_not_an_attribution() -> None:
     found = _attributions("“We have questions about the cost,” the mayor said.")
     assert all(_cue_text(a) != "questions about" for _, a in found)
+
+
+# --- subjects: intensifiers, dashes, appositions ------------------------------
+
+
+def test_reflexive_intensifier_ends_a_subject() -> None:
+    a = _only("The ferry company itself said the route would close.")
+    assert a.source is not None and a.source.text == "The ferry company itself"
+
+
+def test_participle_with_by_is_no_cue_of_the_noun_before() -> None:
+    found = _attributions("The council chose a plan backed by the fishermen.")
+    assert all(a.cue is None or a.cue.text != "backed" for _, a in found)
+
+
+def test_name_suffix_before_an_apposition() -> None:
+    found = _attributions("“We will rebuild,” Tomas Berg Jr., the harbour master, said on Monday.")
+    assert any(a.source is not None and a.source.text.startswith("Tomas Berg Jr.") for _, a in found), \
+        [(a.source and a.source.text, _cue_text(a)) for _, a in found]
+
+
+def test_apposition_with_its_own_relative_cue() -> None:
+    found = _attributions("Mayor Ines Dahl, a councillor who has refused to back the plan, said the vote was rushed.")
+    said = [a for _, a in found if a.cue is not None and a.cue.text == "said"]
+    assert said and said[0].source is not None and said[0].source.text == "Mayor Ines Dahl"
+
+
+def test_dash_apposition_before_the_verb() -> None:
+    found = _attributions("A former rival -- Tomas Berg, who lost the race in 2012 -- said the result was fair.")
+    said = [a for _, a in found if a.cue is not None and a.cue.text == "said"]
+    assert said and said[0].source is not None and said[0].source.text.startswith("A former rival")
+    assert said[0].source.text.endswith("in 2012")
+
+
+def test_spaced_hyphen_ends_a_subject() -> None:
+    found = _attributions("The port lost money - the harbour master said that was expected.")
+    said = [a for _, a in found if a.cue is not None and a.cue.text == "said"]
+    assert said and said[0].source is not None and said[0].source.text == "the harbour master"
+
+
+def test_according_to_an_outlet_stays_a_cue_part_of_the_relayed_claim() -> None:
+    found = _attributions("The mayor said the tolls would go, according to Reuters.")
+    said = [a for _, a in found if a.cue is not None and a.cue.text == "said"]
+    assert said and [v.text for v in said[0].via] == ["Reuters"]
+    assert "according to" in [p.text for p in said[0].cue_parts]

@@ -235,6 +235,9 @@ def _fold_relays(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[
             if lex.language == "de" and (outlet.lemma not in _REPORTING_LEMMAS or outlet.cue[0] < target.cue[0]):
                 continue  # German: only a trailing "…, berichtet Reuters." relays; "Wie X berichtet, …" is a source
             target.via.append(outlet.source)
+            if lex.language == "en" and outlet.mode == "according_to":
+                # "Sanders said, according to CNN": the relay's cue stays visible as a cue part
+                target.cue = sorted(set(target.cue) | set(outlet.cue))
             found.remove(outlet)
     return found
 

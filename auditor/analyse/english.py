@@ -83,6 +83,7 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "keepers": _keeper_index(lex),
         "noun_cues": _phrase_index(lex.word("noun_cues")),
         "possessives": lex.word("possessive_determiners"),
+        "intensifiers": lex.word("intensifiers"),
         "noun_cues_alone": True,
         "noun_cue_modifiers": lex.word("noun_cue_modifiers"),
         "strong": lex.word("strong_cue_forms"),
@@ -152,7 +153,7 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             continue
         token = tokens[k]
         if not token.is_word:
-            if token.text in "'’-&." and last_good is not None:
+            if token.text in "'’-&." and last_good is not None and not _spaced_dash(tokens, k):
                 k += 1
                 continue
             if token.text == "(" and last_good is not None:
@@ -183,6 +184,16 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
     return (start, last_good) if last_good > start else None
 
 
+def _spaced_dash(tokens: list[Token], k: int) -> bool:
+    """A hyphen used as a dash: "a change - an insurgent", "McCain -- who lost"."""
+    token = tokens[k]
+    if token.text != "-":
+        return False
+    before = k > 0 and tokens[k - 1].end == token.start and tokens[k - 1].text != "-"
+    after = k + 1 < len(tokens) and tokens[k + 1].start == token.end and tokens[k + 1].text != "-"
+    return not (before and after)
+
+
 def _closing_paren(tokens: list[Token], k: int, limit: int) -> int | None:
     for j in range(k + 1, min(limit, k + 8)):
         if tokens[j].text == ")":
@@ -206,7 +217,8 @@ def _abbreviation_dot(tokens: list[Token], k: int) -> bool:
     if tokens[k].text != "." or k == 0 or k + 1 >= len(tokens):
         return False
     before = tokens[k - 1]
-    return before.end == tokens[k].start and before.is_cap and len(before.text) <= 3 and tokens[k + 1].is_word
+    return before.end == tokens[k].start and before.is_cap and len(before.text) <= 3 \
+        and (tokens[k + 1].is_word or tokens[k + 1].text == ",")  # "James B. Comey Jr., the director"
 
 
 def _possessive_mark(tokens: list[Token], k: int) -> bool:
@@ -237,7 +249,7 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
         if _abbreviation_dot(tokens, k) or _possessive_mark(tokens, k):
             k -= 1  # "Joseph R. Biden Jr.", "Sanders’ campaign manager"
             continue
-        if _is_boundary(token) or token.text in "()[]":
+        if _is_boundary(token) or token.text in "()[]" or _spaced_dash(tokens, k):
             break
         lower = token.lower
         if lower in stops and token.key.islower() and not _keeper_at(tokens, k, lex):
@@ -364,6 +376,8 @@ def _subject_end_ok(token: Token, tables: dict) -> bool:
     lower = token.lower
     if lower in tables["non_subjects"] and not token.is_cap:
         return False
+    if lower in tables["intensifiers"]:
+        return True  # "Ford itself said", "the senator herself wrote"
     return lower not in tables["object_pronouns"] and lower not in tables["generic"]
 
 
@@ -389,6 +403,7 @@ def _apposition_subject(tokens: list[Token], j: int, lex: Lexicon, tables: dict,
     p = j - 1
     limit = max(0, j - 40)
     while p >= limit and tokens[p].text not in _CLAUSE_BREAKS and tokens[p].text not in _OPENERS + _CLOSERS \
+            and not _spaced_dash(tokens, p) \
             and (tokens[p].text not in FINAL_PUNCT or _abbreviation_dot(tokens, p)):
         p -= 1
     if p < 1 or tokens[p].text != "," or p + 1 >= j:
@@ -402,7 +417,45 @@ def _apposition_subject(tokens: list[Token], j: int, lex: Lexicon, tables: dict,
         # "Trump, in a statement, said" / "Council officials, cited by The Guardian, said"
         return head, True
     # "Reeve's lawyer, Tom Aldridge, said", "Sanders, whose coalition includes …, said"
+    if used.intersection(range(p + 1, j)):
+        return head, True  # "Kasich, a Republican who has refused to …, said": the relative clause has its own cue
     return (head[0], j), True
+
+
+def _is_dash(tokens: list[Token], k: int) -> bool:
+    return tokens[k].text in "–—" or _spaced_dash(tokens, k)
+
+
+def _dash_apposition_subject(tokens: list[Token], j: int, lex: Lexicon) -> Range | None:
+    """The subject before "X -- apposition -- said" (j is the closing dash)."""
+    close = j
+    while close > 0 and tokens[close - 1].text == "-":
+        close -= 1  # "--"
+    q = close - 1
+    limit = max(0, close - 40)
+    while q > limit and not _is_dash(tokens, q):
+        if tokens[q].text in FINAL_PUNCT and not _abbreviation_dot(tokens, q) or tokens[q].text in QUOTE_CHARS \
+                or tokens[q].text in ";:":
+            return None
+        q -= 1
+    if q <= limit or q == close - 1:
+        return None
+    while q > 0 and tokens[q - 1].text == "-":
+        q -= 1
+    if q == 0 or not tokens[q - 1].is_word:
+        return None
+    head = backward(tokens, q - 1, 0, lex)
+    if head is None:
+        return None
+    last = _last_word_before(tokens, close)
+    return (head[0], last + 1) if last is not None and last > head[1] else head
+
+
+def _last_word_before(tokens: list[Token], k: int) -> int | None:
+    for q in range(k - 1, max(-1, k - 8), -1):
+        if tokens[q].is_word:
+            return q
+    return None
 
 
 def _inverted_source(tokens: list[Token], i: int, lex: Lexicon, form: VerbForm | None) -> Range | None:
@@ -627,7 +680,7 @@ def _clause_break_between(tokens: list[Token], a: int, b: int, lex: Lexicon) -> 
     """A new main clause starts between tokens a and b ("…; Smith said", "…, but Smith said")."""
     for k in range(a + 1, b):
         text = tokens[k].text
-        if text in ";–—" or text in QUOTE_CHARS:
+        if text in ";–—" or text in QUOTE_CHARS or _spaced_dash(tokens, k):
             return True
         if text == "," and k + 1 < b and tokens[k + 1].lower in lex.word("clause_openers"):
             return True
@@ -691,6 +744,10 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     if not is_ing and not pre_words and token.lower not in tables["strong"] and _inside_subject(tokens, i, tables):
         return None  # "A statement posted on the website said"
     noun_like = token.lower in tables["noun_like"]
+    if not is_ing and not pre_words and i + 2 < n and tokens[i + 1].lower == "by" and prev is not None \
+            and prev.is_word and token.lower.endswith(("ed", "en", "wn")) and token.lower not in tables["strong"] \
+            and not tokens[i + 2].lower.endswith("ing"):
+        return None  # "a favourite backed by the party": a participle, its subject is not before it
     # the subject
     if prev is None or prev.text in QUOTE_CHARS or prev.text == "," and j > 0 and tokens[j - 1].text in QUOTE_CHARS:
         if noun_like:
@@ -705,6 +762,11 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
             if noun_like:
                 return None
             source = _inverted_source(tokens, i, lex, form)
+        if source is None or used.intersection(range(*source)):
+            return None
+        return Found(source=source, cue=cue, mode="reported_speech", lemma=lemma, head=i)
+    if prev.text in "–—" or _spaced_dash(tokens, j):
+        source = _dash_apposition_subject(tokens, j, lex)  # "A former rival -- John McCain -- said"
         if source is None or used.intersection(range(*source)):
             return None
         return Found(source=source, cue=cue, mode="reported_speech", lemma=lemma, head=i)
