@@ -402,3 +402,25 @@ def test_according_to_an_outlet_stays_a_cue_part_of_the_relayed_claim() -> None:
     said = [a for _, a in found if a.cue is not None and a.cue.text == "said"]
     assert said and [v.text for v in said[0].via] == ["Reuters"]
     assert "according to" in [p.text for p in said[0].cue_parts]
+
+
+def test_opening_mark_typed_as_the_closer() -> None:
+    found = _attributions("The port is quiet. “It is unusual,“ said Lena Roos, a lawyer for the union.")
+    assert any(a.source is not None and a.source.text.startswith("Lena Roos") for _, a in found), \
+        [(a.source and a.source.text, _cue_text(a)) for _, a in found]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Of the fishermen asked, 43 said the tolls were too high.", "43"),
+    ("The tenants were split on the rent, and several said it was fair.", "several"),
+])
+def test_a_quantity_as_the_subject_of_said(text: str, source: str) -> None:
+    found = _attributions(text)
+    assert any(a.source is not None and a.source.text == source for _, a in found), \
+        [(a.source and a.source.text, _cue_text(a)) for _, a in found]
+
+
+def test_party_label_and_comma_before_said() -> None:
+    found = _attributions("After the vote, Sen. Ines Dahl (D-Ore.), said the bridge would be built.")
+    assert any(a.source is not None and a.source.text.startswith("Sen. Ines Dahl") and a.cue.text == "said"
+               for _, a in found), [(a.source and a.source.text, _cue_text(a)) for _, a in found]

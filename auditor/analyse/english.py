@@ -84,6 +84,7 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "noun_cues": _phrase_index(lex.word("noun_cues")),
         "possessives": lex.word("possessive_determiners"),
         "intensifiers": lex.word("intensifiers"),
+        "quantity_subjects": lex.word("quantity_subjects"),
         "noun_cues_alone": True,
         "noun_cue_modifiers": lex.word("noun_cue_modifiers"),
         "strong": lex.word("strong_cue_forms"),
@@ -282,7 +283,10 @@ def _quote_marks(tokens: list[Token]) -> list[str | None]:
     marks: list[str | None] = [None] * len(tokens)
     for i, token in enumerate(tokens):
         text = token.text
-        if text in ("“", "„", "«"):
+        if text == "“" and i > 0 and tokens[i - 1].end == token.start and not tokens[i - 1].is_word \
+                and (i + 1 == len(tokens) or tokens[i + 1].start > token.end):
+            marks[i] = "close"  # "“It's unusual,“ said Noble": an opening mark typed as the closer
+        elif text in ("“", "„", "«"):
             marks[i] = "open"
         elif text in ("”", "»"):
             marks[i] = "close"
@@ -292,7 +296,7 @@ def _quote_marks(tokens: list[Token]) -> list[str | None]:
                 and tokens[i + 1].start == token.end:
             marks[i] = _straight(tokens, i, i + 1)  # '' as a double quote (newspaper style)
         elif text == "‘" or text == "'" and i + 1 < len(tokens) and tokens[i + 1].is_word \
-                and (i == 0 or not tokens[i - 1].is_word):
+                and tokens[i + 1].start == token.end and (i == 0 or not tokens[i - 1].is_word):
             marks[i] = "open_single"
         elif text in ("’", "'") and i > 0 and not tokens[i - 1].is_word and tokens[i - 1].text not in "'":
             marks[i] = "close_single"
@@ -728,6 +732,9 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     if prev is not None and prev.lower in ("to", "'s", "’s") and not pre_words:
         return None  # "to say", "Trump's claims"
     ratio = j >= 2 and tokens[j - 1].lower in ("in", "of") and is_numeric(prev)  # "one in three said"
+    # a quantity as the whole subject of a verb of saying: "43 said", "all but two said", "many say"
+    ratio = ratio or prev is not None and not pre_words and token.lower in tables["strong"] \
+        and (prev.is_number or prev.lower in tables["quantity_subjects"])
     if prev is not None and prev.lower in lex.word("determiners") and not pre_words and not ratio:
         return None  # "the report", "his email"
     passive = bool(pre_words & tables["be"]) and token.lower.endswith(("ed", "told", "said", "thought", "written",
@@ -756,6 +763,10 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
         if source is None or used.intersection(range(*source)):
             return None
         return Found(source=source, cue=cue, mode="reported_speech", lemma=lemma, head=i)
+    if prev.text == "," and j > 0 and tokens[j - 1].text == ")":
+        subject = backward(tokens, j - 1, 0, lex)  # "Gov. John Kasich (R-OH), said"
+        if subject is not None and subject[1] - subject[0] >= 2 and not used.intersection(range(*subject)):
+            return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
     if prev.text == ",":
         source, ok = _apposition_subject(tokens, j, lex, tables, used)
         if not ok:
