@@ -424,3 +424,16 @@ def test_party_label_and_comma_before_said() -> None:
     found = _attributions("After the vote, Sen. Ines Dahl (D-Ore.), said the bridge would be built.")
     assert any(a.source is not None and a.source.text.startswith("Sen. Ines Dahl") and a.cue.text == "said"
                for _, a in found), [(a.source and a.source.text, _cue_text(a)) for _, a in found]
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), [
+    ("The senator went on to criticize the harbour board.", "The senator", "went on to criticize"),
+    ("The mayor made it clear that the tolls would stay.", "The mayor", "made it clear"),
+    ("The union took issue with the new rota.", "The union", "took issue with"),
+    ("Dahl was quick to point out that the ferry was late.", "Dahl", "was quick to point"),
+    ("The minister declined to comment on the report.", "The minister", "declined to comment"),
+])
+def test_multi_word_predicates(text: str, source: str, cue: str) -> None:
+    found = _attributions(text)
+    assert any(a.source is not None and a.source.text == source and _cue_text(a).startswith(cue)
+               for _, a in found), [(a.source and a.source.text, _cue_text(a)) for _, a in found]

@@ -85,6 +85,7 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "possessives": lex.word("possessive_determiners"),
         "intensifiers": lex.word("intensifiers"),
         "quantity_subjects": lex.word("quantity_subjects"),
+        "phrasal": _phrase_index(lex.word("phrasal_cues")),
         "noun_cues_alone": True,
         "noun_cue_modifiers": lex.word("noun_cue_modifiers"),
         "strong": lex.word("strong_cue_forms"),
@@ -580,7 +581,13 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         forms = lex.verb_forms.get(key)
         lemma = None
         form = None
-        if forms:
+        phrasal = _phrase_at(tokens, i, tables["phrasal"]) if token.lower in tables["phrasal"] else 0
+        if phrasal:
+            if tokens[i + phrasal - 1].lower == "to" and i + phrasal < n and tokens[i + phrasal].is_word:
+                phrasal += 1  # "went on to say", "was quick to point"
+            lemma = token.lower
+            form = VerbForm(lemma=lemma)
+        elif forms:
             form = _reading(tokens, i, forms)
             if form is None:
                 continue
@@ -593,6 +600,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         else:
             continue
         item = _attribute(tokens, i, lemma, form, lex, tables, used, Found, title)
+        if item is not None and phrasal:
+            item.cue = sorted(set(item.cue) | set(range(i, i + phrasal)))
         if item is None:
             continue
         if i > content_from and not (item.inherit or item.antecedent is not None):
