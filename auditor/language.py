@@ -19,7 +19,7 @@ from auditor.resources import rules_dir
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en")
 UNKNOWN = "unknown"
 
-SAMPLE_CHARS = 5_000  # the opening of an article is enough and keeps detection O(1)
+SAMPLE_CHARS = 2_000  # ~300 words: enough for news (same answers as 5,000 on 1,540 corpus articles), and cheap
 MIN_HITS = 3  # fewer stopwords than this is too little evidence
 MIN_SHARE = 0.10  # of all words; real prose in a listed language is ~30-50 %
 MIN_MARGIN = 1.5  # the winner must beat the runner-up by this factor
