@@ -108,3 +108,14 @@ def test_sollen_haben_is_reportative_and_nicht_bestaetigt_a_negation():
                             "Die Pläne sind nicht bestätigt.", "de")
     assert [h.kind for h in first.hedges] == ["reportative"] and first.hedge_level == "high"
     assert [h.kind for h in second.hedges] == ["negation"]
+
+
+def test_a_guillemet_quote_after_the_speaker_s_sentence_goes_on_in_their_voice():
+    first, second, third, *others = _tagged(
+        "»Wir werden die Brücke noch in diesem Jahr sanieren«, sagte Bürgermeisterin Anna Weber. "
+        "»Die Mittel sind bereitgestellt. Der Stadtrat hat zugestimmt.«\n\n"
+        "»Das sehen viele Anwohner anders.« Der Bau beginnt im Mai.", "de")
+    assert first.attributions[0].source.text == "Bürgermeisterin Anna Weber"
+    for later in (second, third):
+        assert [(a.source.text, a.mode) for a in later.attributions] == [("Bürgermeisterin Anna Weber", "carried_over")]
+    assert all(s.attributions == () for s in others)  # a new paragraph: nobody's voice carries over

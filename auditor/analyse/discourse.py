@@ -70,12 +70,21 @@ def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentenc
                     and not q_start <= a.cue.start < q_end else a for a in keep]
             tagged[i] = _with(s, attributions=tuple(keep), has_quote=True)
         speaker = next((a for i in inside for a in tagged[i].attributions if a.source is not None), None)
-        if speaker is None or len(inside) < 2:
+        mode = "direct_quote"
+        if speaker is None and inside and inside[0] > 0:
+            # a quotation right after a quoted speaker's sentence, in the same paragraph, goes on in their
+            # voice: »…«, sagte Weber. »Die Mittel sind bereitgestellt. Der Stadtrat hat zugestimmt.«
+            before, first = tagged[inside[0] - 1], tagged[inside[0]]
+            if before.paragraph == first.paragraph and first.start >= q_start and before.has_quote:
+                speaker = next((a for a in before.attributions if a.source is not None), None)
+                mode = "carried_over"
+                inside = [i for i in inside if tagged[i].start >= q_start]
+        if speaker is None or len(inside) < 2 and mode == "direct_quote":
             continue
         for i in inside:
             s = tagged[i]
             if not s.attributions and s.start >= q_start and not s.is_heading:
-                carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode="direct_quote")
+                carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode=mode)
                 tagged[i] = _with(s, attributions=(carried,))
     return tagged
 
