@@ -437,3 +437,8 @@ def test_multi_word_predicates(text: str, source: str, cue: str) -> None:
     found = _attributions(text)
     assert any(a.source is not None and a.source.text == source and _cue_text(a).startswith(cue)
                for _, a in found), [(a.source and a.source.text, _cue_text(a)) for _, a in found]
+
+
+def test_rarely_marked_forms_are_no_cues() -> None:
+    found = _attributions("The board advised the tenants to seek a new lawyer.")
+    assert all(a.cue is None or a.cue.text not in ("advised", "seek") for _, a in found)
