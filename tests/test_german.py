@@ -813,3 +813,27 @@ def test_danach_in_konjunktiv_cites_the_source_before() -> None:
     a = _sentences("Die Studie liegt vor. Danach sei die Zahl der Unfälle gestiegen.")[1].attributions[0]
     assert a.source.text == "Danach"
     assert _sentences("Die Sitzung endete. Danach ging der Minister nach Hause.")[1].attributions == ()
+
+
+def test_reflexive_turn_out_is_no_cue() -> None:
+    assert not _sentences("Damit bestätigt sich die Sorge, dass der Damm zu niedrig ist.")[0].attributions
+    assert not _sentences("Am Abend hatte sich herausgestellt, dass die Brücke sicher ist.")[0].attributions
+
+
+def test_geraten_with_sein_is_no_advice() -> None:
+    assert not _sentences("Die Lagerhalle ist in Brand geraten, weil ein Kabel schmorte.")[0].attributions
+    a = _only("Die Ärztin hat den Eltern geraten, das Kind impfen zu lassen.")
+    assert a.source.text == "Die Ärztin"
+
+
+def test_quoted_name_before_the_verb_is_the_subject() -> None:
+    a = _only("„Nordstädter Bote“ berichtet, der Bürgermeister habe den Plan gestoppt.")
+    assert a.source.text == "„Nordstädter Bote“"
+    assert _cue_words(a) == ["berichtet"]
+
+
+def test_outlet_citing_someone_is_the_relay() -> None:
+    a = _only("„Nordstädter Bote“ berichtet unter Berufung auf einen Wachmann, dass das Tor offen stand.")
+    assert a.source.text == "einen Wachmann"
+    assert [v.text for v in a.via] == ["„Nordstädter Bote“"]
+    assert _cue_words(a) == ["berichtet"]

@@ -1079,6 +1079,19 @@ def _particle_after_apposition(tokens: list[Token], i: int, ce: int, lex: Lexico
     return None
 
 
+_VERB_WORDS: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _verb_words(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """The word lists find_verbs reads for every token, looked up once per lexicon."""
+    words = _VERB_WORDS.get(id(lex))
+    if words is None:
+        words = {name: lex.word(name) for name in ("not_cues", "reflexive_not_cues", "sein_participle_homographs",
+                                                   "sein_forms")}
+        _VERB_WORDS[id(lex)] = words
+    return words
+
+
 def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[int], ends: list[int]) -> list:
     """Cue verbs with their source, for German."""
     from .attribution import Found, _verb_reading
@@ -1093,6 +1106,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
     coordinators = lex.word("coordinators")
     adverbs = lex.word("non_subject_openers")
     prepositions = lex.word("prepositions")
+    words_of = _verb_words(lex)
     for i, token in enumerate(tokens):
         if i in used or not token.is_word or token.key not in lex.verb_forms or i in inside:
             continue
@@ -1126,8 +1140,14 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         if reading is None:
             continue
         form, extra = reading
-        if form.lemma in lex.word("not_cues"):
+        if form.lemma in words_of["not_cues"]:
             continue
+        if form.lemma in words_of["reflexive_not_cues"] and i + 1 < len(tokens) and tokens[i + 1].lower == "sich" \
+                or i > 0 and tokens[i - 1].lower == "sich" and form.lemma in words_of["reflexive_not_cues"]:
+            continue  # "Damit bestätigt sich die Befürchtung": it turns out, no one says so
+        if form.participle and form.lemma in words_of["sein_participle_homographs"] and any(
+                tokens[k].lower in words_of["sein_forms"] for k in range(cs, ce)):
+            continue  # "sind in Brand geraten": got into, not advised
         cue = [i] if extra is None else [i, extra]
         companions = _companions(tokens, i, ce, form.lemma, lex, cs)
         if form.lemma in lex.word("companion_required") and not any(
@@ -1251,6 +1271,11 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                 key = first.key  # lowered only at the start of the sentence: "Gegenüber", "Weiter"
                 if first.is_word and low in lex.word("subject_pronouns") and len(vorfeld) == 1:
                     source = (vorfeld[0], vorfeld[0] + 1)
+                elif not first.is_word and _quoted_name(tokens, vorfeld[0], finite) is not None \
+                        and phrase_forward(tokens, vorfeld[0], finite, lex) is not None:
+                    # „BBC News“ berichtet, …: a quoted name is the subject, not a quotation
+                    rng = phrase_forward(tokens, vorfeld[0], finite, lex)
+                    source = (vorfeld[0], vorfeld[-1] + 1) if rng[1] <= vorfeld[-1] + 1 else rng
                 elif not first.is_word or (key in prepositions or key in adverbs or key in subordinators) and not (
                         key in lex.word("determiners") and len(vorfeld) > 1) \
                         or (low in _DEMONSTRATIVE_OBJECTS and len(vorfeld) == 1) \
