@@ -837,3 +837,10 @@ def test_outlet_citing_someone_is_the_relay() -> None:
     assert a.source.text == "einen Wachmann"
     assert [v.text for v in a.via] == ["„Nordstädter Bote“"]
     assert _cue_words(a) == ["berichtet"]
+
+
+def test_dazu_is_about_it_after_sagen_but_a_correlate_after_auffordern() -> None:
+    a = _only("Die Sprecherin des Vereins, Lena Brandt, sagte dazu: „Wir bleiben bei unserem Urteil.“")
+    assert "dazu" not in _cue_words(a)
+    b = _only("Der Bürgermeister forderte die Bürger dazu auf, Wasser zu sparen.")
+    assert " ".join(_cue_words(b)).split() == ["forderte", "dazu", "auf"]

@@ -1025,12 +1025,14 @@ def _companions(tokens: list[Token], i: int, ce: int, lemma: str, lex: Lexicon, 
                 found.append(k)
                 break
     correlates = lex.word("correlates")
+    about_words = lex.word("correlates_only_with")
     frames = lex.word("manner_frames")
     for k in range(i + 1, min(ce, i + 10)):
         t = tokens[k]
         if t.is_cap or not t.is_word or k in found:
             continue
-        if t.lower in correlates and ce < len(tokens) and tokens[ce].text in ",:":
+        if t.lower in correlates and ce < len(tokens) and tokens[ce].text in ",:" and not (
+                t.lower in about_words and lemma not in lex.word("correlate_verbs:" + t.lower)):
             # the correlate of the content clause: "warnte davor, …", "verwies darauf, dass …"
             found.append(k)
             break
