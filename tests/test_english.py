@@ -442,3 +442,10 @@ def test_multi_word_predicates(text: str, source: str, cue: str) -> None:
 def test_rarely_marked_forms_are_no_cues() -> None:
     found = _attributions("The board advised the tenants to seek a new lawyer.")
     assert all(a.cue is None or a.cue.text not in ("advised", "seek") for _, a in found)
+
+
+def test_issued_a_statement_saying() -> None:
+    found = _attributions("The harbour board issued a statement saying the ferry would run again.")
+    assert any(a.source is not None and a.source.text == "The harbour board"
+               and _cue_text(a) == "issued a statement saying" for _, a in found), \
+        [(a.source and a.source.text, _cue_text(a)) for _, a in found]

@@ -85,6 +85,7 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "possessives": lex.word("possessive_determiners"),
         "intensifiers": lex.word("intensifiers"),
         "quantity_subjects": lex.word("quantity_subjects"),
+        "issue_verbs": lex.word("issue_verbs"),
         "phrasal": _phrase_index(lex.word("phrasal_cues")),
         "noun_cues_alone": True,
         "noun_cue_modifiers": lex.word("noun_cue_modifiers"),
@@ -937,6 +938,12 @@ def _ing_adjunct(tokens: list[Token], i: int, lemma: str, cue: list[int], lex: L
             and prev.lower not in lex.kinds.get("pronoun", ()):
         subject = backward(tokens, j, 0, lex)
         if subject is not None and not used.intersection(range(*subject)):
+            for q in range(subject[0] + 1, j):
+                if tokens[q].lower in tables["issue_verbs"] and not tokens[q].is_cap:
+                    # "The governor issued a statement saying …": the issuer is the source,
+                    # "issued a statement … saying" the cue
+                    return Found(source=(subject[0], q), cue=list(range(q, j + 1)) + cue, mode="reported_speech",
+                                 lemma=lemma, head=i)
             return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
     return None
 
