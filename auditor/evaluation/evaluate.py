@@ -73,23 +73,13 @@ def _sentence_at(text: str, start: int) -> str:
 
 
 def _predicted_spans(result: AuditResult) -> tuple[list[list[tuple[int, int]]], list[list[tuple[int, int]]]]:
-    """Per predicted attribution: its source spans and its cue spans.
-
-    German only: a ``via`` (the outlet of "Das berichtet X unter Berufung auf Y", "…, berichtet
-    Reuters") is scored as a source of its own. The WikiNews gold annotates that outlet as the
-    source of the report verb and leaves the cited Y unmarked; the tagger keeps Y as the source
-    and X as the relay, so without this the outlet it did find counts as missed."""
+    """Per predicted attribution: its source spans and its cue spans."""
     sources, cues = [], []
-    relays_are_sources = result.article.language == "de"
     for s in result.sentences:
         for a in s.attributions:
             sources.append([(a.source.start, a.source.end)] if a.source else [])
             parts = a.cue_parts or ((a.cue,) if a.cue else ())
             cues.append([(p.start, p.end) for p in parts])
-            if relays_are_sources:
-                for v in a.via:
-                    sources.append([(v.start, v.end)])
-                    cues.append([])
     return sources, cues
 
 
