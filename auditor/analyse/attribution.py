@@ -165,11 +165,11 @@ def _is_verb_use(tokens: list[Token], i: int, lex: Lexicon) -> bool:
 
 
 def _verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
+    if lex.language == "de":
+        return german.find_verbs(tokens, lex, used)  # its own clause bounds: brackets keep a clause together
     starts, ends = _clause_bounds(tokens)
     if lex.language == "en":
         return english.find_verbs(tokens, lex, used, starts, ends)
-    if lex.language == "de":
-        return german.find_verbs(tokens, lex, used, starts, ends)
     found = []
     find_source = german.verb_source if lex.language == "de" else english.verb_source
     for i, token in enumerate(tokens):

@@ -1094,7 +1094,7 @@ def _verb_words(lex: Lexicon) -> dict[str, frozenset[str]]:
     return words
 
 
-def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[int], ends: list[int]) -> list:
+def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
     """Cue verbs with their source, for German."""
     from .attribution import Found, _verb_reading
 
