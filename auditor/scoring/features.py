@@ -13,13 +13,13 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import RulesError
-from ..models import HEDGE_LEVELS, Article, AuditResult, HedgeLevel, TaggedSentence
+from ..models import HEDGE_LEVELS, Article, AuditResult, HedgeCue, HedgeLevel, TaggedSentence
 from ..resources import rules_dir
 from ..sources import normalize_source
 from ..summary import source_name, summarise
@@ -177,7 +177,19 @@ class SentenceFacts:
     index: int
     features: SentenceFeatures
     outlets: tuple[OutletLookup, ...]  # outlets it cites, in order, once each
-    extras: dict[str, str]
+    names: tuple[str, ...]  # its sources' names, in order, once each
+    hedges: tuple[HedgeCue, ...]
+
+    @cached_property
+    def extras(self) -> dict[str, str]:
+        """The message placeholders beyond the features; built only for a sentence that hits a rule."""
+        return {
+            "source": self.names[0] if self.names else "",
+            "sources": ", ".join(self.names),
+            "outlets": ", ".join(_describe_outlet(o) for o in self.outlets),
+            "hedges": ", ".join('"' + (" … ".join(p.text for p in h.parts) if h.parts else h.text) + '"'
+                                for h in self.hedges),
+        }
 
 
 def _cited_outlets(sentence: TaggedSentence, outlets: OutletTable) -> tuple[OutletLookup, ...]:
@@ -216,14 +228,8 @@ def sentence_facts(sentence: TaggedSentence, article: Article, outlets: OutletTa
         cited_outlet_rating=min(ratings) if ratings else None,
         cites_unrated_outlet=any(not o.rated for o in cited),
     )
-    extras = {
-        "source": names[0] if names else "",
-        "sources": ", ".join(names),
-        "outlets": ", ".join(_describe_outlet(o) for o in cited),
-        "hedges": ", ".join('"' + (" … ".join(p.text for p in h.parts) if h.parts else h.text) + '"'
-                            for h in sentence.hedges),
-    }
-    return SentenceFacts(index=sentence.index, features=features, outlets=cited, extras=extras)
+    return SentenceFacts(index=sentence.index, features=features, outlets=cited, names=tuple(names),
+                         hedges=sentence.hedges)
 
 
 # --- articles --------------------------------------------------------------------
