@@ -173,11 +173,15 @@ def default_jobs() -> int:
 _GC_THRESHOLDS = (50_000, 20, 100)
 
 
+def _collect_less() -> None:
+    gc.freeze()
+    gc.set_threshold(*_GC_THRESHOLDS)
+
+
 @contextmanager
 def _bulk_gc() -> Iterator[None]:
     before = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(*_GC_THRESHOLDS)
+    _collect_less()
     try:
         yield
     finally:
@@ -511,8 +515,7 @@ def _init_worker(language: str | None, scoring: ScoringFiles | None, stored: Sto
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
     global _worker_settings
     _worker_settings = (language, scoring.load() if scoring is not None else None, stored)
-    gc.freeze()  # the worker lives for the run: see _GC_THRESHOLDS
-    gc.set_threshold(*_GC_THRESHOLDS)
+    _collect_less()  # the worker lives for the run: nothing to restore
 
 
 def _exit_with(parent_sentinel: int) -> None:

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import RulesError
+from .language import SUPPORTED_LANGUAGES
 from .resources import rules_dir
 
-SUPPORTED_LANGUAGES = ("de", "en")
 GAP = "…"
 
 SourceSlot = Literal["after", "before", "none", "optional_after"]

@@ -150,53 +150,13 @@ def _verb_reading(tokens: list[Token], i: int, clause_end: int, lex: Lexicon) ->
     return None
 
 
-def _is_verb_use(tokens: list[Token], i: int, lex: Lexicon) -> bool:
-    """Reject nouns and infinitives that look like cue verbs ("the report", "zu sagen")."""
-    if i == 0:
-        return lex.language == "de"
-    prev = tokens[i - 1].lower
-    if lex.language == "de":
-        return prev not in ("zu", "zum") and not tokens[i].is_cap
-    if prev in lex.word("determiners") or prev in ("to", "'s", "’s"):
-        return False
-    if prev in lex.word("passive_auxiliaries") and tokens[i].lower.endswith(("ed", "told", "said", "thought", "written")):
-        return False  # "was told", "is expected"
-    return True
-
-
 def _verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
+    """Cue verbs and their sources, by the grammar of the lexicon's language
+    (German or English: lexicon.SUPPORTED_LANGUAGES)."""
     if lex.language == "de":
         return german.find_verbs(tokens, lex, used)  # its own clause bounds: brackets keep a clause together
     starts, ends = _clause_bounds(tokens)
-    if lex.language == "en":
-        return english.find_verbs(tokens, lex, used, starts, ends)
-    found = []
-    find_source = german.verb_source if lex.language == "de" else english.verb_source
-    for i, token in enumerate(tokens):
-        if i in used or not token.is_word or token.key not in lex.verb_forms or not _is_verb_use(tokens, i, lex):
-            continue
-        reading = _verb_reading(tokens, i, ends[i], lex)
-        if reading is None:
-            continue
-        form, extra = reading
-        result = find_source(tokens, i, starts[i], ends[i], lex, form)
-        if result is None:
-            continue
-        source, inherit = result
-        if source is not None and used.intersection(range(*source)):
-            source = None
-            if not inherit:
-                continue
-        if source is None and not inherit:
-            continue
-        cue = [i] if extra is None or lex.language == "en" and form.needs_next is None else [i, extra]
-        if lex.language == "de" and form.particle and extra is not None:
-            cue = [i, extra]
-        found.append(Found(source=source, cue=cue, mode="reported_speech", lemma=form.lemma, inherit=inherit))
-        used.update(cue)
-        if source:
-            used.update(range(*source))
-    return found
+    return english.find_verbs(tokens, lex, used, starts, ends)
 
 
 # --- the sentence -------------------------------------------------------------

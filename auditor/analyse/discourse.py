@@ -5,7 +5,7 @@ reported speech that carries on without a cue of its own.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..lexicon import Lexicon
 from ..models import Attribution, SourceSpan, TaggedSentence
@@ -41,24 +41,16 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    return a_start < b_end and b_start < a_end
-
-
 def _with(sentence: TaggedSentence, **changes) -> TaggedSentence:
     return sentence.model_copy(update=changes)
 
 
 def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentence]:
-    ends = [s.end for s in tagged]  # sentences are in text order and do not overlap
+    # sentences are in text order and do not overlap, so the ones a quotation overlaps are a run:
+    # from the first that ends after it starts to the last that starts before it ends
+    starts, ends = [s.start for s in tagged], [s.end for s in tagged]
     for q_start, q_end in quote_regions(text):
-        # the sentences a quotation overlaps, found by bisection: linear in the text, not quotes x sentences
-        inside = []
-        for i in range(bisect_right(ends, q_start), len(tagged)):
-            if tagged[i].start >= q_end:
-                break
-            if _overlaps(tagged[i].start, tagged[i].end, q_start, q_end):
-                inside.append(i)
+        inside = list(range(bisect_right(ends, q_start), bisect_left(starts, q_end)))
         for i in inside:
             s = tagged[i]
             # a cue inside the quote is the speaker's own word ("Ich sage euch ..."),
