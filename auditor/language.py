@@ -31,12 +31,9 @@ def detect_language(text: str) -> str:
     """Return an ISO 639-1 code ("de", "en", ...) or "unknown"."""
     words = _WORD.findall(text[:SAMPLE_CHARS].lower())
     index = _stopword_index()
-    hits: Counter[str] = Counter()
-    for word in words:
-        # a loop, not hits.update(): Counter.update's type checks cost more than
-        # the counting and made detection a quarter of a bulk run's analysis
-        for language in index.get(word, ()):
-            hits[language] += 1
+    # counted in one pass of Counter's C loop over a flat list: a Python loop of
+    # increments made detection a quarter of a bulk run's analysis
+    hits = Counter([language for word in words for language in index.get(word, ())])
     ranked = hits.most_common(2)
     if not ranked:
         return UNKNOWN

@@ -80,8 +80,23 @@ class Lexicon:
     max_outlet_words: int
     particles: frozenset[str] = field(default_factory=frozenset)
 
-    def word(self, name: str) -> frozenset[str]:
+    def __post_init__(self) -> None:
+        # The grammar asks for word classes hundreds of times a sentence: a
+        # dict's own lookup (a missing class is empty) instead of a method call
+        # halves what those lookups cost.
+        words = _WordClasses(self.words)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "word", words.__getitem__)
+
+    def word(self, name: str) -> frozenset[str]:  # replaced per instance by __post_init__
         return self.words.get(name, frozenset())
+
+
+class _WordClasses(dict[str, frozenset[str]]):
+    """Word class name -> its words; a class the lexicon does not list is empty."""
+
+    def __missing__(self, name: str) -> frozenset[str]:
+        return frozenset()
 
 
 def _split_alternatives(text: str) -> list[str]:

@@ -269,3 +269,15 @@ def test_reaudit_keeps_earlier_scores_and_deleting_needs_scores_gone(stored):
     with pytest.raises(sqlite3.IntegrityError), db.conn:  # the deferred foreign key guards the history
         db.conn.execute("DELETE FROM sentences WHERE article_id = 'clean'")
         db.conn.execute("DELETE FROM articles WHERE id = 'clean'")
+
+
+def test_saving_an_article_again_in_the_same_run_replaces_its_score_and_hits(stored, tmp_path):
+    _, _, db = stored
+    heavier = write(tmp_path / "heavier.toml", BASE.replace("weight = 5", "weight = 7"))
+    rescored = load_scoring([heavier]).score(store.load_result(db, "anon"))
+    store.save_result(db, rescored, run_id=1)  # same run, new score: one row, the new one
+    rows = list(db.query("SELECT article_id, score FROM article_scores WHERE run_id = 1 ORDER BY article_id"))
+    assert rows == [{"article_id": "anon", "score": 93.0}, {"article_id": "clean", "score": 100.0},
+                    {"article_id": "number", "score": 86.0}]
+    hits = [(h["sentence_idx"], h["rule_id"], h["points"]) for h in db["rule_hits"].rows_where("article_id = 'anon'")]
+    assert hits == [(0, "anon", 7.0)]

@@ -355,6 +355,22 @@ def test_rescoring_replaces_earlier_hits(tmp_path, outlets):
     assert {h.rule_id for s in twice.sentences for h in s.rule_hits} == {"unattributed-number"}
 
 
+def test_matching_sentence_rules_are_remembered_per_features_and_stay_right(monkeypatch, outlets):
+    """The per-features memory of which rules match gives what testing every rule gives, and stays bounded."""
+    from auditor.scoring import rules as rules_module
+
+    monkeypatch.setattr(rules_module, "_MATCHING_CACHE_SIZE", 3)
+    rule_set = load_rule_set(["strict"])
+    result = analyse_text(SEED.read_text(encoding="utf-8"), "de")
+    facts = [sentence_facts(s, result.article, outlets) for s in result.sentences]
+    assert len({f.features for f in facts}) > 3  # the cache is cleared on the way
+    for fact in facts * 2:
+        expected = tuple(r for r in rule_set.of_scope("sentence") if r.when.matches(fact.features))
+        assert rule_set.sentence_rules_matching(fact.features) == expected
+        assert len(rule_set._matching_sentence_rules) <= 3
+    assert any(rule_set.sentence_rules_matching(f.features) for f in facts)  # some sentence hits a rule
+
+
 def test_seed_article_scores_add_up():
     """Whatever the tagger finds: the breakdown explains every point, strict is not kinder than default."""
     text = SEED.read_text(encoding="utf-8")

@@ -110,9 +110,11 @@ def _attribution(text: str, tokens: list[Token], found: Found, lex: Lexicon) -> 
                        cue_parts=tuple(parts) if len(parts) > 1 else (), via=via, mode=found.mode)
 
 
-def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon) -> TaggedSentence:
-    """Attributions and hedges of one sentence; ``text`` is the whole article text."""
-    tokens = tokenize(sentence.text, sentence.start, lex.case_sensitive)
+def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[Token] | None = None) -> TaggedSentence:
+    """Attributions and hedges of one sentence; ``text`` is the whole article text,
+    ``tokens`` the sentence's tokens when they are at hand."""
+    if tokens is None:
+        tokens = tokenize(sentence.text, sentence.start, lex.case_sensitive)
     # token indices in a Found are relative to its window
     attributions = () if sentence.is_heading else tuple(
         _attribution(text, window, f, lex) for window in _windows(tokens) for f in find_attributions(window, lex))
@@ -130,5 +132,7 @@ def analyse(article: Article, sentences: list[Sentence]) -> list[TaggedSentence]
     if article.language not in SUPPORTED_LANGUAGES:
         return [TaggedSentence(**s.model_dump()) for s in sentences]
     lex = load_lexicon(article.language)
-    tagged = [analyse_sentence(article.text, s, lex) for s in sentences]
-    return discourse.link(article.text, tagged, lex)
+    # tokenised once: linking sentences looks at the tokens of some of them again
+    tokens = [tokenize(s.text, s.start, lex.case_sensitive) for s in sentences]
+    tagged = [analyse_sentence(article.text, s, lex, t) for s, t in zip(sentences, tokens, strict=True)]
+    return discourse.link(article.text, tagged, lex, tokens)

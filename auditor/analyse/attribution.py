@@ -13,36 +13,15 @@ that attribution ("Experten schätzen ..., berichtet Reuters").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..lexicon import Frame, Lexicon, VerbForm
 from . import english, german, phrases
+from .found import Found
 from .phrases import Range
 from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, find_patterns
 
 _CLAUSE_BREAKS = frozenset(",;:()–—")
 _REPORTING_LEMMAS = frozenset({"berichten", "melden", "vermelden", "schreiben", "report", "write", "publish"})
 _DE_RELAY_VERBS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
-
-
-@dataclass
-class Found:
-    """An attribution in token indices, before it becomes a model."""
-
-    source: Range | None
-    cue: list[int]
-    mode: str
-    via: list[Range] = field(default_factory=list)
-    kind: str | None = None
-    lemma: str | None = None
-    inherit: bool = False  # coordinated verb: same source as the attribution before
-    chain: bool = False  # "unter Berufung auf X", "citing X"
-    via_only: bool = False  # "cited by X"
-    weasel: bool = False
-    head: int | None = None  # the lexical cue word when ``cue`` also holds auxiliaries ("has … said")
-    antecedent: Range | None = None  # a relative pronoun source ("who") stands for this phrase
-    silent: bool = False  # the cue words find the source but are not output ("X kritisierte die Pläne")
-    appearance: bool = False  # "appears to", "seemed": a judgement with no source of its own
 
 
 def _clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:

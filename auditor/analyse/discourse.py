@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from ..lexicon import Lexicon
 from ..models import Attribution, SourceSpan, TaggedSentence
-from .tokens import tokenize
+from .tokens import Token
 
 # opening quote -> the closing quotes that may end it
 _QUOTE_PAIRS = {"„": "“”\"", "“": "”\"", "”": "”", "»": "«", "«": "»", '"': '"'}
@@ -100,7 +100,7 @@ def _resolve_pronouns(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
     return tagged
 
 
-def _carry_over(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[TaggedSentence]:
+def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[Token]]) -> list[TaggedSentence]:
     """German Konjunktiv I after an attributed sentence continues its reported speech."""
     subjunctive = lex.word("subjunctive_forms")
     if not subjunctive:
@@ -115,9 +115,8 @@ def _carry_over(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[T
             continue
         if previous is None:
             continue
-        tokens = tokenize(s.text, s.start, lex.case_sensitive)
         reportative = any(h.kind == "reportative" for h in s.hedges)
-        if any(t.lower in subjunctive for t in tokens) or reportative:
+        if any(t.lower in subjunctive for t in tokens[i]) or reportative:
             source = previous.source
             carried = Attribution(source=source, cue=None, via=previous.via, mode="carried_over")
             tagged[i] = _with(s, attributions=(carried,))
@@ -126,9 +125,10 @@ def _carry_over(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[T
     return tagged
 
 
-def link(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[TaggedSentence]:
+def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[Token]]) -> list[TaggedSentence]:
+    """The sentences with links between them; ``tokens`` are each sentence's tokens, in the same order."""
     tagged = _apply_quotes(text, list(tagged))
-    tagged = _carry_over(text, tagged, lex)
+    tagged = _carry_over(tagged, lex, tokens)
     if lex.language == "en":
         from .english import link as english_link
 
@@ -136,5 +136,5 @@ def link(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[TaggedSe
     if lex.language == "de":
         from .german import resolve_pronouns
 
-        tagged = resolve_pronouns(text, tagged, lex)
+        tagged = resolve_pronouns(text, tagged, lex, tokens)
     return _resolve_pronouns(tagged)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon, VerbForm
+from .found import Found
 from .phrases import MAX_PHRASE, Range, _is_boundary, backward, classify, forward
 from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, is_numeric
 
@@ -538,7 +539,6 @@ _DASHES = ("―", "—", "–", "--")
 
 def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[int], ends: list[int]) -> list:
     """Attributions with a cue verb ("Officials said", "said Smith", ", adding …")."""
-    from .attribution import Found  # the attribution module imports this one
 
     tables = _tables(lex)
     n = len(tokens)

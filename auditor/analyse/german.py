@@ -26,6 +26,7 @@ Every scan is bounded by the clause or by ``MAX_PHRASE`` words.
 from __future__ import annotations
 
 from ..lexicon import Lexicon
+from .found import Found
 from .phrases import _ADJECTIVE_ENDINGS, _BRACKETS, MAX_PHRASE, Range, forward
 from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token
 
@@ -430,11 +431,23 @@ def _names_outlet(tokens: list[Token], rng: Range, lex: Lexicon) -> int | None:
     return None
 
 
+_FRAME_TRIGGERS: dict[int, frozenset[str]] = {}
+
+
+def _frame_triggers(lex: Lexicon) -> frozenset[str]:
+    """The words frames() looks at; any other token is passed over at the cost of one lookup."""
+    words = _FRAME_TRIGGERS.get(id(lex))
+    if words is None:
+        words = frozenset(("nach", "aus", "denen", "so")) | lex.word("self_sources") \
+            | lex.word("subjunctive_self_sources")
+        _FRAME_TRIGGERS[id(lex)] = words
+    return words
+
+
 def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
     """German frames beyond the lexicon patterns: "nach Angaben der Polizei",
     "Seiner Meinung nach", "Demnach", ", wonach", ", so X" (a tail that may
     also stand in the middle: "„…“, so X, „…“")."""
-    from .attribution import Found
 
     found: list[Found] = []
     n = len(tokens)
@@ -443,8 +456,9 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
     colon = _speaker_colon(tokens, lex, used)
     if colon is not None:
         found.append(colon)
+    triggers = _frame_triggers(lex)
     for k, token in enumerate(tokens):
-        if k in used or not token.is_word:
+        if token.lower not in triggers or k in used:
             continue
         lower = token.lower
         if lower in ("nach", "aus") and k + 1 < n:
@@ -526,7 +540,6 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
 def _speaker_colon(tokens: list[Token], lex: Lexicon, used: set[int]):
     """ "Bürgermeisterin Weber: „Wir bauen neu.“": a name and a colon before a quotation,
     with no verb. The gold marks the speaker as the source, with no cue."""
-    from .attribution import Found
 
     n = len(tokens)
     k = next((j for j in range(min(n, MAX_PHRASE + 2)) if tokens[j].text == ":"), None)
@@ -1096,8 +1109,11 @@ def _verb_words(lex: Lexicon) -> dict[str, frozenset[str]]:
 
 def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
     """Cue verbs with their source, for German."""
-    from .attribution import Found, _verb_reading
+    from .attribution import _verb_reading
 
+    verb_forms = lex.verb_forms
+    if not any(t.key in verb_forms or t.lower == _KNOWN for t in tokens):
+        return []  # two sentences in three have no cue: spare them the clause scans
     starts, ends = clause_bounds(tokens)
     inside, _ = quoted_tokens(tokens)
     found: list[Found] = []
@@ -1409,15 +1425,17 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
     return found
 
 
+_KNOWN = "bekannt"
+
+
 def _became_known(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[int], ends: list[int],
                   inside: set[int]) -> list:
     """ "Im April wurde bekannt, dass …", "nachdem bekannt geworden war, dass …": a cue with no source."""
-    from .attribution import Found
 
     found = []
     becoming = lex.word("becoming_forms")
     for k, token in enumerate(tokens):
-        if token.lower != "bekannt" or token.is_cap or k in used or k in inside:
+        if token.lower != _KNOWN or token.is_cap or k in used or k in inside:
             continue
         cs, ce = starts[k], ends[k]
         aux = [j for j in range(cs, ce) if tokens[j].lower in becoming and j not in used]
@@ -1500,34 +1518,27 @@ def settle(found: list, tokens: list[Token], lex: Lexicon) -> list:
 # --- pronouns -------------------------------------------------------------------
 
 
-def introduce_speakers(text: str, tagged: list, lex: Lexicon) -> list:
+def introduce_speakers(text: str, tagged: list, lex: Lexicon, sentence_tokens: list[list[Token]]) -> list:
     """A sentence with no cue whose subject is then reported in Konjunktiv I: "Die Ministerin
     kritisierte die Pläne. Sie seien zu teuer." The gold marks the subject of the first sentence
     as the source of what follows; it becomes a source without a cue, and the following
-    Konjunktiv sentences carry it over."""
+    Konjunktiv sentences carry it over. ``sentence_tokens`` are the sentences' tokens."""
     from ..models import Attribution, SourceSpan
-    from .tokens import tokenize
 
     subjunctive = lex.word("subjunctive_forms")
     out = list(tagged)
-    cache: dict[int, list[Token]] = {}
-
-    def tokens_of(j: int) -> list[Token]:
-        if j not in cache:
-            cache[j] = tokenize(out[j].text, out[j].start, lex.case_sensitive)
-        return cache[j]
 
     for i in range(len(out) - 1):
         s, nxt = out[i], out[i + 1]
         if s.is_heading or s.attributions or nxt.is_heading or nxt.attributions or s.text.rstrip()[-1:] in "?:":
             continue
         if subjunctive.isdisjoint(w.strip(".,;:!?„“\"»«()") for w in nxt.text.lower().split()):
-            continue  # a cheap look before tokenising
-        following = tokens_of(i + 1)
+            continue  # a cheap look first
+        following = sentence_tokens[i + 1]
         if not following or following[0].text in QUOTE_CHARS or not any(
                 t.lower in subjunctive for t in following[:MAX_PHRASE]):
             continue
-        tokens = tokens_of(i)
+        tokens = sentence_tokens[i]
         if not tokens or tokens[0].text in QUOTE_CHARS or any(
                 t.lower in subjunctive or t.lower in ("würden", "würde", "hätten", "hätte") for t in tokens):
             continue  # the first sentence is itself reported speech, with no one named for it
@@ -1544,7 +1555,7 @@ def introduce_speakers(text: str, tagged: list, lex: Lexicon) -> list:
         out[i] = s.model_copy(update={"attributions": (Attribution(source=source, mode="reported"),)})
         j = i + 1
         while j < len(out) and not out[j].attributions and not out[j].is_heading and any(
-                t.lower in subjunctive for t in tokens_of(j)):
+                t.lower in subjunctive for t in sentence_tokens[j]):
             out[j] = out[j].model_copy(update={"attributions": (Attribution(source=source, mode="carried_over"),)})
             j += 1
     return out
@@ -1570,13 +1581,13 @@ def _named(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
     return rng[1] - rng[0] == 1 and tokens[rng[0]].lower not in determiners
 
 
-def resolve_pronouns(text: str, tagged: list, lex: Lexicon) -> list:
+def resolve_pronouns(text: str, tagged: list, lex: Lexicon, sentence_tokens: list[list[Token]]) -> list:
     """ "er"/"sie" as a source: the person named last, as a source or as the
-    subject that opens one of the three sentences before."""
+    subject that opens one of the three sentences before. ``sentence_tokens``
+    are the sentences' tokens."""
     from .phrases import classify as base
-    from .tokens import tokenize
 
-    tagged = introduce_speakers(text, tagged, lex)
+    tagged = introduce_speakers(text, tagged, lex, sentence_tokens)
 
     pronouns = lex.word("subject_pronouns")
     last_named: str | None = None
@@ -1595,7 +1606,7 @@ def resolve_pronouns(text: str, tagged: list, lex: Lexicon) -> list:
                     prev = tagged[j]
                     if prev.start <= last_at:
                         break
-                    toks = tokenize(prev.text, prev.start, lex.case_sensitive)
+                    toks = sentence_tokens[j]
                     rng = phrase_forward(toks, 0, len(toks), lex)
                     if rng is not None and rng[1] - rng[0] >= 2 and base(toks, rng, lex) == "person":
                         name = text[toks[rng[0]].start:toks[rng[1] - 1].end]

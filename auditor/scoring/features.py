@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -208,12 +208,19 @@ def _describe_outlet(outlet: OutletLookup) -> str:
     return f"{outlet.name} ({outlet.rating:.2f})" if outlet.rated else f"{outlet.name} (unrated)"
 
 
+@lru_cache(maxsize=10_000)
+def _sentence_features(**values: Any) -> SentenceFeatures:
+    """One model per distinct features: a corpus has only hundreds of them (flags, kinds,
+    levels), and validating a new one for every sentence was a tenth of scoring's time."""
+    return SentenceFeatures(**values)
+
+
 def sentence_facts(sentence: TaggedSentence, article: Article, outlets: OutletTable) -> SentenceFacts:
     sources = [a.source for a in sentence.attributions if a.source is not None]
     names = list(dict.fromkeys(normalize_source(source_name(s))[0] for s in sources))
     cited = _cited_outlets(sentence, outlets)
     ratings = [o.rating for o in cited if o.rating is not None]
-    features = SentenceFeatures(
+    features = _sentence_features(
         is_heading=sentence.is_heading,
         attributed=bool(sentence.attributions),
         source_kind=frozenset(s.kind for s in sources),

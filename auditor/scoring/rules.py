@@ -417,6 +417,28 @@ class RuleSet(BaseModel):
     def of_scope(self, scope: str) -> tuple[Rule, ...]:
         return self._by_scope.get(scope, ())
 
+    @cached_property
+    def _matching_sentence_rules(self) -> dict[BaseModel, tuple[Rule, ...]]:
+        return {}
+
+    def sentence_rules_matching(self, features: BaseModel) -> tuple[Rule, ...]:
+        """The sentence rules whose conditions hold for these features.
+
+        Remembered per distinct features: they are a few flags, kinds and
+        levels, so a corpus has only hundreds of distinct ones, and testing
+        every rule on every sentence was a fifth of scoring's time.
+        """
+        cache = self._matching_sentence_rules
+        found = cache.get(features)
+        if found is None:
+            if len(cache) >= _MATCHING_CACHE_SIZE:
+                cache.clear()  # outlet ratings make features open-ended: stay bounded
+            found = cache[features] = tuple(rule for rule in self.of_scope("sentence") if rule.when.matches(features))
+        return found
+
+
+_MATCHING_CACHE_SIZE = 10_000
+
 
 # --- loading --------------------------------------------------------------------------
 

@@ -41,11 +41,10 @@ def score_result(result: AuditResult, rule_set: RuleSet, outlets: OutletTable) -
     for sentence, fact in zip(result.sentences, facts, strict=True):
         hits = []
         values = None
-        for rule in rule_set.of_scope("sentence"):
-            if rule.when.matches(fact.features):
-                values = values or placeholder_values(fact.features, fact.extras)
-                hits.append(RuleHit(rule_id=rule.id, points=rule.weight, message=rule.render(values),
-                                    sentence=sentence.index))
+        for rule in rule_set.sentence_rules_matching(fact.features):
+            values = values or placeholder_values(fact.features, fact.extras)
+            hits.append(RuleHit(rule_id=rule.id, points=rule.weight, message=rule.render(values),
+                                sentence=sentence.index))
         for hit in hits:
             hits_by_rule[hit.rule_id].append(hit)
         # most sentences hit no rule: keep them as they are rather than copy them
