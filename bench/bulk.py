@@ -246,7 +246,7 @@ def floor(corpus: Path, db_path: Path) -> None:
 def breakdown(corpus: Path, db_path: Path) -> None:
     """Per-stage time per sentence of one process, on the given corpus (run in a child process)."""
     from auditor.analyse import analyse
-    from auditor.bulk import ScoringFiles
+    from auditor.bulk import ScoringFiles, _collect_less
     from auditor.extract import extract
     from auditor.ingest import iter_jsonl
     from auditor.models import AuditResult
@@ -255,6 +255,7 @@ def breakdown(corpus: Path, db_path: Path) -> None:
     from auditor.store import open_db, save_results
 
     scoring = ScoringFiles().load()
+    _collect_less()  # the garbage-collector settings of a bulk run, so the stages cost what they cost there
     times = dict.fromkeys(("read", "extract", "split", "analyse", "score", "store"), 0.0)
     clock = time.perf_counter
     t = clock()

@@ -567,13 +567,13 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         if i in used or i in blocked or not token.is_word or quoted[i] or token.lower in tables["not_cues"]:
             continue
         if token.lower in tables["sourceless"]:
-            item = _sourceless(tokens, i, lex, tables, Found)
+            item = _sourceless(tokens, i, lex, tables)
             if item is not None:
                 found.append(item)
                 used.update(item.cue)
             continue
         if token.lower in tables["question_cues"]:
-            item = _asked(tokens, i, tables, Found)
+            item = _asked(tokens, i, tables)
             if item is not None:
                 found.append(item)
                 used.update(item.cue)
@@ -600,7 +600,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
                 continue
         else:
             continue
-        item = _attribute(tokens, i, lemma, form, lex, tables, used, Found, title)
+        item = _attribute(tokens, i, lemma, form, lex, tables, used, title)
         if item is not None and phrasal:
             item.cue = sorted(set(item.cue) | set(range(i, i + phrasal)))
         if item is None:
@@ -621,11 +621,11 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
         if (item.source is None or item.source[1] <= i) and last + 1 < n and tokens[last + 1].is_word \
                 and item.antecedent is None:
             content_from = min(content_from, last)
-    found.extend(_noun_cues(tokens, lex, tables, used, quoted, Found))
+    found.extend(_noun_cues(tokens, lex, tables, used, quoted))
     return found
 
 
-def _noun_cues(tokens: list[Token], lex: Lexicon, tables: dict, used: set[int], quoted: list[bool], Found) -> list:
+def _noun_cues(tokens: list[Token], lex: Lexicon, tables: dict, used: set[int], quoted: list[bool]) -> list:
     """"Trump’s criticism of the plan", "his call for a ban", "questions about her emails":
     a noun of saying or judging with its preposition. The owner before it is the source
     ("his"); with no owner the cue stands alone."""
@@ -669,7 +669,7 @@ def _new_subject(tokens: list[Token], a: int, item, lex: Lexicon, tables: dict) 
     return before.text == "," or before.lower in ("and", "but") and not before.is_cap
 
 
-def _asked(tokens: list[Token], i: int, tables: dict, Found) -> object | None:
+def _asked(tokens: list[Token], i: int, tables: dict) -> Found | None:
     """"Asked if he would run, Smith said …", "when asked about the plan": a question put to
     the speaker by someone unnamed; PolNeAR marks it as a cue with no source."""
     prev = tokens[i - 1] if i > 0 else None
@@ -722,7 +722,7 @@ def _reading(tokens: list[Token], i: int, forms: tuple[VerbForm, ...]) -> VerbFo
 
 
 def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, lex: Lexicon, tables: dict,
-               used: set[int], Found, title: bool = False) -> object | None:
+               used: set[int], title: bool = False) -> Found | None:
     n = len(tokens)
     token = tokens[i]
     is_ing = form is None
@@ -757,7 +757,7 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
             and not pre_words:
         return None  # "a program called Sandy Hook Promise"
     if is_ing and not (pre_words & tables["be"]):
-        return _ing_adjunct(tokens, i, lemma, cue, lex, tables, used, Found)
+        return _ing_adjunct(tokens, i, lemma, cue, lex, tables, used)
     if not is_ing and not pre_words and token.lower not in tables["strong"] and _inside_subject(tokens, i, tables):
         return None  # "A statement posted on the website said"
     noun_like = token.lower in tables["noun_like"]
@@ -834,7 +834,7 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
 
 
-def _sourceless(tokens: list[Token], i: int, lex: Lexicon, tables: dict, Found) -> object | None:
+def _sourceless(tokens: list[Token], i: int, lex: Lexicon, tables: dict) -> Found | None:
     """"Trump seemed to enjoy it", "the plan appears doomed": an appearance with no source.
     "appeared on Fox News" / "appeared at a rally" is a physical appearance, not a cue."""
     token = tokens[i]
@@ -926,7 +926,7 @@ def _drop_relative(tokens: list[Token], rng: Range, lex: Lexicon, tables: dict) 
 
 
 def _ing_adjunct(tokens: list[Token], i: int, lemma: str, cue: list[int], lex: Lexicon, tables: dict,
-                 used: set[int], Found) -> object | None:
+                 used: set[int]) -> Found | None:
     """", adding that …", "by saying …", "a statement saying …"."""
     j = cue[0] - 1
     if j < 0:
