@@ -8,10 +8,11 @@ tagger needs, once per language (cached).
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from .errors import RulesError
 from .language import SUPPORTED_LANGUAGES
@@ -79,6 +80,7 @@ class Lexicon:
     outlets: dict[tuple[str, ...], str]  # outlet name as words -> domain
     max_outlet_words: int
     particles: frozenset[str] = field(default_factory=frozenset)
+    _derived: dict[Callable[[Any], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # The grammar asks for word classes hundreds of times a sentence: a
@@ -90,6 +92,19 @@ class Lexicon:
 
     def word(self, name: str) -> frozenset[str]:  # replaced per instance by __post_init__
         return self.words.get(name, frozenset())
+
+    def derived(self, build: Callable[[Lexicon], _T]) -> _T:
+        """``build(self)``, computed once and kept with this lexicon: the word sets a
+        grammar module derives from it (kept here, not in a module-level table keyed
+        by id(), which could outlive its lexicon and serve a new one under a reused id)."""
+        try:
+            return self._derived[build]
+        except KeyError:
+            value = self._derived[build] = build(self)
+            return value
+
+
+_T = TypeVar("_T")
 
 
 class _WordClasses(dict[str, frozenset[str]]):

@@ -53,3 +53,19 @@ def test_the_analyser_version_changes_with_its_lexicons(tmp_path, monkeypatch):
     lexicon = copy / "lexicons" / "de.toml"
     lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# a journalist's edit\n", encoding="utf-8")
     assert analyse_module._data_digest() != before
+
+
+def test_what_a_grammar_derives_from_a_lexicon_is_kept_with_that_lexicon():
+    from auditor.lexicon import load_lexicon
+
+    calls = []
+
+    def determiners(lex):
+        calls.append(lex.language)
+        return lex.word("determiners")
+
+    german, english = load_lexicon("de"), load_lexicon("en")
+    assert german.derived(determiners) is german.derived(determiners)  # built once
+    assert english.derived(determiners) == english.word("determiners") != german.derived(determiners)
+    assert calls == ["de", "en"]
+    assert german.word("no such class") == frozenset()

@@ -110,11 +110,9 @@ def _attribution(text: str, tokens: list[Token], found: Found, lex: Lexicon) -> 
                        cue_parts=tuple(parts) if len(parts) > 1 else (), via=via, mode=found.mode)
 
 
-def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[Token] | None = None) -> TaggedSentence:
+def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[Token]) -> TaggedSentence:
     """Attributions and hedges of one sentence; ``text`` is the whole article text,
-    ``tokens`` the sentence's tokens when they are at hand."""
-    if tokens is None:
-        tokens = tokenize(sentence.text, sentence.start, lex.case_sensitive)
+    ``tokens`` the sentence's tokens (:func:`~.tokens.tokenize`)."""
     # token indices in a Found are relative to its window
     attributions = () if sentence.is_heading else tuple(
         _attribution(text, window, f, lex) for window in _windows(tokens) for f in find_attributions(window, lex))

@@ -37,14 +37,12 @@ _MAX_PRE = 4  # auxiliaries and adverbs before a cue verb: "has not yet publicly
 _MAX_TAIL = 30  # an apposition after an inverted source: "said Smith, a spokesman for ..."
 _APOSTROPHES = ("'", "’")
 
-_cache: dict[int, dict[str, object]] = {}
-
-
 def _tables(lex: Lexicon) -> dict[str, object]:
     """Word sets derived from the lexicon once (lemmas, -ing forms, subject words)."""
-    tables = _cache.get(id(lex))
-    if tables is not None:
-        return tables
+    return lex.derived(_derive_tables)
+
+
+def _derive_tables(lex: Lexicon) -> dict[str, object]:
     lemmas: dict[str, str] = {}
     for form, readings in lex.verb_forms.items():
         for reading in readings:
@@ -104,9 +102,6 @@ def _tables(lex: Lexicon) -> dict[str, object]:
         "question_openers": lex.word("question_openers"),
         "question_before": lex.word("question_before"),
     }
-    if len(_cache) > 8:
-        _cache.clear()
-    _cache[id(lex)] = tables
     return tables
 
 
@@ -539,7 +534,6 @@ _DASHES = ("―", "—", "–", "--")
 
 def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[int], ends: list[int]) -> list:
     """Attributions with a cue verb ("Officials said", "said Smith", ", adding …")."""
-
     tables = _tables(lex)
     n = len(tokens)
     found: list = []

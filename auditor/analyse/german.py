@@ -49,18 +49,15 @@ _DEMONSTRATIVE_OBJECTS = frozenset({"dies", "das", "dieses", "diese", "es", "dar
                                     "hierzu", "hierauf", "davon", "darüber", "solches", "letzteres"})
 
 
-_FUNCTION_WORDS: dict[int, frozenset[str]] = {}
-
-
 def function_words(lex: Lexicon) -> frozenset[str]:
     """Words that are never an adjective inside a noun phrase ("unter", "aber", "wurden")."""
-    words = _FUNCTION_WORDS.get(id(lex))
-    if words is None:
-        words = (lex.word("prepositions") | lex.word("non_subject_openers") | lex.word("subordinators")
-                 | lex.word("coordinators") | lex.word("auxiliaries") | lex.word("phrase_stoppers")
-                 | lex.word("subject_pronouns")) - lex.word("determiners")
-        _FUNCTION_WORDS[id(lex)] = words
-    return words
+    return lex.derived(_function_words)
+
+
+def _function_words(lex: Lexicon) -> frozenset[str]:
+    return (lex.word("prepositions") | lex.word("non_subject_openers") | lex.word("subordinators")
+            | lex.word("coordinators") | lex.word("auxiliaries") | lex.word("phrase_stoppers")
+            | lex.word("subject_pronouns")) - lex.word("determiners")
 
 
 _DOMAINS = (".de", ".com", ".net", ".org", ".at", ".ch", ".eu", ".info", ".uk", ".fr", ".it", ".ru")
@@ -407,17 +404,15 @@ def _statement_phrase(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Ra
     return None
 
 
-_LOWER_OUTLETS: dict[int, frozenset[tuple[str, ...]]] = {}
+def _lower_outlets(lex: Lexicon) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.lower() for w in name) for name in lex.outlets)
 
 
 def _names_outlet(tokens: list[Token], rng: Range, lex: Lexicon) -> int | None:
     """End of the phrase up to the outlet it names ("SPIEGEL ONLINE", "einer
     Reuters-Reporterin"), or None. Only the head counts: "nach dem Spiel zur ARD"
     names no outlet as its source."""
-    names = _LOWER_OUTLETS.get(id(lex))
-    if names is None:
-        names = frozenset(tuple(w.lower() for w in name) for name in lex.outlets)
-        _LOWER_OUTLETS[id(lex)] = names
+    names = lex.derived(_lower_outlets)
     attachments = lex.word("attachments")
     end = next((k for k in range(rng[0] + 1, rng[1]) if tokens[k].lower in attachments and not tokens[k].is_cap),
                rng[1])
@@ -431,24 +426,15 @@ def _names_outlet(tokens: list[Token], rng: Range, lex: Lexicon) -> int | None:
     return None
 
 
-_FRAME_TRIGGERS: dict[int, frozenset[str]] = {}
-
-
 def _frame_triggers(lex: Lexicon) -> frozenset[str]:
     """The words frames() looks at; any other token is passed over at the cost of one lookup."""
-    words = _FRAME_TRIGGERS.get(id(lex))
-    if words is None:
-        words = frozenset(("nach", "aus", "denen", "so")) | lex.word("self_sources") \
-            | lex.word("subjunctive_self_sources")
-        _FRAME_TRIGGERS[id(lex)] = words
-    return words
+    return frozenset(("nach", "aus", "denen", "so")) | lex.word("self_sources") | lex.word("subjunctive_self_sources")
 
 
 def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
     """German frames beyond the lexicon patterns: "nach Angaben der Polizei",
     "Seiner Meinung nach", "Demnach", ", wonach", ", so X" (a tail that may
     also stand in the middle: "„…“, so X, „…“")."""
-
     found: list[Found] = []
     n = len(tokens)
     self_sources = lex.word("self_sources")
@@ -456,7 +442,7 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
     colon = _speaker_colon(tokens, lex, used)
     if colon is not None:
         found.append(colon)
-    triggers = _frame_triggers(lex)
+    triggers = lex.derived(_frame_triggers)
     for k, token in enumerate(tokens):
         if token.lower not in triggers or k in used:
             continue
@@ -540,7 +526,6 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
 def _speaker_colon(tokens: list[Token], lex: Lexicon, used: set[int]):
     """ "Bürgermeisterin Weber: „Wir bauen neu.“": a name and a colon before a quotation,
     with no verb. The gold marks the speaker as the source, with no cue."""
-
     n = len(tokens)
     k = next((j for j in range(min(n, MAX_PHRASE + 2)) if tokens[j].text == ":"), None)
     if k is None or k == 0 or k + 1 >= n or tokens[k + 1].text not in _OPEN_QUOTES:
@@ -1094,17 +1079,10 @@ def _particle_after_apposition(tokens: list[Token], i: int, ce: int, lex: Lexico
     return None
 
 
-_VERB_WORDS: dict[int, dict[str, frozenset[str]]] = {}
-
-
 def _verb_words(lex: Lexicon) -> dict[str, frozenset[str]]:
-    """The word lists find_verbs reads for every token, looked up once per lexicon."""
-    words = _VERB_WORDS.get(id(lex))
-    if words is None:
-        words = {name: lex.word(name) for name in ("not_cues", "reflexive_not_cues", "sein_participle_homographs",
-                                                   "sein_forms")}
-        _VERB_WORDS[id(lex)] = words
-    return words
+    """The word lists find_verbs reads for every token."""
+    return {name: lex.word(name) for name in ("not_cues", "reflexive_not_cues", "sein_participle_homographs",
+                                              "sein_forms")}
 
 
 def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
@@ -1124,7 +1102,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
     coordinators = lex.word("coordinators")
     adverbs = lex.word("non_subject_openers")
     prepositions = lex.word("prepositions")
-    words_of = _verb_words(lex)
+    words_of = lex.derived(_verb_words)
     for i, token in enumerate(tokens):
         if i in used or not token.is_word or token.key not in lex.verb_forms or i in inside:
             continue
@@ -1431,7 +1409,6 @@ _KNOWN = "bekannt"
 def _became_known(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[int], ends: list[int],
                   inside: set[int]) -> list:
     """ "Im April wurde bekannt, dass …", "nachdem bekannt geworden war, dass …": a cue with no source."""
-
     found = []
     becoming = lex.word("becoming_forms")
     for k, token in enumerate(tokens):
