@@ -433,14 +433,19 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     """
     import threading
 
-    from .bulk import BulkOptions, ScoringFiles, count_documents, default_jobs, run_bulk
+    from .workers import default_jobs, start_worker_server
+
+    jobs = jobs or default_jobs()
+    if jobs > 1:
+        start_worker_server()  # it imports the pipeline while this process does
+    from .bulk import BulkOptions, ScoringFiles, count_documents, run_bulk
     from .bulk_report import ProgressDisplay, print_failure, summary_text
     from .ingest import FetchConfig
     from .store import open_db
 
     _load_scoring(rule_files, outlet_files)  # check the rules before the database: bad rules change nothing
     options = BulkOptions(
-        jobs=jobs or default_jobs(), language=None if lang == "auto" else lang,
+        jobs=jobs, language=None if lang == "auto" else lang,
         scoring=ScoringFiles(rule_files, tuple(map(str, outlet_files))), batch_size=batch_size,
         fetch=FetchConfig(read_timeout=timeout), concurrency=concurrency, per_host=per_host, cache_dir=cache_dir,
     )  # fmt: skip

@@ -31,7 +31,7 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 from sqlite3 import Connection
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import sqlite_utils
 
@@ -208,50 +208,39 @@ class _Writer:
             self.sources[(key, kind)] = found
         return found
 
-    def write(self, result: AuditResult) -> None:
-        article = result.article
-        old_sentences = self.delete_article_rows(article.id)
-        self.conn.execute(_INSERT_ARTICLE, _article_row(result, self.audited_at))
-        known_kinds = _known_kinds(result)
-        sentences, attributions, via, hedges, fts = [], [], [], [], []
-        for sentence in result.sentences:
-            old = old_sentences.pop(sentence.index, None)
-            if old is not None and old[1] == sentence.text:
+    def write(self, rows: ArticleRows) -> None:
+        article_id = rows.article_id
+        old_sentences = self.delete_article_rows(article_id)
+        self.conn.execute(_INSERT_ARTICLE, (*rows.article, self.audited_at))
+        sentence_ids: dict[int, int] = {}
+        sentences, fts = [], []
+        for row in rows.sentences:
+            idx, text = row[0], row[3]
+            old = old_sentences.pop(idx, None)
+            if old is not None and old[1] == text:
                 sentence_id = old[0]  # unchanged text: keep the id and its index entry
             else:
                 if old is not None:
-                    old_sentences[sentence.index] = old
+                    old_sentences[idx] = old
                 sentence_id = self.new_id("sentences")
-                fts.append((sentence_id, sentence.text))
-            sentences.append(_sentence_row(sentence_id, article.id, sentence))
-            for attribution in sentence.attributions:
-                attribution_id = self.new_id("attributions")
-                source_id = None
-                if attribution.source is not None:
-                    source_id = self.source_id(
-                        *source_identity(attribution.source, known_kinds)
-                    )
-                via_names = []
-                for position, span in enumerate(attribution.via):
-                    name, key, kind = source_identity(span, known_kinds)
-                    via.append(
-                        (attribution_id, self.source_id(name, key, kind), position)
-                    )
-                    via_names.append(name)
-                attributions.append(
-                    _attribution_row(
-                        attribution_id,
-                        sentence_id,
-                        article.id,
-                        source_id,
-                        attribution,
-                        via_names,
-                    )
-                )
-            for hedge in sentence.hedges:
-                hedges.append(
-                    _hedge_row(self.new_id("hedges"), sentence_id, article.id, hedge)
-                )
+                fts.append((sentence_id, text))
+            sentence_ids[idx] = sentence_id
+            sentences.append((sentence_id, article_id, *row))
+        attributions, via = [], []
+        for idx, source, via_sources, columns in rows.attributions:
+            attribution_id = self.new_id("attributions")
+            source_id = None if source is None else self.source_id(*source)
+            via.extend(
+                (attribution_id, self.source_id(*identity), position)
+                for position, identity in enumerate(via_sources)
+            )
+            attributions.append(
+                (attribution_id, sentence_ids[idx], article_id, source_id, *columns)
+            )
+        hedges = [
+            (self.new_id("hedges"), sentence_ids[idx], article_id, *columns)
+            for idx, columns in rows.hedges
+        ]
         self.conn.executemany(_DELETE_FTS, old_sentences.values())
         self.conn.executemany(_INSERT_SENTENCE, sentences)
         self.conn.executemany(_INSERT_FTS, fts)
@@ -314,11 +303,12 @@ class _Writer:
 
 # --- rows -------------------------------------------------------------------
 
+# audited_at last: the writer adds it to the row when it writes
 _ARTICLE_COLUMNS = (
     "id", "title", "url", "outlet", "domain", "author", "published", "language",
-    "origin", "content_hash", "text", "analyser_version", "audited_at",
+    "origin", "content_hash", "text", "analyser_version",
     "n_sentences", "n_attributed", "n_anonymous", "n_vague", "n_hedged",
-    "n_unattributed", "warnings",
+    "n_unattributed", "warnings", "audited_at",
 )  # fmt: skip
 _SENTENCE_COLUMNS = (
     "id", "article_id", "idx", "start", "end", "text", "is_heading", "paragraph",
@@ -387,22 +377,80 @@ def article_counts(result: AuditResult) -> dict[str, int]:
     return {"n_sentences": len(result.sentences), **counts}
 
 
-def _article_row(result: AuditResult, audited_at: str) -> tuple:
+class ScoreRows(NamedTuple):
+    """A scored result's ``article_scores`` row and ``rule_hits`` rows, without run and article."""
+
+    score: tuple  # content_hash, analyser_version, score, breakdown (JSON)
+    hits: list[tuple]  # sentence idx (None: the article), rule_id, points, message
+
+
+class ArticleRows(NamedTuple):
+    """One result as the rows the store inserts, built without a database.
+
+    Bulk workers build these, so the one writer process only hands out ids
+    and inserts: rows name their sentence by its idx and their sources by
+    identity ``(name, key, kind)``, and the writer puts in the ids.
+    """
+
+    article_id: str
+    content_hash: str
+    origin: str
+    article: tuple  # _ARTICLE_COLUMNS but audited_at
+    sentences: list[tuple]  # _SENTENCE_COLUMNS after id and article_id: idx first, text fourth
+    attributions: list[tuple]  # (idx, source identity or None, via identities, _ATTRIBUTION_COLUMNS after source_id)
+    hedges: list[tuple]  # (idx, _HEDGE_COLUMNS after article_id)
+    score: ScoreRows | None
+
+
+def article_rows(result: AuditResult) -> ArticleRows:
+    """Everything :func:`save_results` writes for ``result``, as rows."""
+    article = result.article
+    known_kinds = _known_kinds(result)
+    sentences, attributions, hedges = [], [], []
+    for sentence in result.sentences:
+        sentences.append(_sentence_columns(sentence))
+        for attribution in sentence.attributions:
+            source = attribution.source
+            identity = None if source is None else source_identity(source, known_kinds)
+            via = tuple(source_identity(span, known_kinds) for span in attribution.via)
+            columns = _attribution_columns(attribution, [name for name, _, _ in via])
+            attributions.append((sentence.index, identity, via, columns))
+        hedges.extend((sentence.index, _hedge_columns(hedge)) for hedge in sentence.hedges)
+    return ArticleRows(
+        article.id, article.content_hash, article.origin, _article_columns(result),
+        sentences, attributions, hedges, score_rows(result),
+    )  # fmt: skip
+
+
+def score_rows(result: AuditResult) -> ScoreRows | None:
+    """The score of a scored result as rows; None when it is not scored."""
+    score = result.score
+    if score is None:
+        return None
+    breakdown = _json([row.model_dump(mode="json") for row in score.breakdown])
+    hits = [h for s in result.sentences for h in s.rule_hits] + list(score.article_hits)
+    return ScoreRows(
+        (result.article.content_hash, result.analyser_version, score.value, breakdown),
+        [(h.sentence, h.rule_id, h.points, h.message) for h in hits],
+    )
+
+
+def _article_columns(result: AuditResult) -> tuple:
     a = result.article
     counts = article_counts(result)
     return (
         a.id, a.title, a.url, a.outlet, a.domain, a.author, a.published, a.language,
-        a.origin, a.content_hash, a.text, result.analyser_version, audited_at,
+        a.origin, a.content_hash, a.text, result.analyser_version,
         counts["n_sentences"], counts["n_attributed"], counts["n_anonymous"],
         counts["n_vague"], counts["n_hedged"], counts["n_unattributed"],
         _json(list(a.warnings)),
     )  # fmt: skip
 
 
-def _sentence_row(sentence_id: int, article_id: str, s: TaggedSentence) -> tuple:
+def _sentence_columns(s: TaggedSentence) -> tuple:
     return (
-        sentence_id, article_id, s.index, s.start, s.end, s.text, int(s.is_heading),
-        s.paragraph, s.hedge_level, int(s.has_quote), len(s.attributions), len(s.hedges),
+        s.index, s.start, s.end, s.text, int(s.is_heading), s.paragraph,
+        s.hedge_level, int(s.has_quote), len(s.attributions), len(s.hedges),
     )  # fmt: skip
 
 
@@ -421,17 +469,9 @@ def _via_json(via: tuple[SourceSpan, ...]) -> str:
     return _json(items)
 
 
-def _attribution_row(
-    attribution_id: int,
-    sentence_id: int,
-    article_id: str,
-    source_id: int | None,
-    a: Attribution,
-    via_names: list[str],
-) -> tuple:
+def _attribution_columns(a: Attribution, via_names: list[str]) -> tuple:
     source, cue = a.source, a.cue
     return (
-        attribution_id, sentence_id, article_id, source_id,
         source.text if source else None,
         source.start if source else None,
         source.end if source else None,
@@ -451,17 +491,14 @@ def _offsets_json(parts: tuple[Span, ...]) -> str:
     return _json([[p.start, p.end] for p in parts]) if parts else "[]"
 
 
-def _hedge_row(hedge_id: int, sentence_id: int, article_id: str, h: HedgeCue) -> tuple:
-    return (
-        hedge_id, sentence_id, article_id, h.text, h.start, h.end, h.kind, h.weight,
-        _offsets_json(h.parts),
-    )  # fmt: skip
+def _hedge_columns(h: HedgeCue) -> tuple:
+    return (h.text, h.start, h.end, h.kind, h.weight, _offsets_json(h.parts))
 
 
 # --- writing ----------------------------------------------------------------
 
 
-def _batches(items: Iterable[AuditResult], size: int) -> Iterator[list[AuditResult]]:
+def _batches(items: Iterable[ArticleRows], size: int) -> Iterator[list[ArticleRows]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -481,20 +518,30 @@ def save_results(
     With ``run_id`` (see :func:`start_run`) the scores of scored results are
     saved for that run in the same transaction.
     """
+    return save_rows(db, map(article_rows, results), batch_size, run_id=run_id)
+
+
+def save_rows(
+    db: sqlite_utils.Database,
+    articles: Iterable[ArticleRows],
+    batch_size: int = 200,
+    *,
+    run_id: int | None = None,
+) -> int:
+    """:func:`save_results` for results already turned into rows (:func:`article_rows`)."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     count = 0
-    for batch in _batches(results, batch_size):
+    for batch in _batches(articles, batch_size):
         with _transaction(db.conn) as conn:
             writer = _Writer(conn)
-            for result in batch:
-                writer.write(result)
-                if run_id is not None:
-                    _write_score(conn, run_id, result)
+            for rows in batch:
+                writer.write(rows)
+                if run_id is not None and rows.score is not None:
+                    _write_score(conn, run_id, rows.article_id, rows.score)
             writer.finish()
             # an input that failed in an earlier run and is stored now has no error left
-            origins = [(r.article.origin,) for r in batch if r.article.origin]
-            conn.executemany("DELETE FROM errors WHERE input = ?", origins)
+            conn.executemany("DELETE FROM errors WHERE input = ?", [(r.origin,) for r in batch if r.origin])
         count += len(batch)
     return count
 
@@ -729,12 +776,8 @@ def start_run(
         return _insert_run(conn, rule_set, kind, analyser_version, outlets_hash)
 
 
-def _write_score(conn: Connection, run_id: int, result: AuditResult) -> None:
-    """The score and rule hits of one scored result in this run (replacing the run's earlier ones)."""
-    score = result.score
-    if score is None:
-        return
-    article_id = result.article.id
+def _write_score(conn: Connection, run_id: int, article_id: str, rows: ScoreRows) -> None:
+    """The score and rule hits of one article in this run (replacing the run's earlier ones)."""
     conn.execute("DELETE FROM rule_hits WHERE run_id = ? AND article_id = ?", (run_id, article_id))
     # an upsert, not INSERT OR REPLACE: with foreign keys on, REPLACE's
     # delete-then-insert cost ten times as much (a tenth of a bulk writer's time)
@@ -744,16 +787,12 @@ def _write_score(conn: Connection, run_id: int, result: AuditResult) -> None:
         " VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (run_id, article_id) DO UPDATE SET content_hash = excluded.content_hash,"
         " analyser_version = excluded.analyser_version, score = excluded.score, breakdown = excluded.breakdown",
-        (
-            run_id, article_id, result.article.content_hash, result.analyser_version, score.value,
-            _json([row.model_dump(mode="json") for row in score.breakdown]),
-        ),
-    )  # fmt: skip
-    hits = [h for s in result.sentences for h in s.rule_hits] + list(score.article_hits)
+        (run_id, article_id, *rows.score),
+    )
     conn.executemany(
         "INSERT INTO rule_hits (run_id, article_id, sentence_idx, rule_id, points, message)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        [(run_id, article_id, h.sentence, h.rule_id, h.points, h.message) for h in hits],
+        [(run_id, article_id, *hit) for hit in rows.hits],
     )
 
 
@@ -775,7 +814,8 @@ def save_run(
     with _transaction(db.conn) as conn:
         run_id = _insert_run(conn, rule_set, kind, versions, outlets_hash)
         for result in results:
-            _write_score(conn, run_id, result)
+            if (rows := score_rows(result)) is not None:
+                _write_score(conn, run_id, result.article.id, rows)
     return run_id
 
 

@@ -16,6 +16,8 @@ Families:
   sollen berichtet ..."): every token starts a cue or a source scan;
 - cue-dense-en: the same in English;
 - quotes: unbalanced quotation marks and dots ("„ z. B. » ...");
+- whitespace: words apart by long runs of mixed whitespace (tabs, no-break and
+  ideographic spaces), ending in one;
 - deep-html: nested <div>s (just under the tag limit), then text;
 - broken-html: unclosed tags and attributes, stray "<" and "&".
 """
@@ -75,6 +77,16 @@ def quotes(size: int) -> tuple[str, str]:
     return "text", _words(["„", "»", "z. B.", "Dr.", "12.", "“", "sagte", "er", "«", "\""], size, 5)
 
 
+def whitespace(size: int) -> tuple[str, str]:
+    rng = random.Random(8)
+    pieces, length = [], 0
+    while length < size:
+        piece = rng.choice(_DE_WORDS) + "".join(rng.choice(" \t\u00a0\u3000\u2003") for _ in range(rng.randint(1, 400)))
+        pieces.append(piece)
+        length += len(piece)
+    return "text", "".join(pieces) + " " * (size // 10)
+
+
 def deep_html(size: int) -> tuple[str, str]:
     depth = size // 100  # 10,000 nested divs at 1 MB: under the extractor's 50,000-tag limit
     body = _words(_DE_WORDS, size - depth * 11, 6)
@@ -98,6 +110,7 @@ FAMILIES: dict[str, Callable[[int], tuple[str, str]]] = {
     "cue-dense": cue_dense,
     "cue-dense-en": cue_dense_en,
     "quotes": quotes,
+    "whitespace": whitespace,
     "deep-html": deep_html,
     "broken-html": broken_html,
 }

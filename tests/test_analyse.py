@@ -7,6 +7,18 @@ from auditor.analyse.tokens import CLAUSE_PUNCT, tokenize
 from auditor.pipeline import analyse_text
 
 
+def test_tokens_index_the_text_across_any_whitespace():
+    # offsets add up from the whitespace before each token: tabs, no-break and
+    # ideographic spaces, line breaks, and trailing space of any length
+    text = "\u201eWir\u00a0prüfen\u201c,\tsagte\u3000die  US-Behörde:\nKeine Angaben.   \u2003\n"
+    tokens = tokenize(text, 7, True)
+    assert [t.text for t in tokens] == ["\u201e", "Wir", "prüfen", "\u201c", ",", "sagte", "die", "US-Behörde", ":",
+                                        "Keine", "Angaben", "."]
+    assert all(text[t.start - 7:t.end - 7] == t.text for t in tokens)
+    # the key lowers a capital only where a sentence, quotation or "X:" begins
+    assert [t.key for t in tokens if t.is_word] == ["wir", "prüfen", "sagte", "die", "US-Behörde", "keine", "Angaben"]
+
+
 def test_a_normal_sentence_is_one_window():
     tokens = tokenize("Der Minister sagte, die Lage sei ernst.", 0, True)
     assert _windows(tokens) == [tokens]

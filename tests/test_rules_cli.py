@@ -236,8 +236,8 @@ def test_rescore_is_all_or_nothing(stored, monkeypatch):
     before = dump(db_path)
     calls = []
 
-    def failing(conn, run_id, result):
-        calls.append(result.article.id)
+    def failing(conn, run_id, article_id, rows):
+        calls.append(article_id)
         if len(calls) == 2:
             raise RuntimeError("disk on fire")
 

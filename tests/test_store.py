@@ -19,6 +19,7 @@ from auditor.models import (
     TaggedSentence,
 )
 from auditor.store import (
+    article_rows,
     ensure_db_shape,
     load_result,
     normalize_source,
@@ -26,6 +27,7 @@ from auditor.store import (
     record_error,
     save_result,
     save_results,
+    save_rows,
 )
 
 # --- building results by hand ----------------------------------------------
@@ -617,7 +619,7 @@ def test_interrupted_save_leaves_previous_audit(db, monkeypatch):
     def boom(*args):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "_hedge_row", boom)
+    monkeypatch.setattr(store._Writer, "finish", boom)  # every row written, not committed
     with pytest.raises(RuntimeError):
         save_result(db, steuer_result("test-2"))
     assert not db.conn.in_transaction
@@ -645,10 +647,10 @@ def test_save_results_batches_and_counts(db, monkeypatch):
     # a failing batch is rolled back; the batches before it stay
     real = store._Writer.write
 
-    def failing(self, result):
-        if result.article.id == "en-fail":
+    def failing(self, rows):
+        if rows.article_id == "en-fail":
             raise ValueError("bad result")
-        real(self, result)
+        real(self, rows)
 
     monkeypatch.setattr(store._Writer, "write", failing)
     fail = guardian_result().model_copy(update={"article": article("en-fail", TEXT_EN)})
@@ -660,6 +662,25 @@ def test_save_results_batches_and_counts(db, monkeypatch):
     assert save_results(db, [], batch_size=5) == 0
     with pytest.raises(ValueError):
         save_results(db, [bahn_result()], batch_size=0)
+
+
+def test_rows_built_apart_from_the_database_store_the_same_audit(db, tmp_path):
+    # what a bulk worker does: build the rows, send them pickled to the writer
+    import pickle
+
+    rows = pickle.loads(pickle.dumps([article_rows(r) for r in (steuer_result(), bahn_result())]))
+    assert save_rows(db, rows) == 2
+    assert load_result(db, "de-steuer") == steuer_result()
+    assert load_result(db, "de-bahn") == bahn_result()
+    other = open_db(tmp_path / "other.db")
+    save_results(other, [steuer_result(), bahn_result()])
+    for table in ("sentences", "attributions", "via", "hedges", "sources"):
+        assert list(db[table].rows) == list(other[table].rows)
+    # a re-audit from rows keeps the ids of unchanged sentences, as save_result does
+    ids = [r["id"] for r in db.query("SELECT id FROM sentences WHERE article_id = 'de-steuer' ORDER BY idx")]
+    save_rows(db, [article_rows(steuer_result("test-2"))])
+    assert [r["id"] for r in db.query("SELECT id FROM sentences WHERE article_id = 'de-steuer' ORDER BY idx")] == ids
+    assert load_result(db, "de-steuer") == steuer_result("test-2")
 
 
 def test_save_inside_an_open_transaction_uses_a_savepoint(db):

@@ -132,8 +132,10 @@ def quantity_words(language: str) -> QuantityWords:
     )
 
 
-# "40.000", "100,000", "7,40", "2.3", "12 %" (thin and no-break spaces as thousands separators)
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?(?![\w])")
+# "40.000", "100,000", "7,40", "2.3", "12 %" (thin and no-break spaces as thousands separators).
+# The first digit comes before the look-behind (not preceded by a word character, dot or
+# comma): a pattern that starts with a digit lets the regex engine skip to the digits.
+_NUMBER = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?(?![\w])")
 _WORD = re.compile(r"[^\W\d_]+\.?|\S", re.UNICODE)
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
