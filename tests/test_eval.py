@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.cli import cli
-from auditor.evaluation.evaluate import evaluate
+from auditor.evaluation.evaluate import Evaluation, _log_mismatches, evaluate
 from auditor.evaluation.metrics import Counts, WordIndex, overlap_counts
 
 GERMAN = "Der Minister sagte, die Lage sei ernst. Das Wetter war schön."
@@ -95,6 +95,17 @@ def test_the_cli_prints_the_table_json_and_errors(corpus):
     data = json.loads(runner.invoke(cli, ["eval", str(corpus), "--format", "json"]).output)
     assert data["scores"]["cue_tokens"]["f1"] == pytest.approx(2 / 3, abs=1e-4)
     assert data["ms_per_1000_sentences"] > 0
+
+
+def test_a_dash_cue_found_where_the_gold_has_it_is_neither_missed_nor_spurious():
+    # "―" and ":" hold no word, so no token figure counts them; the error lists match them by characters
+    text = "“He represents our greatest shame.” ― Sonya Herridge\n“He was rude.” ― Pamela Padilla"
+    first, second = _span(text, "―"), [text.rindex("―"), text.rindex("―") + 1]
+    ev = Evaluation("gold", "attributions")
+    _log_mismatches(ev, "cue", text, WordIndex(text), [[tuple(first)], [tuple(second)]], [[tuple(first)]])
+    assert "spurious cue" not in ev.errors
+    assert dict(ev.errors["missed cue"].counts) == {"―": 1}
+    assert "Pamela Padilla" in ev.errors["missed cue"].examples["―"]
 
 
 @pytest.mark.parametrize("name, body, message", [

@@ -87,11 +87,21 @@ def _log_mismatches(ev: Evaluation, role: str, text: str, words: WordIndex,
                     gold: list[list[tuple[int, int]]], predicted: list[list[tuple[int, int]]]) -> None:
     gold_tokens = words.tokens([sp for spans in gold for sp in spans])
     pred_tokens = words.tokens([sp for spans in predicted for sp in spans])
+    gold_chars = [sp for spans in gold for sp in spans]
+    pred_chars = [sp for spans in predicted for sp in spans]
+
+    def found(spans: list[tuple[int, int]], tokens: set[int], chars: list[tuple[int, int]]) -> bool:
+        if own := words.tokens(spans):
+            return bool(own & tokens)
+        # no word inside ("―", ":"): no token figure counts it; matched by characters,
+        # so a dash found where the gold has it is not listed as missed and spurious both
+        return any(s < e2 and s2 < e for s, e in spans for s2, e2 in chars)
+
     for spans in gold:
-        if spans and not words.tokens(spans) & pred_tokens:
+        if spans and not found(spans, pred_tokens, pred_chars):
             ev.log(f"missed {role}").add(" … ".join(text[s:e] for s, e in spans), _sentence_at(text, spans[0][0]))
     for spans in predicted:
-        if spans and not words.tokens(spans) & gold_tokens:
+        if spans and not found(spans, gold_tokens, gold_chars):
             ev.log(f"spurious {role}").add(" … ".join(text[s:e] for s, e in spans), _sentence_at(text, spans[0][0]))
 
 
