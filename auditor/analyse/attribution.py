@@ -17,7 +17,7 @@ from ..lexicon import Frame, Lexicon, VerbForm
 from . import english, german, phrases
 from .found import Found
 from .phrases import Range
-from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, find_patterns
+from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, bounds_from_breaks, find_patterns
 
 _CLAUSE_BREAKS = frozenset(",;:()–—")
 _REPORTING_LEMMAS = frozenset({"berichten", "melden", "vermelden", "schreiben", "report", "write", "publish"})
@@ -26,18 +26,8 @@ _DE_RELAY_VERBS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
 
 def _clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
     """For every token, the start and end (exclusive) of its clause."""
-    n = len(tokens)
-    starts, ends = [0] * n, [n] * n
-    begin = 0
-    for i, token in enumerate(tokens):
-        if token.text in _CLAUSE_BREAKS or token.text in FINAL_PUNCT:
-            for j in range(begin, i + 1):
-                starts[j] = begin
-                ends[j] = i
-            begin = i + 1
-    for j in range(begin, n):
-        starts[j] = begin
-    return starts, ends
+    breaks = [i for i, t in enumerate(tokens) if t.text in _CLAUSE_BREAKS or t.text in FINAL_PUNCT]
+    return bounds_from_breaks(len(tokens), breaks)
 
 
 def _last_word(tokens: list[Token], start: int, end: int) -> int | None:

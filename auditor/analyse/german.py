@@ -28,7 +28,7 @@ from __future__ import annotations
 from ..lexicon import Lexicon
 from .found import Found
 from .phrases import _ADJECTIVE_ENDINGS, _BRACKETS, MAX_PHRASE, Range, forward
-from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token
+from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, bounds_from_breaks
 
 _CLAUSE_BREAKS = frozenset(",;:–—")
 _SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
@@ -310,8 +310,7 @@ def clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
     bracket after a noun belongs to it: "Das Gericht (BVerwG) entschied").
     """
     n = len(tokens)
-    starts, ends = [0] * n, [n] * n
-    begin = 0
+    breaks = []
     depth = 0
     for i, token in enumerate(tokens):
         if token.text in _BRACKETS:
@@ -323,13 +322,8 @@ def clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
         if token.text == "." and i > 0 and _abbreviation(tokens[i - 1]) and i + 1 < n:
             continue  # "Königin Elisabeth II., …": an abbreviation ends no clause
         if token.text in _CLAUSE_BREAKS or token.text in FINAL_PUNCT:
-            for j in range(begin, i + 1):
-                starts[j] = begin
-                ends[j] = i
-            begin = i + 1
-    for j in range(begin, n):
-        starts[j] = begin
-    return starts, ends
+            breaks.append(i)
+    return bounds_from_breaks(n, breaks)
 
 
 def quoted_tokens(tokens: list[Token]) -> tuple[set[int], bool]:

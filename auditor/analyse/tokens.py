@@ -112,6 +112,21 @@ def match_at(tokens: list[Token], i: int, pattern: PhrasePattern) -> list[int] |
     return matched
 
 
+def bounds_from_breaks(n: int, breaks: list[int]) -> tuple[list[int], list[int]]:
+    """For each of ``n`` tokens, the start and end (exclusive) of its clause, given
+    the indices of the tokens that end a clause (in order; each ends its own clause)."""
+    starts, ends = [0] * n, [n] * n
+    begin = 0
+    for i in breaks:
+        for j in range(begin, i + 1):
+            starts[j] = begin
+            ends[j] = i
+        begin = i + 1
+    for j in range(begin, n):
+        starts[j] = begin
+    return starts, ends
+
+
 def find_patterns(tokens: list[Token], index: dict[str, tuple]) -> list[tuple[object, list[int]]]:
     """Every non-overlapping match of the indexed patterns, longest first at each token."""
     found = []
