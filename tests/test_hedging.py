@@ -90,6 +90,11 @@ def test_according_to_reports_is_weaker_than_reportedly():
     ("The figures suggest that the scheme is failing.", "suggest"),
     ("The talks seem to have stalled.", "seem"),
     ("Prices are likely to rise again in spring.", "likely"),
+    ("It is also possible the files were deleted by mistake.", "It is also possible"),
+    ("One possible explanation is a faulty valve.", "possible explanation"),
+    ("The letter purports to come from the mayor's office.", "purports to"),
+    ("There is only anecdotal evidence that the diet works.", "anecdotal evidence"),
+    ("The stadium will in all probability be sold.", "in all probability"),
 ])
 def test_epistemic(sentence, cue):
     cues, lvl = hedges(sentence)
@@ -168,6 +173,13 @@ def test_estimate_and_epistemic_add_up():
     "Others have argued that the tax is unfair.",
     "The policy has been criticized for its cost.",
     "The treaty was seen by many as a betrayal.",
+    "It could be argued that the fine was too low.",
+    "It can not be claimed that the council was warned.",
+    "Critics have long argued that the scheme is too costly.",
+    "Sceptics point out that the pilot was never evaluated.",
+    "Contrary to popular belief, the tunnel is not flooded.",
+    "Conventional wisdom holds that turnout favours the incumbent.",
+    "Legend has it that the bell was cast from melted cannons.",
 ])
 def test_weasel(sentence):
     cues, lvl = hedges(sentence)
@@ -198,6 +210,9 @@ def test_vague_quantity_is_low(sentence):
     "The policy was criticized by the Court of Auditors.",     # the critic is named
     "The street is known as Park Avenue.",                     # a name, not a claim
     "It is possible to renew the permit online.",              # ability
+    "It was possible for residents to vote by post.",
+    "She was accepted into the police academy.",               # admission, not opinion
+    "The offer was accepted on Monday.",
     "How many people were there?",
 ])
 def test_not_weasel(sentence):
