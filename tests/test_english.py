@@ -449,3 +449,61 @@ def test_issued_a_statement_saying() -> None:
     assert any(a.source is not None and a.source.text == "The harbour board"
                and _cue_text(a) == "issued a statement saying" for _, a in found), \
         [(a.source and a.source.text, _cue_text(a)) for _, a in found]
+
+
+# --- an inheriting cue whose clause has no cue verb ------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), [
+    ("Hours later, the mayor returned to the podium, telling reporters the bridge would reopen.",
+     "the mayor", "telling"),
+    ("Mayor Ines Calder took the stage in Kessel, warning that the bridge was unsafe.", "Mayor Ines Calder", "warning"),
+    ("The spokesman stayed in his office all day and said the port would stay shut.", "The spokesman", "said"),
+])
+def test_inheriting_cue_takes_the_subject_of_its_clause(text: str, source: str, cue: str) -> None:
+    a = _only(text)
+    assert a.source is not None and a.source.text == source
+    assert a.cue is not None and a.cue.text == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The decision surprised investors, adding to doubts about the merger.",  # not someone who speaks
+    "There was no vote at the meeting, adding to the delay.",
+])
+def test_inheriting_cue_needs_a_speaker_as_subject(text: str) -> None:
+    assert all(a.source is None for _, a in _attributions(text))
+
+
+# --- a time adverbial between subject and verb ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The port authority on Tuesday rejected the tender.", "The port authority"),
+    ("Ines Calder, the mayor, on Monday morning told the council the bridge was unsafe.", "Ines Calder, the mayor"),
+    ("Sen. Ines Dahl (D-Ore.) last week said the bridge was unsafe.", "Sen. Ines Dahl (D-Ore.)"),
+])
+def test_time_between_subject_and_verb_is_neither_source_nor_cue(text: str, source: str) -> None:
+    a = _only(text)
+    assert a.source is not None and a.source.text == source
+    assert not any(w in _cue_text(a).lower() for w in ("tuesday", "monday", "week"))
+
+
+def test_time_after_a_participle_dates_the_document() -> None:
+    a = _only("A survey released Sunday showed the ferry losing riders.")
+    assert a.source is not None and a.source.text == "A survey released Sunday"
+
+
+# --- a relative clause with its own cue after an inverted source -------------------
+
+
+def test_relative_clause_with_its_own_cue_is_a_second_attribution() -> None:
+    found = _attributions("“The quota is too low,” said Marta Ilves, a fisherman from Kessel, "
+                          "who added that the boats would stay in port.")
+    pairs = [(a.source and a.source.text, a.cue and a.cue.text) for _, a in found]
+    assert ("Marta Ilves, a fisherman from Kessel", "said") in pairs
+    assert ("who", "added") in pairs
+
+
+def test_relative_clause_without_a_cue_stays_in_the_source() -> None:
+    a = _only("“The quota is too low,” said Marta Ilves, a fisherman from Kessel, who has worked the coast for years.")
+    assert a.source is not None and a.source.text.endswith("who has worked the coast for years")

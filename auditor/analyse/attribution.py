@@ -191,6 +191,11 @@ def find_attributions(tokens: list[Token], lex: Lexicon) -> list[Found]:
             if previous is not None and previous.source is not None:
                 item.source = previous.source
                 item.kind = previous.kind
+            elif item.subject is not None:
+                # "Trump returned the compliment, telling Reuters …": the clause before
+                # has no cue of its own; its subject speaks
+                item.source = item.subject
+                item.inherit = False
             else:
                 item.inherit = False
         if item.source is not None:

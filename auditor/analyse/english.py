@@ -101,6 +101,17 @@ def _derive_tables(lex: Lexicon) -> dict[str, object]:
         "question_cues": lex.word("question_cues"),
         "question_openers": lex.word("question_openers"),
         "question_before": lex.word("question_before"),
+        "opener_words": lex.word("attachments") | lex.word("subordinators") | lex.word("clause_opener_adverbs"),
+        "subject_pronouns": lex.word("person_pronouns") | {"they", "we", "i"},
+        "finite_auxiliaries": lex.word("verbs_before_subject") | lex.word("passive_auxiliaries") - {"be", "been", "being"},
+        "irregular_past": lex.word("irregular_past_forms"),
+        "not_clause_subjects": lex.word("not_clause_subjects"),
+        "time_nouns": lex.word("subject_time_words"),
+        "time_modifiers": lex.word("time_modifiers"),
+        "document_nouns": lex.kinds.get("document", frozenset()),
+        "speaker_nouns": frozenset().union(*(lex.kinds.get(k, frozenset()) for k in (
+            "person", "organization", "anonymous", "vague", "outlet_words"))),
+        "adverbs": lex.word("auxiliaries") - lex.word("verbs_before_subject") - lex.word("passive_auxiliaries"),
     }
     return tables
 
@@ -344,11 +355,18 @@ def _quoted(tokens: list[Token]) -> list[bool]:
     return inside
 
 
-def _pre_run(tokens: list[Token], i: int, tables: dict) -> int:
-    """Start of the auxiliaries and adverbs before token i ("has also" said)."""
+def _pre_run(tokens: list[Token], i: int, tables: dict, skipped: list[int] | None = None) -> int:
+    """Start of the auxiliaries and adverbs before token i ("has also" said). A time
+    adverbial between them and the subject is passed over and its tokens put in ``skipped``."""
     pre = tables["pre"]
     k = i
     while k > 0 and i - k < _MAX_PRE:
+        if skipped is not None:
+            time = _time_run(tokens, k, tables)
+            if time is not None:
+                skipped.extend(range(time, k))  # "The campaign on Tuesday responded"
+                k = time
+                continue
         token = tokens[k - 1]
         lower = token.lower
         if not token.is_word or token.is_cap:
@@ -361,6 +379,30 @@ def _pre_run(tokens: list[Token], i: int, tables: dict) -> int:
             continue
         break
     return k
+
+
+def _time_run(tokens: list[Token], k: int, tables: dict) -> int | None:
+    """Start of a time adverbial that ends right before token k and stands between a subject
+    and its verb ("Sanders on Wednesday morning", "Trump earlier Tuesday", "last month");
+    PolNeAR mostly leaves it out of both the source and the cue. Not after a participle or a document
+    ("a poll released Sunday showed", "a Times poll last year"), where it dates the document."""
+    q = k
+    named = False
+    while q > 0 and k - q < 3 and tokens[q - 1].is_word and (
+            tokens[q - 1].lower in tables["time_nouns"] or tokens[q - 1].lower in tables["time_modifiers"]):
+        named = named or tokens[q - 1].lower in tables["time_nouns"]
+        q -= 1
+    if not named:
+        return None
+    if q > 0 and tokens[q - 1].lower in ("on", "during"):
+        q -= 1
+    if q == 0 or not tokens[q - 1].is_word and tokens[q - 1].text not in ",)":
+        return None  # "Calder, the mayor, on Monday told", "Dahl (D-Ore.) on Monday said"
+    before = tokens[q - 1].lower
+    if before.endswith(("ed", "en")) or before in tables["irregular_past"] or before in tables["document_nouns"] \
+            or before in tables["determiners"] or before in tables["non_subjects"]:
+        return None
+    return q
 
 
 def _contracted_subject(token: Token) -> bool:
@@ -470,7 +512,8 @@ def _inverted_source(tokens: list[Token], i: int, lex: Lexicon, form: VerbForm |
     if rng is None:
         return None
     end = rng[1]
-    if end < n and tokens[end].text == "," and end + 1 < n and tokens[end + 1].is_word:
+    if end < n and tokens[end].text == "," and end + 1 < n and tokens[end + 1].is_word \
+            and not _cue_relative(tokens, end, lex):
         nxt = tokens[end + 1].lower
         if nxt not in lex.word("subordinators") and nxt not in lex.word("coordinators") \
                 and not nxt.endswith("ing") and nxt not in ("in", "on", "at", "during"):
@@ -481,7 +524,8 @@ def _inverted_source(tokens: list[Token], i: int, lex: Lexicon, form: VerbForm |
                 if t.text in FINAL_PUNCT or t.text in QUOTE_CHARS or t.text in ";:–—":
                     break
                 if t.text == "," and k + 1 < n and tokens[k + 1].is_word and (
-                        tokens[k + 1].lower.endswith("ing") or tokens[k + 1].lower in lex.word("coordinators")):
+                        tokens[k + 1].lower.endswith("ing") or tokens[k + 1].lower in lex.word("coordinators")
+                        or _cue_relative(tokens, k, lex)):
                     break
                 if t.is_word:
                     last = k
@@ -490,6 +534,22 @@ def _inverted_source(tokens: list[Token], i: int, lex: Lexicon, form: VerbForm |
                                      or tokens[k].text == ","):
                 end = last + 1
     return (rng[0], end)
+
+
+def _cue_relative(tokens: list[Token], comma: int, lex: Lexicon) -> bool:
+    """", who said …", ", who added that …": a relative clause with a cue verb of its own is
+    an attribution of its own (source "who"), not part of the apposition before it."""
+    tables = _tables(lex)
+    k = comma + 1
+    if k >= len(tokens) or tokens[k].lower not in ("who", "which"):
+        return False
+    k += 1
+    while k < len(tokens) and k - comma <= _MAX_PRE + 2 and tokens[k].lower in tables["pre"]:
+        k += 1  # "who also said", "who has long argued"
+    if k >= len(tokens) or not tokens[k].is_word or tokens[k].lower in tables["not_cues"]:
+        return False
+    forms = lex.verb_forms.get(tokens[k].key)
+    return bool(forms) and _reading(tokens, k, forms) is not None and not _keeper_at(tokens, comma + 1, lex)
 
 
 def _colon_source(tokens: list[Token], lex: Lexicon, tables: dict) -> tuple[Range, int] | None:
@@ -720,14 +780,16 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     n = len(tokens)
     token = tokens[i]
     is_ing = form is None
-    pre = _pre_run(tokens, i, tables)
-    cue = list(range(pre, i + 1))
+    skipped: list[int] = []
+    pre = _pre_run(tokens, i, tables, skipped)
+    # the time adverbial is neither source nor cue: "The campaign on Tuesday responded"
+    cue = [k for k in range(pre, i + 1) if k not in skipped]
     if (form is not None and form.needs_next is not None or form is None and lemma in tables["ing_needs"]) \
             and i + 1 < n:
         cue.append(i + 1)  # "pointed out", "called for", "making clear"
     else:
         cue.extend(_cue_tail(tokens, i, lemma, lex, tables))
-    pre_words = {tokens[k].lower for k in range(pre, i)}
+    pre_words = {tokens[k].lower for k in range(pre, i) if k not in skipped}
     j = pre - 1
     prev = tokens[j] if j >= 0 else None
     # a capitalised verb inside a sentence is a name or a title word ("United States")
@@ -796,7 +858,8 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     if lower in lex.word("coordinators") and not prev.is_cap:
         if noun_like:
             return None
-        return Found(source=None, cue=cue, mode="reported_speech", lemma=lemma, inherit=True, head=i)
+        return Found(source=None, cue=cue, mode="reported_speech", lemma=lemma, inherit=True, head=i,
+                     subject=_clause_subject(tokens, j, lex, tables))
     if lower in tables["relatives"] or lower == "that" and j > 0 and _relative_that(tokens, j, lex, tables):
         antecedent = _antecedent(tokens, j, lex)
         if antecedent is None or lower == "that" and noun_like:
@@ -826,6 +889,85 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
     if used.intersection(range(*subject)):
         return None
     return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
+
+
+def _clause_subject(tokens: list[Token], j: int, lex: Lexicon, tables: dict) -> Range | None:
+    """The subject of the clause that an inheriting cue at j + 1 hangs on ("Trump returned
+    the compliment, telling …", "Mr. Smith was forced out and said …"), when that clause
+    has no cue verb of its own: a short noun phrase at the start of the sentence, or
+    after one opening adverbial ("Hours later, Trump …"), right before a finite verb."""
+    begin = j
+    while begin > 0 and j - begin < 60 and tokens[begin - 1].text not in ";:" \
+            and tokens[begin - 1].text not in QUOTE_CHARS and not _is_dash(tokens, begin - 1):
+        begin -= 1
+    if begin > 0:
+        return None  # only the sentence's own main clause
+    start = begin
+    if tokens[start].lower in tables["opener_words"]:
+        # one opening adverbial before a comma: "Here in Columbia,", "On Thursday,"
+        comma = next((k for k in range(start + 1, min(j, start + 9)) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+        if start < j and tokens[start].lower in tables["opener_words"]:
+            return None
+    return _subject_before_verb(tokens, start, j, lex, tables)
+
+
+def _subject_before_verb(tokens: list[Token], s: int, j: int, lex: Lexicon, tables: dict) -> Range | None:
+    """A noun phrase of at most six words from token s, followed by a finite verb before j."""
+    while s < j and (tokens[s].lower in lex.word("coordinators") or tokens[s].lower in lex.word("subject_openers")):
+        s += 1
+    if s >= j or not tokens[s].is_word:
+        return None
+    first = tokens[s]
+    pronouns = tables["subject_pronouns"]
+    if first.lower in pronouns:
+        end = s + 1
+    elif (first.is_cap or first.lower in tables["determiners"]) and first.lower not in tables["not_clause_subjects"] \
+            and not first.lower.endswith(("ing", "ly")):
+        end = s
+        while end < j and end - s < 6:
+            t = tokens[end]
+            if t.is_word and (t.is_cap or t.lower in tables["determiners"] and t.lower not in ("that", "this")
+                              or t.lower in ("'s", "’s")) \
+                    or t.text in "'’-." and end > s and tokens[end - 1].end == t.start:
+                end += 1
+                continue
+            if t.is_word and not _finite_verb(t, lex, tables) and t.lower not in tables["non_subjects"] \
+                    and not t.lower.endswith("ly") and t.lower not in tables["pre"] and end > s \
+                    and t.lower not in lex.word("subject_openers") and t.lower not in tables["parenthetical"]:
+                end += 1  # a common noun: "The billionaire businessman"
+                continue
+            break
+        if tokens[end - 1].lower in tables["determiners"]:
+            return None
+        # a name, or a noun for someone who can speak: not "The decision", "The hope"
+        named = any(t.is_cap for t in tokens[s + 1:end]) or first.is_cap and first.lower not in tables["determiners"]
+        if not named and not any(t.lower in tables["speaker_nouns"] for t in tokens[s:end]):
+            return None
+    else:
+        return None
+    v = end
+    while v < j and v - end < _MAX_PRE and tokens[v].is_word and (
+            tokens[v].lower in tables["adverbs"] or tokens[v].lower.endswith("ly") and len(tokens[v].lower) > 4):
+        v += 1  # "Trump also told", "Clinton quickly"
+    if v >= j or not _finite_verb(tokens[v], lex, tables):
+        return None
+    if tokens[v].lower in tables["be"] and v + 1 < j and (_finite_verb(tokens[v + 1], lex, tables)
+                                                          or tokens[v + 1].lower.endswith(("en", "wn"))):
+        return None  # a passive: "The decision was included", "I was told"
+    return (s, end)
+
+
+def _finite_verb(token: Token, lex: Lexicon, tables: dict) -> bool:
+    """A word that is most likely a finite verb after a subject: an auxiliary, a past
+    form in -ed, or a common irregular past form ("took", "began")."""
+    lower = token.lower
+    if not token.is_word or token.is_cap:
+        return False
+    return lower in tables["finite_auxiliaries"] or lower in tables["irregular_past"] \
+        or len(lower) > 4 and lower.endswith("ed") and lower not in tables["non_subjects"]
 
 
 def _sourceless(tokens: list[Token], i: int, lex: Lexicon, tables: dict) -> Found | None:
@@ -927,7 +1069,8 @@ def _ing_adjunct(tokens: list[Token], i: int, lemma: str, cue: list[int], lex: L
         return None
     prev = tokens[j]
     if prev.text == "," or prev.lower in tables["adjunct_openers"]:
-        return Found(source=None, cue=cue, mode="reported_speech", lemma=lemma, inherit=True, head=i)
+        return Found(source=None, cue=cue, mode="reported_speech", lemma=lemma, inherit=True, head=i,
+                     subject=_clause_subject(tokens, j, lex, tables))
     if lemma in tables["ing_after_noun"] and prev.is_word and _subject_end_ok(prev, tables) \
             and prev.lower not in lex.kinds.get("pronoun", ()):
         subject = backward(tokens, j, 0, lex)

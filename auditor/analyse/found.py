@@ -18,6 +18,7 @@ class Found:
     kind: str | None = None
     lemma: str | None = None
     inherit: bool = False  # coordinated verb: same source as the attribution before
+    subject: Range | None = None  # an inheriting cue's clause subject, when no attribution comes before it
     chain: bool = False  # "unter Berufung auf X", "citing X"
     via_only: bool = False  # "cited by X"
     weasel: bool = False
