@@ -844,3 +844,58 @@ def test_dazu_is_about_it_after_sagen_but_a_correlate_after_auffordern() -> None
     assert "dazu" not in _cue_words(a)
     b = _only("Der Bürgermeister forderte die Bürger dazu auf, Wasser zu sparen.")
     assert " ".join(_cue_words(b)).split() == ["forderte", "dazu", "auf"]
+
+
+# --- source phrase boundaries, apposition, "hervorgehen", naming, relative clauses -----
+
+
+def test_source_phrase_ends_before_the_finite_verb() -> None:
+    a = _only("Nach Angaben der Feuerwehr umstellten Beamte das Haus.")
+    assert a.source.text == "Angaben der Feuerwehr"
+    b = _only("Laut „Radio Nord“ liefen hunderte Menschen zum Markt.")
+    assert b.source.text == "„Radio Nord“"
+
+
+def test_genitive_plural_without_article_stays_in_the_phrase() -> None:
+    a = _only("Nach Meinung unabhängiger Beobachter wird die Wahl verschoben.")
+    assert a.source.text == "Meinung unabhängiger Beobachter"
+
+
+def test_zufolge_phrase_begins_after_the_finite_verb() -> None:
+    a = _only("Am Montag starben offiziellen Angaben zufolge zwei Wanderer in den Bergen.")
+    assert a.source.text == "offiziellen Angaben"
+
+
+def test_apposition_with_its_closing_comma_left_out() -> None:
+    a = _only("Anna Weber, Sprecherin der Stadtwerke Brandhausen erklärte, die Leitung sei repariert.")
+    assert a.source.text == "Anna Weber, Sprecherin der Stadtwerke Brandhausen"
+    assert a.cue.text == "erklärte"
+
+
+def test_nennen_with_one_quoted_word_is_a_quotation() -> None:
+    a = _only("Der Bürgermeister nannte den Plan der Opposition „unbezahlbar“.")
+    assert a.source.text == "Der Bürgermeister"
+    assert _cue_words(a) == ["nannte"]
+    b = _only("Der Landrat nannte den Bericht einen „Skandal“ und verließ den Saal.")
+    assert _cue_words(b) == ["nannte"]
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("Dies geht aus einem Bericht der Wasserbehörde hervor.", "einem Bericht der Wasserbehörde", ["geht", "hervor"]),
+    ("Aus dem Gutachten des Bauamts geht hervor, dass die Brücke marode ist.", "dem Gutachten des Bauamts",
+     ["geht", "hervor"]),
+])
+def test_hervorgehen_aus_names_the_source(text: str, source: str, cue: list[str]) -> None:
+    a = _only(text)
+    assert a.source.text == source
+    assert _cue_words(a) == cue
+
+
+def test_hervorgehen_with_its_subject_between_is_no_cue() -> None:
+    assert not _sentences("Aus dem Verein gingen zwei Meister hervor.")[0].attributions
+
+
+def test_content_after_a_relative_clause_on_the_channel() -> None:
+    a = _only("Die Ärztin schrieb in einem Brief, der am Montag veröffentlicht wurde, sie wolle die Praxis schließen.")
+    assert a.source.text == "Die Ärztin"
+    assert a.cue.text == "schrieb"

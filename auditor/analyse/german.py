@@ -135,6 +135,7 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
     attachments = lex.word("attachments")
     determiners = lex.word("determiners")
     stop = lex.word("phrase_stoppers")
+    attribute_end = -1
     while k < limit:
         token = tokens[k]
         if token.text in _BRACKETS and has_noun:  # "(NEMA)"
@@ -168,7 +169,7 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
                     j = m
                     break
             if j is not None:
-                k = j
+                k = attribute_end = j
                 continue
         if token.is_word and token.lower == "in" and has_noun and k + 1 < limit and tokens[k + 1].is_cap \
                 and tokens[k + 1].lower not in lex.word("determiners") and tokens[k + 1].lower not in stop:
@@ -206,6 +207,15 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
         if token.is_word and token.is_cap and token.lower in stop and k == start:
             return None
         if not _de_np_word(tokens, k, end, lex):
+            break
+        if has_noun and k > start and k != attribute_end and token.is_word and not token.is_cap \
+                and not token.is_number and not token.lower.endswith("er") and token.lower not in determiners \
+                and (token.text,) not in lex.outlets and not lower_name(token) \
+                and (tokens[k - 1].is_word and tokens[k - 1].is_cap and tokens[k - 1].lower not in determiners
+                     or tokens[k - 1].text in ")]" or tokens[k - 1].text in QUOTE_CHARS):
+            # an adjective follows a determiner, a link or another adjective, never the noun itself:
+            # "Angaben der Polizei umstellten Beamte das Haus" ends before the verb; a genitive
+            # plural without article ends in -er ("nach Meinung politischer Beobachter")
             break
         if (token.is_cap and token.lower not in determiners) or token.is_number or (token.text,) in lex.outlets \
                 or lower_name(token):
@@ -264,6 +274,19 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
         k -= 1
     if start is None or not any(t.is_cap for t in tokens[start:end]):
         return None
+    # an adjective never follows its noun: in "Am Samstag starben behördlichen Angaben zufolge"
+    # the word after the noun is the verb, and the phrase begins after it (a genitive plural
+    # without article ends in -er: "politischer Beobachter")
+    for j in range(start + 1, end - 1):
+        t = tokens[j]
+        if t.is_word and not t.is_cap and not t.is_number and not lower_name(t) \
+                and t.lower not in lex.word("determiners") and t.lower not in _BACKWARD_LINKS \
+                and not t.lower.endswith("er") and (tokens[j - 1].text in ")]" or tokens[j - 1].is_word
+                                                    and tokens[j - 1].is_cap
+                                                    and tokens[j - 1].lower not in lex.word("determiners")) \
+                and not any(tokens[m].lower in lex.word("prepositions") and not tokens[m].is_cap
+                            for m in range(max(0, j - 3), j - 1)):
+            start = j + 1  # not a participial attribute: "die gegen die Bauern im Land gerichtete Rhetorik"
     # a capitalised sentence opener that is no noun ("Gestern") is not part of it
     while start < end and (tokens[start].lower in prepositions and tokens[start].lower not in lex.word("determiners")
                            or tokens[start].lower in ("von", "vom")):
@@ -443,6 +466,11 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
         lower = token.lower
         if lower in ("nach", "aus") and k + 1 < n:
             if lower == "aus" and tokens[k + 1].lower not in lex.word("aus_heads"):
+                origin = _source_of_origin(tokens, k, lex, used)
+                if origin is not None:
+                    found.append(origin)
+                    used.update(origin.cue)
+                    used.update(range(*origin.source))
                 continue
             if lower == "nach" and k > 0 and (tokens[k - 1].lower in lex.word("before_temporal_nach") or (
                     tokens[k - 1].is_cap and tokens[k - 1].lower in lex.word("nach_complement_nouns"))):
@@ -515,6 +543,43 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                 found.append(Found(source=tail, cue=[k], mode="reported", head=k))
                 used.update(range(k, tail[1]))
     return found
+
+
+def _source_of_origin(tokens: list[Token], k: int, lex: Lexicon, used: set[int]):
+    """ "Dies geht aus einem Bericht der Polizei hervor", "Aus dem Urteil geht hervor, dass …":
+    the phrase after "aus" is the source, the verb and its particle the cue (not "wie aus …
+    hervorgeht", a frame of the lexicon)."""
+    n = len(tokens)
+    if k > 0 and tokens[k - 1].lower == "wie":
+        return None
+    lemmas = lex.word("aus_source_verbs")
+
+    def reading(j: int) -> bool:
+        return any(f.lemma in lemmas for f in lex.verb_forms.get(tokens[j].key, ()))
+
+    rng = phrase_forward(tokens, k + 1, n, lex)
+    if rng is None or used.intersection(range(k, rng[1])):
+        return None
+    end = rng[1]
+    if end < n and tokens[end].text == ",":
+        # "aus einer Meldung der dpa, die … verbreitet wurde, hervor": a relative clause on the source
+        close = next((j for j in range(end + 1, min(n, end + 2 * MAX_PHRASE)) if tokens[j].text in ",;:"
+                      or tokens[j].text in FINAL_PUNCT), None)
+        if close is not None and tokens[close].text == "," and end + 1 < n \
+                and tokens[end + 1].lower in lex.word("relative_pronouns"):
+            end = close + 1
+    if end >= n:
+        return None
+    if k > 0 and reading(k - 1) and tokens[k - 1].key in lex.verb_forms and tokens[end].lower == "hervor" \
+            and k - 1 not in used:
+        cue = [k - 1, end]  # "Dies geht aus … hervor"
+    elif end + 1 < n and reading(end) and tokens[end + 1].lower == "hervor" and end not in used:
+        cue = [end, end + 1]  # "Aus dem Bericht geht hervor, dass …"
+    elif reading(end) and tokens[end].lower.startswith("hervor") and end not in used:
+        cue = [end]  # ", dass aus dem Bericht hervorgeht, …"
+    else:
+        return None
+    return Found(source=rng, cue=cue, mode="according_to", head=cue[0])
 
 
 def _speaker_colon(tokens: list[Token], lex: Lexicon, used: set[int]):
@@ -704,6 +769,18 @@ def _quote_content(tokens: list[Token], inside: set[int], cs: int, ce: int, sour
     return len(quoted) >= 2 or len(quoted) == 1 and quoted[0] >= 2 and tokens[quoted[0] - 2].lower == "als"
 
 
+def _quoted_predicate(tokens: list[Token], inside: set[int], i: int, ce: int, source: Range) -> bool:
+    """One quoted word that ends the clause after the verb at i (or ends it before "und"):
+    what the object was called ("nannte den Plan „mutig“", "nannte ihn einen „Verräter“")."""
+    quoted = [k for k in range(i + 1, ce) if k in inside and tokens[k].is_word and not source[0] <= k < source[1]]
+    if len(quoted) != 1:
+        return False
+    k = quoted[0] + 1
+    while k < ce and not tokens[k].is_word:
+        k += 1
+    return k == ce or tokens[k].lower in ("und", "sowie")
+
+
 def _adverb_like(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """A sentence-initial adverb or adjective standing alone before the verb
     ("Unmissverständlich", "Bezüglich", "Besorgt"): capitalised only by position."""
@@ -803,6 +880,29 @@ def _skip_pp_segment(tokens: list[Token], at: int, lex: Lexicon) -> int:
         if t.text == ",":
             return k
         if not t.is_word and t.text not in "-/.'’" or t.key in lex.verb_forms or t.lower in lex.word("auxiliaries"):
+            return at
+    return at
+
+
+def _skip_channel_relative(tokens: list[Token], i: int, at: int, lex: Lexicon) -> int:
+    """After the cue at i and the comma at ``at``: the comma that ends a relative clause on a
+    prepositional phrase closing the cue's clause ("schrieb in einer Erklärung, die am Montag
+    veröffentlicht wurde, sie …"), else ``at``. A relative clause on an object is not skipped."""
+    n = len(tokens)
+    if at >= n or tokens[at].text != "," or at + 1 >= n or tokens[at + 1].lower not in lex.word("relative_pronouns"):
+        return at
+    prep = next((k for k in range(at - 1, max(i, at - MAX_PHRASE), -1) if tokens[k].lower in lex.word("prepositions")
+                 and not tokens[k].is_cap), None)
+    if prep is None:
+        return at
+    rng = phrase_forward(tokens, prep + 1, at, lex)
+    if rng is None or rng[1] != at:
+        return at
+    for k in range(at + 2, min(n, at + 25)):
+        t = tokens[k]
+        if t.text == ",":
+            return k if tokens[k - 1].is_word and not tokens[k - 1].is_cap else at
+        if not t.is_word and (t.text in FINAL_PUNCT or t.text in ";:" or t.text in QUOTE_CHARS):
             return at
     return at
 
@@ -1318,6 +1418,12 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                         elif _adverbial_vorfeld(tokens, vorfeld, rng, lex):
                             # "Wenige Stunden nach dem Putsch erklärte der Rat", "Ende Januar verkündete X"
                             source = _apposition(tokens, subject_after(tokens, finite + 1, ce, lex), lex) or source
+                        elif source[0] == vorfeld[0] and cs > 1 and tokens[cs - 1].text == "," \
+                                and starts[cs - 2] == 0 and _np_clause(tokens, 0, cs - 1, lex) \
+                                and _speaker_like(tokens, (0, cs - 1), lex):
+                            # the closing comma of an apposition left out: "Anna Weber, Sprecherin
+                            # der Stadt sagte, …" — the name and its apposition are the subject
+                            source = (0, source[1])
                     else:
                         source = subject_after(tokens, finite + 1, ce, lex)
             else:
@@ -1347,6 +1453,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                 # an apposition on the subject may run past the clause: "sagte X, Chef von Y: …"
                 after = ce if source is None or source[1] <= ce else source[1]
                 after = _skip_pp_segment(tokens, after, lex)  # "sagte X, Chef von Y, gegenüber der BBC, dass …"
+                after = _skip_channel_relative(tokens, i, after, lex)  # "schrieb in einem Brief, der …, sie …"
                 content = _quote_content(tokens, inside, cs, ce, source) or _content_follows(tokens, after, lex) \
                     or (cs > 0 and (tokens[cs - 1].text in QUOTE_CHARS
                                     or tokens[cs - 2].text in QUOTE_CHARS if cs > 1 else False))
@@ -1357,7 +1464,11 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
         if content and second is not None and not verb_last and not (cs > 0 and tokens[cs - 1].text in QUOTE_CHARS):
             # "X sprach sich gegen den Plan aus und sagte, …": what follows belongs to the second verb
             content = any(k in inside for k in range(cs, second))
-        if content and form.lemma in lex.word("quote_only_verbs") and not (
+        predicate = form.lemma in lex.word("quote_only_verbs") and source is not None \
+            and _quoted_predicate(tokens, inside, i, ce, source)
+        if predicate:
+            content = True  # "nannte den Plan „mutig“", "nannte den Bericht eine „Zeitungsente“"
+        if content and form.lemma in lex.word("quote_only_verbs") and not predicate and not (
                 _quote_content(tokens, inside, cs, ce, source) or ce < len(tokens) and tokens[ce].text == ":"
                 or cs > 0 and tokens[cs - 1].text in QUOTE_CHARS):
             content = False  # "nannte vier Bedingungen dafür, dass …" names things; "nannte den Plan „mutig“" quotes
