@@ -9,7 +9,7 @@ This module imports nothing else from the project.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -147,6 +147,12 @@ class TaggedSentence(Sentence):
     hedge_level: HedgeLevel = "none"
     has_quote: bool = False
     rule_hits: tuple[RuleHit, ...] = ()  # filled by scoring; empty when not scored
+
+    @classmethod
+    def of(cls, sentence: Sentence, **tags: Any) -> TaggedSentence:
+        """The sentence with its tags. Its fields are taken from ``__dict__`` (a validated
+        model's field values), not model_dump(), which serialises: a third of the cost."""
+        return cls(**sentence.__dict__, **tags)
 
 
 class AuditResult(_Model):

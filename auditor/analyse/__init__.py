@@ -121,14 +121,14 @@ def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[T
         parts = _parts(text, tokens, idx)
         hedges.append(HedgeCue(text=parts[0].text, start=parts[0].start, end=parts[0].end, kind=hedge.kind,
                                weight=hedge.weight, parts=tuple(parts) if len(parts) > 1 else ()))
-    return TaggedSentence(**sentence.model_dump(), attributions=attributions, hedges=tuple(hedges),
-                          hedge_level=hedge_level([h.weight for h in hedges]))
+    return TaggedSentence.of(sentence, attributions=attributions, hedges=tuple(hedges),
+                             hedge_level=hedge_level([h.weight for h in hedges]))
 
 
 def analyse(article: Article, sentences: list[Sentence]) -> list[TaggedSentence]:
     """Tag every sentence of an article, then link sentences (pronouns, quotes, carried-over speech)."""
     if article.language not in SUPPORTED_LANGUAGES:
-        return [TaggedSentence(**s.model_dump()) for s in sentences]
+        return [TaggedSentence.of(s) for s in sentences]
     lex = load_lexicon(article.language)
     # tokenised once: linking sentences looks at the tokens of some of them again
     tokens = [tokenize(s.text, s.start, lex.case_sensitive) for s in sentences]
