@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
@@ -204,13 +204,15 @@ def run_bulk(
     started = time.perf_counter()
     summary = BulkSummary()
     scoring = options.scoring.load() if options.scoring is not None else None  # bad rules: nothing written
-    writer = _Writer(db, scoring, options, summary, on_progress or (lambda _: None), on_error or (lambda _: None))
+    interrupts = _Interrupts()
+    writer = _Writer(db, scoring, options, summary, on_progress or (lambda _: None), on_error or (lambda _: None),
+                     interrupts.held)
     cache = PageCache(options.cache_dir) if options.cache_dir else None
     fetcher = ConcurrentFetcher(
         options.fetch, concurrency=options.concurrency, per_host=options.per_host, cache=cache
     )
     try:
-        with _terminate_as_interrupt(), fetcher, _bulk_gc():
+        with interrupts.installed(), fetcher, _bulk_gc():
             items = _fetched(iter_inputs(inputs, stdin), fetcher, max_pending=2 * options.concurrency)
             for outcomes in _analysed(_chunks(items, writer), options, scoring, writer.stored_check()):
                 for outcome in outcomes:
@@ -227,21 +229,47 @@ def run_bulk(
     return summary
 
 
-@contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM (kill, a batch scheduler) ends the run like Ctrl-C: committing first."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+class _Interrupts:
+    """Ctrl-C and SIGTERM (kill, a batch scheduler) end the run as KeyboardInterrupt,
+    committing first; but not in the middle of a commit: one that arrives while a
+    batch is committed and counted waits until it is done (else the summary could
+    miss a batch that is stored, and a rerun found it "stored already")."""
 
-    def interrupt(signum: int, frame: object) -> None:
+    def __init__(self) -> None:
+        self.holding = False
+        self.pending = False
+
+    def _signalled(self, signum: int, frame: object) -> None:
+        if self.holding:
+            self.pending = True
+            return
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield  # signal handlers can only be set from the main thread
+            return
+        previous = {signum: signal.signal(signum, self._signalled) for signum in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        if self.holding:  # nested: the outer one decides
+            yield
+            return
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+        if self.pending:
+            self.pending = False
+            raise KeyboardInterrupt
 
 
 # --- inputs ----------------------------------------------------------------
@@ -523,8 +551,10 @@ class _Writer:
         summary: BulkSummary,
         on_progress: Callable[[BulkSummary], None],
         on_error: Callable[[Failure], None],
+        held: Callable[[], AbstractContextManager[None]] = nullcontext,
     ) -> None:
         self.db = db
+        self.held = held  # a commit and its counting are not interrupted in between
         self.options = options
         self.summary = summary
         self.on_progress = on_progress
@@ -578,6 +608,10 @@ class _Writer:
         self.last_commit = time.monotonic()
         if not self.batch:
             return
+        with self.held():
+            self._commit()
+
+    def _commit(self) -> None:
         stored = stored_hashes(self.db, self.batch, **self.versions)
         results = [result for digest, result in self.batch.items() if digest not in stored]
         scoring = self.scoring

@@ -496,6 +496,32 @@ def test_ctrl_c_commits_what_is_done_and_exits_130(tmp_path, jobs):
     assert_whole_and_unique(db)
 
 
+def test_ctrl_c_during_a_commit_waits_for_it_and_counts_it(tmp_path, monkeypatch):
+    # the signal lands right after a batch is written, before it is counted: the run
+    # must still stop with that batch stored *and* counted as stored (not "stored already")
+    from auditor.store import open_db
+
+    corpus = _corpus(tmp_path / "corpus.jsonl", 30)
+    save_rows = auditor.bulk.save_rows
+    commits = []
+
+    def save_then_interrupt(*args, **kwargs):
+        saved = save_rows(*args, **kwargs)
+        commits.append(saved)
+        if len(commits) == 2:
+            os.kill(os.getpid(), signal.SIGINT)
+        return saved
+
+    monkeypatch.setattr(auditor.bulk, "save_rows", save_then_interrupt)
+    db = open_db(tmp_path / "audit.db")
+    summary = auditor.bulk.run_bulk([str(corpus)], db, auditor.bulk.BulkOptions(batch_size=10))
+    assert summary.interrupted
+    assert commits == [10, 10]
+    assert summary.stored == 20 == db["articles"].count
+    assert summary.skipped == 0
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the run's handler is gone
+
+
 def test_jobs_2_stores_what_jobs_1_stores(tmp_path):
     corpus = _corpus(tmp_path / "corpus.jsonl", 40)
     folder = tmp_path / "html"
