@@ -507,3 +507,16 @@ def test_relative_clause_with_its_own_cue_is_a_second_attribution() -> None:
 def test_relative_clause_without_a_cue_stays_in_the_source() -> None:
     a = _only("“The quota is too low,” said Marta Ilves, a fisherman from Kessel, who has worked the coast for years.")
     assert a.source is not None and a.source.text.endswith("who has worked the coast for years")
+
+
+def test_cited_is_a_cue_but_cited_by_is_a_relay() -> None:
+    a = _only("The harbour master cited a survey showing that traffic had doubled.")
+    assert a.source.text == "The harbour master" and _cue_text(a) == "cited"
+    b = _only("Port officials, cited by The Coastal Herald, said the ferry would stop.")
+    assert b.source.text == "Port officials" and _cue_text(b) == "said"
+
+
+def test_inverted_said_after_an_earlier_cue_in_its_content() -> None:
+    found = _attributions("The route she hoped to save is gone, said Ada Brill, a councillor in Eastport.")
+    said = [a for _, a in found if _cue_text(a) == "said"]
+    assert said and said[0].source.text == "Ada Brill, a councillor in Eastport"

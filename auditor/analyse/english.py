@@ -661,7 +661,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int], starts: list[i
             continue
         if i > content_from and not (item.inherit or item.antecedent is not None):
             if not _clause_break_between(tokens, content_from, i, lex) \
-                    and not _new_subject(tokens, content_from, item, lex, tables):
+                    and not _new_subject(tokens, content_from, item, lex, tables) \
+                    and not _inverted_after_comma(tokens, item, tables):
                 continue  # a cue inside the reported content: "said the poll showed"
             content_from = n
         found.append(item)
@@ -708,6 +709,19 @@ def _noun_cues(tokens: list[Token], lex: Lexicon, tables: dict, used: set[int], 
                 used.update(range(*source))
         k += length
     return found
+
+
+def _inverted_after_comma(tokens: list[Token], item: Found, tables: dict) -> bool:
+    """ "The route she hoped to save is gone, said Smith.": a verb of
+    saying after a comma with its source closing the sentence is the main clause; the
+    earlier cue sits inside its content, not the other way round. Other verbs there are
+    a list of predicates ("slams Trump, praises Clinton")."""
+    if item.source is None or item.source[0] <= max(item.cue) or item.lemma not in tables["say_lemmas"]:
+        return False
+    first = min(item.cue)
+    end = item.source[1]
+    closes = end >= len(tokens) or tokens[end].text in FINAL_PUNCT or tokens[end].text in QUOTE_CHARS
+    return closes and first > 0 and tokens[first - 1].text == ","
 
 
 def _new_subject(tokens: list[Token], a: int, item, lex: Lexicon, tables: dict) -> bool:
