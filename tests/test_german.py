@@ -899,3 +899,37 @@ def test_content_after_a_relative_clause_on_the_channel() -> None:
     a = _only("Die Ärztin schrieb in einem Brief, der am Montag veröffentlicht wurde, sie wolle die Praxis schließen.")
     assert a.source.text == "Die Ärztin"
     assert a.cue.text == "schrieb"
+
+
+def test_cue_verb_in_an_adverbial_clause_before_the_main_clause() -> None:
+    # the main clause after "Nachdem …," is not what was said
+    assert not _sentences("Die Fahrer hatten, nachdem sie den Schaden bemerkt hatten, den Zug gestoppt.")[0].attributions
+    assert not _sentences("Nachdem er den Vorfall gemeldet hatte, habe er das Gebäude verlassen.")[0].attributions
+
+
+def test_als_phrase_before_a_passive_cue_is_no_source() -> None:
+    a = _only("Als Begründung wurde angegeben, die Kosten für den Winterdienst seien gestiegen.")
+    assert a.source is None
+    assert _cue_words(a) == ["wurde", "angegeben"]
+
+
+def test_auxiliary_and_subject_before_an_apposition() -> None:
+    a = _only("Zuvor hatte ein Sprecher der Stadtwerke, Paul Kranich, erklärt, die Leitung sei dicht.")
+    assert a.source.text == "ein Sprecher der Stadtwerke, Paul Kranich"
+    assert _cue_words(a) == ["hatte", "erklärt"]
+
+
+def test_wie_with_an_apposition_and_an_addressee_before_the_verb() -> None:
+    a = _only("Die Brücke bleibt gesperrt, wie die Landrätin, Jutta Berger, der Presse mitteilte.")
+    assert a.source.text == "die Landrätin, Jutta Berger"
+    assert _cue_words(a) == ["wie", "mitteilte"]
+
+
+def test_a_year_closes_the_date_in_a_source() -> None:
+    a = _only("Laut einem Bericht des Umweltamts vom März 2019 ist der See belastet.")
+    assert a.source.text == "einem Bericht des Umweltamts vom März 2019"
+
+
+def test_apposition_before_a_closing_time_adverbial() -> None:
+    a = _only("Die Straße sei wieder frei, sagte Otto Lenz, Leiter des Bauhofs am Dienstag.")
+    assert a.source.text == "Otto Lenz, Leiter des Bauhofs"

@@ -126,6 +126,12 @@ def _channel_follows(tokens: list[Token], k: int, limit: int, lex: Lexicon) -> b
     return False
 
 
+def _year_after_date_noun(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """ "ein Bericht vom November 2011", "Planungen aus dem Jahr 2005": the year belongs to the date."""
+    text = tokens[k].text
+    return len(text) == 4 and text.isdigit() and k > 0 and tokens[k - 1].lower in lex.word("year_heads")
+
+
 def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
     """A German source phrase starting at token k ("der Sprecher des Ministeriums")."""
     start = k
@@ -201,6 +207,9 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
                 token.lower in determiners or token.lower in stop) and not (
                 token.lower in determiners and tokens[k - 1].lower in ("von", "aus", "bei", "für")):
             break  # a new phrase begins: "des Hilfswerks mehrere Wochen"; not "für das Münsterland"
+        if has_noun and _year_after_date_noun(tokens, k, lex):
+            last_good = k + 1
+            break  # "ein Bericht vom November 2011": the year closes the date
         if has_noun and token.is_number and tokens[k - 1].is_word and tokens[k - 1].is_cap \
                 and tokens[k - 1].lower not in determiners and not (k + 1 < end and tokens[k + 1].text in "/-"):
             break  # "der Polizei 20 Menschen"; not "Bündnis 90/Die Grünen"
@@ -739,9 +748,27 @@ def _apposition(tokens: list[Token], rng: Range | None, lex: Lexicon) -> Range |
     j = rng[1]
     if j + 1 < n and tokens[j].text == "," and tokens[j + 1].text not in QUOTE_CHARS:
         appo = phrase_forward(tokens, j + 1, n, lex)
-        if appo is not None and (appo[1] >= n or tokens[appo[1]].text in FINAL_PUNCT or tokens[appo[1]].text in ":,"):
+        if appo is not None and (appo[1] >= n or tokens[appo[1]].text in FINAL_PUNCT or tokens[appo[1]].text in ":,"
+                                 or _closing_time_adverbial(tokens, appo[1], lex)):
             return (rng[0], appo[1])
     return rng
+
+
+def _closing_time_adverbial(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Does only a time adverbial end the sentence from k ("…, Kommandeur des Einsatzes am Montag.")?
+    Then the apposition ended before it, its closing comma left out."""
+    n = len(tokens)
+    end = min(n, k + 4)
+    j = k
+    while j < end and tokens[j].is_word:
+        j += 1
+    if j == k or j < n and tokens[j].text not in FINAL_PUNCT:
+        return False
+    words = [t.lower for t in tokens[k:j]]
+    if len(words) == 1:
+        return words[0] in ("heute", "gestern", "vorgestern", "morgens", "abends")
+    return words[0] in ("am", "im", "vom", "seit") and words[-1] in lex.word("time_nouns") \
+        and all(w in lex.word("determiners") for w in words[1:-1])
 
 
 _CONTRAST_ADVERBS = frozenset({"aber", "jedoch", "allerdings", "dennoch", "trotzdem"})
@@ -837,6 +864,48 @@ def apposition_subject(tokens: list[Token], cs: int, starts: list[int], lex: Lex
         # a relative clause stood between the antecedent and the verb: keep the antecedent
         pass
     return (first, last)
+
+
+def _wie_apposition_subject(tokens: list[Token], i: int, cs: int, first_word: int, verb_final: bool,
+                            starts: list[int], lex: Lexicon) -> tuple[int, Range] | None:
+    """ "wie der Bürgermeister, Peter Kunz, der Presse mitteilte": a verb-final clause after an
+    apposition, with an addressee or adverbial before its verb -> (position of "wie", subject).
+    A verb opening its clause ("wie X, Chef von Y, mitteilte") is read elsewhere."""
+    if first_word == i or not verb_final or cs < 2 or tokens[cs - 1].text != ",":
+        return None
+    opener = tokens[first_word].lower
+    if opener in lex.word("subordinators") or opener in lex.word("relative_pronouns") and not (
+            first_word + 1 < i and tokens[first_word + 1].is_cap):
+        return None  # ", der … mitteilte" is a relative clause; "der Presse mitteilte" has an article
+    if any(tokens[k].key in lex.verb_forms and not tokens[k].is_cap for k in range(first_word, i)):
+        return None  # a verb of its own before the cue
+    wie: list[int] = []
+    subject = apposition_subject(tokens, cs, starts, lex, wie)
+    return (wie[0], subject) if subject is not None and wie else None
+
+
+def auxiliary_before_apposition(tokens: list[Token], cs: int, starts: list[int],
+                                lex: Lexicon) -> tuple[int, Range] | None:
+    """ "Zuvor hatte ein Sprecher, Peter Kunz, erklärt, …": the participle opens its clause after
+    an apposition, its auxiliary and subject stand in the clause before that
+    -> (position of the auxiliary, subject with its apposition)."""
+    j = cs - 1
+    last = None
+    for _ in range(2):  # one or two appositions: "der Leiter, Karl Brenner, ein Jurist,"
+        if j <= 0 or tokens[j].text != "," or not _np_clause(tokens, starts[j - 1], j, lex):
+            break
+        last = last or j
+        j = starts[j - 1] - 1
+    if last is None or j <= 0 or tokens[j].text != ",":
+        return None
+    ps = starts[j - 1]
+    aux = next((k for k in range(ps, j) if tokens[k].lower in lex.word("auxiliaries")), None)
+    if aux is None or aux == ps:
+        return None
+    subject = subject_after(tokens, aux + 1, j, lex)
+    if subject is None or subject[1] != j:
+        return None  # the apposition must follow the subject directly
+    return aux, (subject[0], last)
 
 
 def _infinitive_end(tokens: list[Token], k: int) -> bool:
@@ -940,8 +1009,10 @@ def _infinitive_clause(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return False
 
 
-def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
-    """Does the clause after position ``ce`` carry what was said?"""
+def _content_follows(tokens: list[Token], ce: int, lex: Lexicon, strict: bool = False) -> bool:
+    """Does the clause after position ``ce`` carry what was said? ``strict`` after an adverbial
+    clause ("Nachdem sie den Fehler bemerkt hatten, …"): the main clause follows there, so only
+    a subjunctive, a quotation or "dass" mark reported speech, not any finite verb."""
     n = len(tokens)
     if ce >= n:
         return False
@@ -967,7 +1038,9 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
             and tokens[ce - 1].is_cap and not _de_np_word(tokens, j + 1, n, lex) and not (
                 _infinitive_clause(tokens, j, lex) and not _noun_object_before(tokens, ce, lex)):
         return False  # a relative clause on an object: "die Pläne, die …"; not ", der Partei beizutreten"
-    if low in lex.word("subject_pronouns") or low in ("es", "man"):
+    if strict and (low in lex.word("auxiliaries") or low in lex.word("subjunctive_forms")):
+        return False  # "Nachdem er … gemeldet hatte, habe er …": the main clause opens with its verb
+    if (low in lex.word("subject_pronouns") or low in ("es", "man")) and not strict:
         return True  # ", er fühle sich …"
     # a main clause of reported speech: ", die Stadt habe …", ", er sei …"
     limit = min(n, j + 25)
@@ -986,12 +1059,14 @@ def _content_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
                     continue  # ", in den Ländern, in denen …, sei die Zahl gestiegen": the PP leads the clause
                 break
             continue
-        if t.lower in subjunctive or t.lower in finite:
+        if t.lower in subjunctive or t.lower in finite and not strict:
             return True
         if _zu_infinitive(tokens, k, lex):
             # "…, die Firma haftbar zu machen"; not "… als einen Versuch, die Wahl zu verschieben"
             # (an infinitive on the noun before the comma)
             return not _noun_object_before(tokens, ce, lex)  # ", die Firma haftbar zu machen", ", die Frage anzusprechen"
+        if strict:
+            continue  # the word-ending guesses below would take the main clause's verb for speech
         if k > j and not t.is_cap and t.lower.endswith("e") and k - j <= 6 and len(t.lower) > 3 \
                 and t.lower not in lex.word("determiners") and t.lower not in function_words(lex) \
                 and tokens[k - 1].lower not in lex.word("determiners") and k + 1 < n and (
@@ -1261,7 +1336,20 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                              and k not in cue for k in words)
         main_verb_between = any(not tokens[k].is_cap and tokens[k].key in lex.verb_forms and k not in cue
                                 and tokens[k - 1].lower not in ("zu", "und", "oder") for k in words if first_word < k < i)
-        if first_word != i and first_word == cs and verb_final and not main_verb_between and (
+        wie_subject = _wie_apposition_subject(tokens, i, cs, first_word, verb_final, starts, lex)
+        if wie_subject is not None:
+            # "wie der Bürgermeister, Peter Kunz, der Presse mitteilte": subject and apposition stand before
+            wie_at, source = wie_subject
+            if used.intersection(range(*source)):
+                continue
+            cue = sorted(set(cue + aux_after + [wie_at]))
+            found.append(Found(source=source, cue=cue, mode="reported_speech", lemma=form.lemma, head=i))
+            used.update(cue)
+            used.update(range(*source))
+            continue
+        # an auxiliary before the participle puts the verb second: "Als Begründung wurde angegeben, …"
+        # is a main clause with an "als" phrase first, not a verb-final clause opened by "als"
+        if first_word != i and first_word == cs and verb_final and not main_verb_between and not aux_before and (
                 opener in subordinators or opener in relatives and cs > 0 and tokens[cs - 1].text == ","):
             # verb-final clause: "wie die Polizei mitteilte", ", der … bezeichnete"
             verb_last = True
@@ -1289,7 +1377,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                     cue.append(first_word)
                     content = True
                 else:
-                    content = _content_follows(tokens, ce, lex) or any(k in inside for k in range(cs, ce))
+                    strict = sub in lex.word("adverbial_subordinators")
+                    content = _content_follows(tokens, ce, lex, strict) or any(k in inside for k in range(cs, ce))
                 if source is None and sub in passive:
                     continue
             if source is None:
@@ -1297,6 +1386,15 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
         else:
             verb_last = False
             finite = aux_before[0] if aux_before else i
+            split_subject = None
+            if not aux_before and cs > 0 and tokens[cs - 1].text == "," and first_word == i and any(
+                    f.participle for f in lex.verb_forms.get(token.key, ()) if f.lemma == form.lemma):
+                # "Zuvor hatte ein Sprecher, Peter Kunz, erklärt": the auxiliary stands before the apposition;
+                # any participle reading counts ("erklärt" is also a finite form)
+                split = auxiliary_before_apposition(tokens, cs, starts, lex)
+                if split is not None:
+                    finite, split_subject = split
+                    aux_before = [finite]
             if participle and not aux_before:
                 continue  # "die geforderte Summe", "wie erwartet"
             if aux_before:
@@ -1428,8 +1526,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                         source = subject_after(tokens, finite + 1, ce, lex)
             else:
                 # the verb opens its clause: "„…“, sagte er", "Der Leiter, X, sagte:"
-                source = None
-                if cs > 0 and tokens[cs - 1].text == ",":
+                source = split_subject
+                if source is None and cs > 0 and tokens[cs - 1].text == ",":
                     wie: list[int] = []
                     source = apposition_subject(tokens, cs, starts, lex, wie)
                     if source is None:
