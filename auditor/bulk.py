@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
@@ -211,19 +211,25 @@ def run_bulk(
     fetcher = ConcurrentFetcher(
         options.fetch, concurrency=options.concurrency, per_host=options.per_host, cache=cache
     )
+    items = _fetched(iter_inputs(inputs, stdin), fetcher, max_pending=2 * options.concurrency)
+    analysed = _analysed(_chunks(items, writer), options, scoring, writer.stored_check(), interrupts.ignored)
     try:
-        with interrupts.installed(), fetcher, _bulk_gc():
-            items = _fetched(iter_inputs(inputs, stdin), fetcher, max_pending=2 * options.concurrency)
-            for outcomes in _analysed(_chunks(items, writer), options, scoring, writer.stored_check()):
-                for outcome in outcomes:
-                    writer.take(outcome)
-            writer.flush()
-    except KeyboardInterrupt:
-        summary.interrupted = True
-        writer.flush()  # the results at hand are whole articles: keep them
-    except BrokenProcessPool:
-        summary.aborted = "a worker process died (killed, or out of memory)"
-        writer.flush()
+        with interrupts.installed(), fetcher, _bulk_gc(), closing(analysed):
+            try:
+                for outcomes in analysed:
+                    for outcome in outcomes:
+                        writer.take(outcome)
+                writer.flush()
+            except KeyboardInterrupt:
+                summary.interrupted = True
+                # the run is ending: a second Ctrl-C must neither cut the workers' shutdown
+                # short (a half shut-down pool hung the exit) nor roll back the last batch
+                with interrupts.ignored():
+                    analysed.close()  # queued chunks are dropped, running ones finish (a chunk is short)
+                    writer.flush()  # the results at hand are whole articles: keep them
+            except BrokenProcessPool:
+                summary.aborted = "a worker process died (killed, or out of memory)"
+                writer.flush()
     finally:
         summary.seconds = time.perf_counter() - started
     return summary
@@ -250,12 +256,25 @@ class _Interrupts:
         if threading.current_thread() is not threading.main_thread():
             yield  # signal handlers can only be set from the main thread
             return
-        previous = {signum: signal.signal(signum, self._signalled) for signum in (signal.SIGINT, signal.SIGTERM)}
+        # a signal the caller ignores stays ignored ("auditor bulk … &" in a script, trap '' INT)
+        previous = {signum: signal.signal(signum, self._signalled) for signum in (signal.SIGINT, signal.SIGTERM)
+                    if signal.getsignal(signum) is not signal.SIG_IGN}
         try:
             yield
         finally:
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
+
+    @contextmanager
+    def ignored(self) -> Iterator[None]:
+        """Hold interrupts back and drop them: for what a run does once it is ending."""
+        holding = self.holding
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = holding
+            self.pending = False
 
     @contextmanager
     def held(self) -> Iterator[None]:
@@ -481,10 +500,12 @@ class StoredCheck:
 
 
 def _analysed(
-    chunks: Iterator[list[RawDocument]], options: BulkOptions, scoring: Scoring | None, stored: StoredCheck
+    chunks: Iterator[list[RawDocument]], options: BulkOptions, scoring: Scoring | None, stored: StoredCheck,
+    uninterrupted: Callable[[], AbstractContextManager[None]] = nullcontext,
 ) -> Iterator[list[ArticleRows | Failure | Skipped]]:
     """audit_chunk over the chunks: here when jobs is 1, else in worker processes,
-    results in the order they finish."""
+    results in the order they finish. The workers' shutdown runs ``uninterrupted``:
+    a Ctrl-C that cut it short left a pool the process then waited for at exit, forever."""
     if options.jobs == 1:
         for chunk in chunks:
             yield audit_chunk(chunk, options.language, scoring, stored)
@@ -507,7 +528,8 @@ def _analysed(
                 yield future.result()
     finally:
         # on an interrupt, drop the queued chunks; running ones finish (a chunk is short)
-        pool.shutdown(wait=True, cancel_futures=True)
+        with uninterrupted():
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 # A worker's settings, sent once when it starts rather than with every chunk

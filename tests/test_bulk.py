@@ -522,6 +522,78 @@ def test_ctrl_c_during_a_commit_waits_for_it_and_counts_it(tmp_path, monkeypatch
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the run's handler is gone
 
 
+def test_a_second_ctrl_c_while_the_run_ends_neither_hangs_nor_loses_the_last_batch(tmp_path, monkeypatch):
+    # the first Ctrl-C lands in the middle of an article, the second while the results
+    # at hand are committed: that commit goes through, and the run ends as interrupted
+    from auditor.store import open_db
+
+    corpus = _corpus(tmp_path / "corpus.jsonl", 30)
+    audit_article, save_rows = auditor.bulk.audit_article, auditor.bulk.save_rows
+    audited, commits = [], []
+
+    def audit_then_interrupt(article, **kwargs):
+        audited.append(article.id)
+        if len(audited) == 20:  # in the second chunk of 16: the first one's are taken, 10 committed
+            os.kill(os.getpid(), signal.SIGINT)
+        return audit_article(article, **kwargs)
+
+    def save_with_a_second_interrupt(*args, **kwargs):
+        if commits:
+            os.kill(os.getpid(), signal.SIGINT)
+        commits.append(save_rows(*args, **kwargs))
+        return commits[-1]
+
+    monkeypatch.setattr(auditor.bulk, "audit_article", audit_then_interrupt)
+    monkeypatch.setattr(auditor.bulk, "save_rows", save_with_a_second_interrupt)
+    db = open_db(tmp_path / "audit.db")
+    summary = auditor.bulk.run_bulk([str(corpus)], db, auditor.bulk.BulkOptions(batch_size=10))
+    assert summary.interrupted
+    assert commits == [10, 6]  # the second chunk was cut short: not stored, analysed again by a rerun
+    assert summary.stored == 16 == db["articles"].count
+
+
+def test_an_ignored_sigint_stays_ignored(tmp_path, monkeypatch):
+    # "auditor bulk … &" in a script: the shell has the job ignore Ctrl-C aimed at the group
+    from auditor.store import open_db
+
+    corpus = _corpus(tmp_path / "corpus.jsonl", 12)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        db = open_db(tmp_path / "audit.db")
+        summary = auditor.bulk.run_bulk([str(corpus)], db, auditor.bulk.BulkOptions(batch_size=5),
+                                        on_progress=lambda _: os.kill(os.getpid(), signal.SIGINT))
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert not summary.interrupted and summary.stored == 12
+
+
+def test_two_quick_ctrl_c_with_workers_end_the_run(tmp_path):
+    # the second one used to land in the workers' shutdown, cut it short, and the
+    # process never exited
+    corpus = _corpus(tmp_path / "corpus.jsonl", 400)
+    db = tmp_path / "interrupted.db"
+    process = subprocess.Popen([sys.executable, "-m", "auditor", "bulk", str(corpus), "--db", str(db), "--jobs", "2",
+                                "--batch-size", "10", "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while _count_articles(db) < 30:
+            assert process.poll() is None, process.stderr.read().decode()
+            assert time.monotonic() < deadline, "no batch committed in time"
+            time.sleep(0.01)
+        process.send_signal(signal.SIGINT)
+        time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 130
+    assert f"articles   {_count_articles(db):,} stored" in out.decode()
+    assert_whole_and_unique(db)
+
+
 def test_jobs_2_stores_what_jobs_1_stores(tmp_path):
     corpus = _corpus(tmp_path / "corpus.jsonl", 40)
     folder = tmp_path / "html"
