@@ -471,28 +471,37 @@ def test_resume_after_the_process_is_killed(tmp_path):
     assert contents(db) == contents(clean)  # nothing lost, nothing twice, every article whole
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_commits_what_is_done_and_exits_130(tmp_path, jobs):
-    corpus = _corpus(tmp_path / "corpus.jsonl", 240)
+def _interrupted_bulk(tmp_path: Path, jobs: str, articles: int, after: int, gaps: tuple[float, ...]) -> tuple[Path, str]:
+    """Run `auditor bulk` on a corpus, send SIGINT once ``after`` articles are committed
+    (and again after each of ``gaps`` seconds); it must exit 130 within 30 s."""
+    corpus = _corpus(tmp_path / "corpus.jsonl", articles)
     db = tmp_path / "interrupted.db"
     process = subprocess.Popen([sys.executable, "-m", "auditor", "bulk", str(corpus), "--db", str(db), "--jobs", jobs,
                                 "--batch-size", "10", "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
-        while _count_articles(db) < 10:
+        while _count_articles(db) < after:
             assert process.poll() is None, process.stderr.read().decode()
             assert time.monotonic() < deadline, "no batch committed in time"
             time.sleep(0.01)
         process.send_signal(signal.SIGINT)
+        for gap in gaps:
+            time.sleep(gap)
+            process.send_signal(signal.SIGINT)
         out, _ = process.communicate(timeout=30)
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
     assert process.returncode == 130
-    stored = _count_articles(db)
-    assert f"articles   {stored:,} stored" in out.decode()
-    assert "interrupted; every article counted above is stored" in out.decode()
+    return db, out.decode()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_commits_what_is_done_and_exits_130(tmp_path, jobs):
+    db, out = _interrupted_bulk(tmp_path, jobs, articles=240, after=10, gaps=())
+    assert f"articles   {_count_articles(db):,} stored" in out
+    assert "interrupted; every article counted above is stored" in out
     assert_whole_and_unique(db)
 
 
@@ -571,26 +580,8 @@ def test_an_ignored_sigint_stays_ignored(tmp_path, monkeypatch):
 def test_two_quick_ctrl_c_with_workers_end_the_run(tmp_path):
     # the second one used to land in the workers' shutdown, cut it short, and the
     # process never exited
-    corpus = _corpus(tmp_path / "corpus.jsonl", 400)
-    db = tmp_path / "interrupted.db"
-    process = subprocess.Popen([sys.executable, "-m", "auditor", "bulk", str(corpus), "--db", str(db), "--jobs", "2",
-                                "--batch-size", "10", "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 60
-        while _count_articles(db) < 30:
-            assert process.poll() is None, process.stderr.read().decode()
-            assert time.monotonic() < deadline, "no batch committed in time"
-            time.sleep(0.01)
-        process.send_signal(signal.SIGINT)
-        time.sleep(0.05)
-        process.send_signal(signal.SIGINT)
-        out, _ = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    assert process.returncode == 130
-    assert f"articles   {_count_articles(db):,} stored" in out.decode()
+    db, out = _interrupted_bulk(tmp_path, "2", articles=400, after=30, gaps=(0.05,))
+    assert f"articles   {_count_articles(db):,} stored" in out
     assert_whole_and_unique(db)
 
 
