@@ -73,6 +73,20 @@ def lower_name(token: Token) -> bool:
     return text.endswith(_DOMAINS) and text.index(".") > 1
 
 
+def _verb_after_noun(tokens: list[Token], k: int, lex: Lexicon, *, after_quote: bool) -> bool:
+    """Is tokens[k] a lowercase word right after a noun, a closing bracket or (``after_quote``)
+    a quotation mark?  Then it ends a phrase: an adjective follows a determiner, a link or
+    another adjective, never the noun itself. A genitive plural without article ends in
+    -er and stays ("nach Meinung politischer Beobachter")."""
+    token, before = tokens[k], tokens[k - 1]
+    determiners = lex.word("determiners")
+    if not token.is_word or token.is_cap or token.is_number or token.lower.endswith("er") \
+            or token.lower in determiners or lower_name(token):
+        return False
+    return before.is_word and before.is_cap and before.lower not in determiners or before.text in ")]" \
+        or after_quote and before.text in QUOTE_CHARS
+
+
 def _de_np_word(tokens: list[Token], k: int, end: int, lex: Lexicon) -> bool:
     """Can token k stand inside a German noun phrase?"""
     token = tokens[k]
@@ -217,15 +231,9 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             return None
         if not _de_np_word(tokens, k, end, lex):
             break
-        if has_noun and k > start and k != attribute_end and token.is_word and not token.is_cap \
-                and not token.is_number and not token.lower.endswith("er") and token.lower not in determiners \
-                and (token.text,) not in lex.outlets and not lower_name(token) \
-                and (tokens[k - 1].is_word and tokens[k - 1].is_cap and tokens[k - 1].lower not in determiners
-                     or tokens[k - 1].text in ")]" or tokens[k - 1].text in QUOTE_CHARS):
-            # an adjective follows a determiner, a link or another adjective, never the noun itself:
-            # "Angaben der Polizei umstellten Beamte das Haus" ends before the verb; a genitive
-            # plural without article ends in -er ("nach Meinung politischer Beobachter")
-            break
+        if has_noun and k > start and k != attribute_end and (token.text,) not in lex.outlets \
+                and _verb_after_noun(tokens, k, lex, after_quote=True):
+            break  # "Angaben der Polizei umstellten Beamte das Haus" ends before the verb
         if (token.is_cap and token.lower not in determiners) or token.is_number or (token.text,) in lex.outlets \
                 or lower_name(token):
             has_noun = True  # not the article that opens the sentence ("Der 84-jährige Küng")
@@ -283,16 +291,10 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
         k -= 1
     if start is None or not any(t.is_cap for t in tokens[start:end]):
         return None
-    # an adjective never follows its noun: in "Am Samstag starben behördlichen Angaben zufolge"
-    # the word after the noun is the verb, and the phrase begins after it (a genitive plural
-    # without article ends in -er: "politischer Beobachter")
+    # in "Am Samstag starben behördlichen Angaben zufolge" the word after the noun is
+    # the verb, and the phrase begins after it
     for j in range(start + 1, end - 1):
-        t = tokens[j]
-        if t.is_word and not t.is_cap and not t.is_number and not lower_name(t) \
-                and t.lower not in lex.word("determiners") and t.lower not in _BACKWARD_LINKS \
-                and not t.lower.endswith("er") and (tokens[j - 1].text in ")]" or tokens[j - 1].is_word
-                                                    and tokens[j - 1].is_cap
-                                                    and tokens[j - 1].lower not in lex.word("determiners")) \
+        if tokens[j].lower not in _BACKWARD_LINKS and _verb_after_noun(tokens, j, lex, after_quote=False) \
                 and not any(tokens[m].lower in lex.word("prepositions") and not tokens[m].is_cap
                             for m in range(max(0, j - 3), j - 1)):
             start = j + 1  # not a participial attribute: "die gegen die Bauern im Land gerichtete Rhetorik"
