@@ -85,10 +85,9 @@ def _predicted_spans(result: AuditResult) -> tuple[list[list[tuple[int, int]]], 
 
 def _log_mismatches(ev: Evaluation, role: str, text: str, words: WordIndex,
                     gold: list[list[tuple[int, int]]], predicted: list[list[tuple[int, int]]]) -> None:
-    gold_tokens = words.tokens([sp for spans in gold for sp in spans])
-    pred_tokens = words.tokens([sp for spans in predicted for sp in spans])
     gold_chars = [sp for spans in gold for sp in spans]
     pred_chars = [sp for spans in predicted for sp in spans]
+    gold_tokens, pred_tokens = words.tokens(gold_chars), words.tokens(pred_chars)
 
     def found(spans: list[tuple[int, int]], tokens: set[int], chars: list[tuple[int, int]]) -> bool:
         if own := words.tokens(spans):
