@@ -19,6 +19,9 @@ SourceKind = Literal[
 HedgeKind = Literal["reportative", "epistemic", "estimate", "weasel", "negation"]
 HedgeLevel = Literal["none", "low", "medium", "high"]
 HEDGE_LEVELS: tuple[HedgeLevel, ...] = ("none", "low", "medium", "high")
+# "analysed": tagged (and scored when asked); "unsupported_language": split and
+# stored, but no grammar reads the language, so no tags and no score.
+ArticleStatus = Literal["analysed", "unsupported_language"]
 AttributionMode = Literal[
     "according_to",  # prepositional frame: "laut X", "according to X", "X zufolge"
     "reported_speech",  # verb cue with indirect content: "X said that ..."
@@ -66,6 +69,7 @@ class Article(_Model):
     language: str = "unknown"
     origin: str | None = None
     content_hash: str
+    status: ArticleStatus = "analysed"
     warnings: tuple[str, ...] = ()
 
 

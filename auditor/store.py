@@ -85,6 +85,7 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
 ADDED_COLUMNS: dict[str, dict[str, str]] = {
     "hedges": {"parts": "TEXT"},
     "errors": {"attempts": "INTEGER NOT NULL DEFAULT 1"},
+    "articles": {"status": "TEXT NOT NULL DEFAULT 'analysed'"},
 }
 
 
@@ -308,7 +309,7 @@ _ARTICLE_COLUMNS = (
     "id", "title", "url", "outlet", "domain", "author", "published", "language",
     "origin", "content_hash", "text", "analyser_version",
     "n_sentences", "n_attributed", "n_anonymous", "n_vague", "n_hedged",
-    "n_unattributed", "warnings", "audited_at",
+    "n_unattributed", "warnings", "status", "audited_at",
 )  # fmt: skip
 _SENTENCE_COLUMNS = (
     "id", "article_id", "idx", "start", "end", "text", "is_heading", "paragraph",
@@ -443,7 +444,7 @@ def _article_columns(result: AuditResult) -> tuple:
         a.origin, a.content_hash, a.text, result.analyser_version,
         counts["n_sentences"], counts["n_attributed"], counts["n_anonymous"],
         counts["n_vague"], counts["n_hedged"], counts["n_unattributed"],
-        _json(list(a.warnings)),
+        _json(list(a.warnings)), a.status,
     )  # fmt: skip
 
 
@@ -677,6 +678,7 @@ def load_result(db: sqlite_utils.Database, article_id: str) -> AuditResult | Non
         domain=a["domain"], author=a["author"], published=a["published"],
         language=a["language"], origin=a["origin"], content_hash=a["content_hash"],
         warnings=tuple(json.loads(a["warnings"] or "[]")),
+        status=a.get("status") or "analysed",
     )  # fmt: skip
     attributions: dict[int, list[Attribution]] = {}
     for row in _rows(db, "attributions", article_id):

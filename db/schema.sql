@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS articles (
     n_vague INTEGER,              -- sentences with >= 1 source of kind 'vague'
     n_hedged INTEGER,             -- sentences whose hedge_level is not 'none'
     n_unattributed INTEGER,       -- non-heading sentences without any attribution
-    warnings TEXT                 -- JSON list of strings
+    warnings TEXT,                -- JSON list of strings
+    status TEXT NOT NULL DEFAULT 'analysed'  -- or 'unsupported_language': stored untagged, never scored
 );
 CREATE INDEX IF NOT EXISTS idx_articles_content_hash ON articles (content_hash);
 CREATE INDEX IF NOT EXISTS idx_articles_outlet ON articles (outlet);

@@ -582,7 +582,7 @@ def test_ensure_db_shape_adds_columns_to_an_older_table(db):
 STORED_FIELDS = {
     Article: {
         "id", "text", "title", "url", "outlet", "domain", "author", "published",
-        "language", "origin", "content_hash", "warnings",
+        "language", "origin", "content_hash", "warnings", "status",
     },
     TaggedSentence: {
         "index", "start", "end", "text", "is_heading", "paragraph", "attributions",
