@@ -19,6 +19,7 @@ from rich.progress import (
 )
 
 from .bulk import BulkSummary, Failure
+from .terminal import inert
 
 _REFRESH_SECONDS = 0.1  # the bar redraws ten times a second; updating more often is waste
 
@@ -74,7 +75,8 @@ class ProgressDisplay:
 
 
 def print_failure(failure: Failure, console: Console) -> None:
-    console.print(escape(f"auditor: error: {failure.input}: {failure.message}"), highlight=False, soft_wrap=True)
+    console.print(escape(f"auditor: error: {inert(f'{failure.input}: {failure.message}', one_line=True)}"),
+                  highlight=False, soft_wrap=True)
 
 
 def summary_text(summary: BulkSummary) -> str:

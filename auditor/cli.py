@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 
 from . import __version__
 from .errors import AuditorError
+from .terminal import inert
+
+if TYPE_CHECKING:  # the commands import these when they run: `auditor --help` stays quick
+    from sqlite_utils import Database
+
+    from .models import AuditResult, RawDocument
+    from .scoring import Scoring
 
 DEFAULT_DB = "audit.db"
 
@@ -26,7 +36,8 @@ DEFAULT_PORT = 8001  # Datasette's own default
 
 
 def _stderr(kind: str, message: str) -> None:
-    click.echo(f"auditor: {kind}: {message}", err=True)
+    """One line, whatever the message holds: inputs' names and texts are data."""
+    click.echo(f"auditor: {kind}: {inert(message, one_line=True)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,59 +81,107 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
       cat article.txt | auditor audit - --lang de
       auditor audit seeds/telegraph-peacekeepers-de.txt --rules strict --outlets my-outlets.csv
     """
-    from .html_report import render_html
-    from .ingest import FetchConfig, read_source
-    from .pipeline import audit_document
-    from .report import render_text, result_to_dict, to_json
+    from .ingest import FetchConfig, iter_source
 
     config = FetchConfig(read_timeout=timeout)
-    language = None if lang == "auto" else lang
-    console = Console(highlight=False, soft_wrap=False)
     scoring = _load_scoring(rule_files, outlet_files)  # before the database: bad rules change nothing
-    db = run_id = None
+    db = None
     if not no_db:
-        from .store import open_db, save_result, start_run
+        from .store import open_db
 
         db = open_db(db_path)
         # Closing checkpoints the WAL: readers that ignore it (auditor serve opens
         # the file immutable) then see everything, even after an error exit.
         click.get_current_context().call_on_close(db.close)
-    failures = 0
-    printed_single = 0  # json and html hold one article
+    run = _AuditRun(fmt, None if lang == "auto" else lang, scoring, db)
     stdin = sys.stdin.buffer if "-" in inputs else None
-    for spec in inputs:
-        try:
-            for raw in read_source(spec, config=config, stdin=stdin):
-                try:
-                    result = audit_document(raw, language=language, scoring=scoring)
-                except AuditorError as error:
-                    failures += 1
-                    _stderr("error", str(error))
-                    continue
-                for warning in result.article.warnings:
-                    _stderr("warning", f"{result.article.origin or spec}: {warning}")
-                if db is not None:
-                    if run_id is None:  # one scoring run per invocation, recorded once something is saved
-                        run_id = start_run(db, scoring.rules, kind="audit", analyser_version=result.analyser_version,
-                                           outlets_hash=scoring.outlets.content_hash)
-                    save_result(db, result, run_id=run_id)
-                if fmt == "text":
-                    render_text(result, console)
-                elif fmt == "jsonl":
-                    click.echo(to_json(result, indent=None))
-                else:
-                    if printed_single:
-                        raise click.UsageError(f"--format {fmt} prints one article; use --format jsonl for several")
-                    if fmt == "html":
-                        click.echo(render_html(result_to_dict(result)), nl=False)
-                    else:
-                        click.echo(to_json(result))
-                    printed_single += 1
-        except AuditorError as error:
-            failures += 1
-            _stderr("error", str(error))
-    if failures:
+    try:
+        for spec in inputs:
+            for item in iter_source(spec, config=config, stdin=stdin):
+                run.take(item, spec)
+    except KeyboardInterrupt:
+        _stderr("error", "interrupted; every report printed above is complete")
+        sys.exit(130)
+    if run.failures:
         sys.exit(1)
+
+
+class _AuditRun:
+    """The documents of one `audit`: each is audited, stored and printed whole, or
+    is one error line; either way the next one follows."""
+
+    def __init__(self, fmt: str, language: str | None, scoring: Scoring, db: Database | None) -> None:
+        self.fmt, self.language, self.scoring, self.db = fmt, language, scoring, db
+        self.console = Console(highlight=False, soft_wrap=False)
+        self.failures = 0
+        self.printed = 0
+        self.run_id = None
+
+    def take(self, item: RawDocument | AuditorError, spec: str) -> None:
+        from .pipeline import audit_document
+
+        if isinstance(item, AuditorError):
+            return self._fail(str(item))
+        try:
+            result = audit_document(item, language=self.language, scoring=self.scoring)
+        except AuditorError as error:
+            return self._fail(str(error))
+        except Exception as error:  # noqa: BLE001 - a bug on one odd document must not cost the others
+            return self._fail(f"{item.origin}: cannot audit: {type(error).__name__}: {error}")
+        for warning in result.article.warnings:
+            _stderr("warning", f"{result.article.origin or spec}: {warning}")
+        if self.printed and self.fmt in ("json", "html"):
+            raise click.UsageError(f"--format {self.fmt} prints one article; use --format jsonl for several")
+        try:  # rendered before it is stored: a report that fails stores nothing
+            output = self._render(result)
+            self._store(result)
+        except Exception as error:  # noqa: BLE001 - as above: one document, one line
+            return self._fail(f"{item.origin}: cannot report or store: {type(error).__name__}: {error}")
+        write_whole(output)
+        self.printed += 1
+
+    def _fail(self, line: str) -> None:
+        self.failures += 1
+        _stderr("error", line)
+
+    def _store(self, result: AuditResult) -> None:
+        if self.db is None:
+            return
+        from .store import save_result, start_run
+
+        if self.run_id is None:  # one scoring run per invocation, recorded once something is saved
+            self.run_id = start_run(self.db, self.scoring.rules, kind="audit",
+                                    analyser_version=result.analyser_version,
+                                    outlets_hash=self.scoring.outlets.content_hash)
+        save_result(self.db, result, run_id=self.run_id)
+
+    def _render(self, result: AuditResult) -> str:
+        """The document's whole output, so it is written at once (see write_whole)."""
+        from .html_report import render_html
+        from .report import render_text, result_to_dict, to_json
+
+        if self.fmt == "text":
+            with self.console.capture() as captured:
+                render_text(result, self.console)
+            return captured.get()
+        if self.fmt == "html":
+            return render_html(result_to_dict(result))
+        return to_json(result, indent=None if self.fmt == "jsonl" else 2) + "\n"
+
+
+def write_whole(output: str) -> None:
+    """One document's output in one write, flushed, with Ctrl-C held until it is
+    out: a reader of the JSON Lines never gets a cut line."""
+    interrupted: list[int] = []
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum)) if in_main else None
+    try:
+        click.echo(output, nl=False)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -16,8 +16,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from itertools import islice
+from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
+from warnings import WarningMessage, catch_warnings, simplefilter
 
 from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
 from lxml import etree
@@ -33,6 +35,7 @@ from auditor.models import Article, RawDocument
 # logging still receives them.
 for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
+_log = logging.getLogger(__name__)
 
 MAX_HTML_CHARS = 20_000_000
 # trafilatura spends ~50 µs per element; news pages have a few thousand, so a
@@ -78,10 +81,15 @@ class _Metadata:
 
 def extract(raw: RawDocument, *, language: str | None = None) -> Article:
     """Text and metadata of one document; `language` overrides everything else."""
-    if raw.content_type == "text":
-        text, meta, warnings = _from_text(raw)
-    else:
-        text, meta, warnings = _from_html(raw)
+    # bs4, trafilatura, htmldate and lxml warn through `warnings`, which would print
+    # a dozen lines into the reviewer's terminal (and through bulk's progress bar)
+    with catch_warnings(record=True) as caught:
+        simplefilter("always")
+        text, meta, found = _from_text(raw) if raw.content_type == "text" else _from_html(raw)
+    _log_third_party(caught)
+    text, nul_warnings = _without_nul(text)
+    if problem := text_problem(text):  # nothing but NUL characters
+        raise InputError(raw.origin, problem)
     lang, lang_warnings = _choose_language(text, language, raw.language, meta.language)
     digest = content_hash(text)
     url = raw.url or meta.url
@@ -97,8 +105,25 @@ def extract(raw: RawDocument, *, language: str | None = None) -> Article:
         language=lang,
         origin=raw.origin,
         content_hash=digest,
-        warnings=(*raw.warnings, *warnings, *lang_warnings),
+        warnings=(*raw.warnings, *found, *nul_warnings, *lang_warnings),
     )
+
+
+def _log_third_party(caught: list[WarningMessage]) -> None:
+    """None of them tells the reviewer anything about the article: bs4's
+    XMLParsedAsHTMLWarning, for one, fires on every XHTML page with an <?xml?>
+    prolog, which lxml's HTML parser reads correctly. Kept for debugging only."""
+    for warning in caught:
+        _log.debug("%s: %s", warning.category.__name__, warning.message)
+
+
+def _without_nul(text: str) -> tuple[str, list[str]]:
+    """NUL characters past the binary check's first 8 KB: no article holds them,
+    and SQLite's C API and terminals cut strings at them."""
+    if "\x00" not in text:
+        return text, []
+    count = text.count("\x00")
+    return text.replace("\x00", ""), [f"removed {count} NUL character{'s' if count != 1 else ''}"]
 
 
 def content_hash(text: str) -> str:
@@ -144,7 +169,7 @@ def _from_text(raw: RawDocument) -> tuple[str, _Metadata, list[str]]:
 def _from_html(raw: RawDocument) -> tuple[str, _Metadata, list[str]]:
     html, warnings = _html_string(raw)
     _check_html_limits(raw.origin, html)
-    document = _run_trafilatura(html, raw.url, warnings)
+    document = _run_trafilatura(_trafilatura(raw.origin), html, raw.url, warnings)
     text = _body_text(document.body) if document is not None and document.body is not None else ""
     if not text:
         text = _fallback_text(raw.origin, html)
@@ -172,9 +197,19 @@ def _check_html_limits(origin: str, html: str) -> None:
         raise ExtractError(origin, f"HTML has more than {MAX_HTML_TAGS} tags; too complex to extract")
 
 
-def _run_trafilatura(html: str, url: str | None, warnings: list[str]) -> Any:
-    import trafilatura  # imported on first HTML page: it takes a third of a second, text input never needs it
+def _trafilatura(origin: str) -> ModuleType:
+    """trafilatura, imported on the first HTML page: it takes a third of a second
+    and text input never needs it. An install that lacks a part of its import
+    chain (lxml >= 5.2 without lxml_html_clean) cannot read HTML: one line, not a traceback."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise ExtractError(origin, f"cannot read HTML: trafilatura does not import ({exc}); "
+                                   "reinstall auditor to get its dependencies") from None
+    return trafilatura
 
+
+def _run_trafilatura(trafilatura: ModuleType, html: str, url: str | None, warnings: list[str]) -> Any:
     try:
         return trafilatura.bare_extraction(
             html,

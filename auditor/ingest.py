@@ -12,17 +12,20 @@ import codecs
 import json
 import os
 import re
+import socket
 import stat
 import sys
+import threading
 import time
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from concurrent.futures import Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, NamedTuple
+from typing import Any, BinaryIO, Literal, NamedTuple, TypeVar
 
 import charset_normalizer
 import httpx
@@ -32,6 +35,7 @@ from auditor.errors import FetchError, InputError
 from auditor.models import RawDocument
 
 ContentKind = Literal["html", "text"]
+T = TypeVar("T")
 
 MAX_FILE_BYTES = 20_000_000  # files, stdin and single JSON Lines records
 USER_AGENT = f"auditor/{__version__} (+https://github.com/auditor-project/auditor; news attribution audit)"
@@ -96,6 +100,27 @@ def read_source(
     if is_url(spec):
         return iter([fetch_url(spec, config, transport=transport)])
     return read_path(Path(spec))
+
+
+def iter_source(
+    spec: str,
+    *,
+    config: FetchConfig = FetchConfig(),
+    transport: httpx.BaseTransport | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[RawDocument | InputError]:
+    """read_source for an input that may hold many documents (JSON Lines, WARC):
+    a document that cannot be read is yielded as its InputError and the others
+    still come, so one broken record costs one record."""
+    try:
+        if is_jsonl(spec) and not is_url(spec):
+            yield from iter_jsonl(Path(spec))
+        elif is_warc(spec) and not is_url(spec):
+            yield from iter_warc(Path(spec))
+        else:
+            yield from read_source(spec, config=config, transport=transport, stdin=stdin)
+    except InputError as error:
+        yield error
 
 
 def is_url(spec: str) -> bool:
@@ -482,6 +507,31 @@ def _client_settings(config: FetchConfig) -> dict[str, Any]:
 
 
 def _fetch_once(client: httpx.Client, url: str, config: FetchConfig) -> RawDocument:
+    """One attempt, held to config.total_timeout from the request to the last
+    byte: httpx's timeouts count per read, so a server that sends its headers a
+    byte at a time would hold us for ever. The attempt runs in a daemon thread
+    that we leave at the deadline (fetch_url then closes the client under it)."""
+    outcome: Future[RawDocument] = Future()
+    attempt = threading.Thread(target=_settle, args=(outcome, lambda: _fetch_attempt(client, url, config)),
+                               name="auditor-fetch", daemon=True)
+    attempt.start()
+    if not wait([outcome], timeout=config.total_timeout).done:
+        raise FetchError(url, _too_slow(config.total_timeout))
+    return outcome.result()
+
+
+def _settle(outcome: Future[T], work: Callable[[], T]) -> None:
+    try:
+        outcome.set_result(work())
+    except BaseException as exc:  # noqa: BLE001 - handed to the waiting caller, who raises it
+        outcome.set_exception(exc)
+
+
+def _too_slow(total_timeout: float) -> str:
+    return f"download took longer than {total_timeout:g}s"
+
+
+def _fetch_attempt(client: httpx.Client, url: str, config: FetchConfig) -> RawDocument:
     with _http_errors(url, config), client.stream("GET", url) as response:
         _check_status(url, response)
         media_type, charset = _content_type(url, response, config)
@@ -568,7 +618,7 @@ class _Body:
         if len(self._data) > self._limit:
             raise FetchError(self._url, f"body larger than {self._limit} bytes")
         if time.monotonic() > self._deadline:
-            raise FetchError(self._url, f"download took longer than {self._total_timeout:g}s")
+            raise FetchError(self._url, _too_slow(self._total_timeout))
 
 
 class _Inflater:
@@ -665,12 +715,34 @@ def _timeout_message(exc: httpx.TimeoutException, config: FetchConfig) -> str:
 
 
 def _connect_message(exc: httpx.ConnectError) -> str:
-    text = str(exc).lower()
-    if any(hint in text for hint in _DNS_HINTS):
+    """One wording for the sync and the async client: the async one says only
+    "All connection attempts failed", with the socket's error among its causes."""
+    causes = list(_causes(exc))
+    if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
+        return "connection refused"
+    texts = [str(cause).lower() for cause in causes]
+    if any(isinstance(cause, socket.gaierror) for cause in causes) or any(
+        hint in text for text in texts for hint in _DNS_HINTS
+    ):
         return "could not resolve host"
-    if "refused" in text:
+    if any("refused" in text for text in texts):
         return "connection refused"
     return f"could not connect: {_one_line(exc)}"
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception, what caused it, and the members of exception groups on the way."""
+    seen: set[int] = set()
+    pending = [exc]
+    while pending:
+        error = pending.pop()
+        if id(error) in seen:
+            continue
+        seen.add(id(error))
+        yield error
+        pending += [e for e in (error.__cause__, error.__context__) if e is not None]
+        if isinstance(error, BaseExceptionGroup):
+            pending += error.exceptions
 
 
 def _one_line(exc: BaseException) -> str:
@@ -712,6 +784,18 @@ async def fetch_url_async(
 
 
 async def _fetch_once_async(client: httpx.AsyncClient, url: str, config: FetchConfig) -> RawDocument:
+    """One attempt, held to config.total_timeout headers included (see _fetch_once)."""
+    deadline = asyncio.timeout(config.total_timeout)
+    try:
+        async with deadline:
+            return await _fetch_attempt_async(client, url, config)
+    except TimeoutError:
+        if not deadline.expired():
+            raise
+        raise FetchError(url, _too_slow(config.total_timeout)) from None
+
+
+async def _fetch_attempt_async(client: httpx.AsyncClient, url: str, config: FetchConfig) -> RawDocument:
     with _http_errors(url, config):
         async with client.stream("GET", url) as response:
             _check_status(url, response)
@@ -748,7 +832,8 @@ def iter_folder(folder: Path) -> Iterator[Path | InputError]:
     """Files below a folder that hold articles: .html/.htm/.xhtml, .txt/.md/.text,
     JSON Lines and WARC. Depth first in name order, so runs are repeatable;
     names starting with "." are passed over, and so are symlinked folders (no
-    cycles). A folder that cannot be listed is yielded as an InputError."""
+    cycles). A folder that cannot be listed, and an entry that cannot be
+    looked at (a symlink loop), is yielded as an InputError."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -758,9 +843,15 @@ def iter_folder(folder: Path) -> Iterator[Path | InputError]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+            is_article = not is_folder and _is_bulk_file(entry.name) and entry.is_file()
+        except OSError as exc:  # a symlink loop, or a link into a folder we may not enter
+            yield InputError(entry.path, f"cannot read: {exc.strerror or exc}")
+            continue
+        if is_folder:
             yield from iter_folder(Path(entry.path))
-        elif _is_bulk_file(entry.name) and entry.is_file():
+        elif is_article:
             yield Path(entry.path)
 
 
@@ -807,10 +898,12 @@ def iter_warc(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDoc
     InputError and skipped. A record whose WARC headers are broken ends the
     file: WARC has no marker to find the next record by.
     """
-    from warcio.archiveiterator import WARCIterator  # only WARC input needs it
-    from warcio.exceptions import ArchiveLoadFailed
-
     path = Path(path)
+    try:  # an optional part (the bulk extra): only WARC input needs it
+        from warcio.archiveiterator import WARCIterator
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError:
+        raise InputError(str(path), "reading WARC needs warcio: pip install 'auditor[bulk]'") from None
     _check_readable(path)
     with _open(path) as stream:
         records = WARCIterator(stream)  # not ArchiveIterator: it takes any 5-word line for an ARC header

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from .models import AuditResult, RuleHit, TaggedSentence
 from .summary import source_name, summarise
+from .terminal import inert, inert_offsets
 
 LEVEL_STYLE = {"none": "dim", "low": "yellow", "medium": "dark_orange", "high": "bold red"}
 KIND_STYLE = {
@@ -123,7 +124,7 @@ def _points(points: float) -> str:
 
 def hit_lines(s: TaggedSentence) -> list[Text]:
     """One dim line per rule hit under a sentence of the terminal report."""
-    return [Text(f"{_points(h.points):>4}  {h.message}  [{h.rule_id}]", style="dim red" if h.points > 0 else "dim green")
+    return [Text(inert(f"{_points(h.points):>4}  {h.message}  [{h.rule_id}]"), style="dim red" if h.points > 0 else "dim green")
             for h in s.rule_hits]
 
 
@@ -144,9 +145,9 @@ def score_table(result: AuditResult) -> Table:
         where = ", ".join(numbers.get(i, str(i)) for i in row.examples) if row.scope == "sentence" else "article"
         if row.count > len(row.examples) and row.scope == "sentence":
             where += ", …"
-        table.add_row(Text(f"{row.rule_id}\n{row.description}"), str(row.count), _points(row.points), where)
+        table.add_row(Text(inert(f"{row.rule_id}\n{row.description}")), str(row.count), _points(row.points), where)
     for hit in score.article_hits:
-        table.add_row(Text(f"  {hit.message}", style="dim"), "", "", "")
+        table.add_row(Text(inert(f"  {hit.message}"), style="dim"), "", "", "")
     if not score.breakdown:
         table.add_row(Text("no rule hit", style="dim"), "", "", "")
     return table
@@ -156,14 +157,16 @@ def score_table(result: AuditResult) -> Table:
 
 
 def highlighted(s: TaggedSentence) -> Text:
-    """The sentence with source, cue, via and hedge spans styled (rich escapes the text)."""
-    text = Text(s.text)
+    """The sentence, made inert, with source, cue, via and hedge spans styled
+    (rich escapes markup, not control characters)."""
+    shown, where = inert_offsets(s.text)
+    text = Text(shown)
     offset = s.start
 
     def mark(span, style: str) -> None:
         start, end = span.start - offset, span.end - offset
         if 0 <= start < end <= len(s.text):  # carried-over sources point into earlier sentences
-            text.stylize(style, start, end)
+            text.stylize(style, where[start], where[end])
 
     for h in s.hedges:
         for part in h.parts or (h,):
@@ -186,31 +189,31 @@ def _describe(s: TaggedSentence) -> Text:
         if n:
             line.append("  |  ")
         if a.source:
-            line.append(a.source.text, style=KIND_STYLE.get(a.source.kind, ""))
+            line.append(inert(a.source.text), style=KIND_STYLE.get(a.source.kind, ""))
             line.append(f" ({a.source.kind}")
             if a.source.resolved_to:
-                line.append(f" → {a.source.resolved_to}")
+                line.append(f" → {inert(a.source.resolved_to)}")
             line.append(")")
         else:
             line.append("no named source", style="italic")
         if a.cue:
             cue = " … ".join(p.text for p in a.cue_parts) if a.cue_parts else a.cue.text
-            line.append(f'  cue "{cue}"', style="yellow")
+            line.append(f'  cue "{inert(cue)}"', style="yellow")
         if a.via:
-            line.append("  via " + ", ".join(v.text for v in a.via), style="magenta")
+            line.append("  via " + ", ".join(inert(v.text) for v in a.via), style="magenta")
         if a.mode in ("carried_over", "direct_quote"):
             line.append(f"  [{a.mode.replace('_', ' ')}]", style="dim")
     line.append("   hedging: ")
     line.append(s.hedge_level, style=LEVEL_STYLE[s.hedge_level])
     if s.hedges:
-        line.append(" (" + ", ".join(f'"{h.text}{" …" if h.parts else ""}" {h.kind}' for h in s.hedges) + ")")
+        line.append(" (" + ", ".join(f'"{inert(h.text)}{" …" if h.parts else ""}" {h.kind}' for h in s.hedges) + ")")
     return line
 
 
 def render_text(result: AuditResult, console: Console) -> None:
     article = result.article
     title = article.title or article.origin or article.id
-    console.print(Text(title, style="bold underline"))
+    console.print(Text(inert(title, one_line=True), style="bold underline"))
     meta = [f"language {article.language}"]
     if article.outlet:
         meta.append(f"outlet {article.outlet}")
@@ -218,7 +221,7 @@ def render_text(result: AuditResult, console: Console) -> None:
         meta.append(f"published {article.published}")
     if article.url:
         meta.append(article.url)
-    console.print(Text(" · ".join(meta), style="dim"))
+    console.print(Text(inert(" · ".join(meta), one_line=True), style="dim"))
     console.print(Text.assemble("legend: ", ("source", STYLE_SOURCE), "  ", ("cue", STYLE_CUE), "  ",
                                 ("via", STYLE_VIA), "  ", ("hedge", STYLE_HEDGE)), style="dim")
     console.print()
@@ -228,7 +231,7 @@ def render_text(result: AuditResult, console: Console) -> None:
     number = 0
     for s in result.sentences:
         if s.is_heading:
-            body.add_row("§", Padding(Text(s.text, style="bold"), (0, 0, 1, 0)))
+            body.add_row("§", Padding(Text(inert(s.text), style="bold"), (0, 0, 1, 0)))
             continue
         number += 1
         body.add_row(str(number), Padding(Group(highlighted(s), Padding(_describe(s), (0, 0, 0, 2)),
@@ -246,13 +249,13 @@ def render_text(result: AuditResult, console: Console) -> None:
     sources.add_column("kind")
     sources.add_column("sentences", justify="right")
     for src in summary.sources:
-        sources.add_row(Text(src.name), Text(src.kind, style=KIND_STYLE.get(src.kind, "")), str(src.sentences))
+        sources.add_row(Text(inert(src.name, one_line=True)), Text(src.kind, style=KIND_STYLE.get(src.kind, "")), str(src.sentences))
     console.print(Group(table, Text(), sources))
     if result.score is not None:
         console.print()
         console.print(score_table(result))
     for warning in article.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
+        console.print(Text(f"warning: {inert(warning, one_line=True)}", style="yellow"))
 
 
 __all__ = ["render_text", "result_to_dict", "to_json", "sentence_to_dict", "highlighted", "source_name",
