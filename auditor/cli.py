@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import signal
 import sys
 import threading
@@ -102,6 +103,9 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
     except KeyboardInterrupt:
         _stderr("error", "interrupted; every report printed above is complete")
         sys.exit(130)
+    except AuditorError as error:  # only writing the output raises: no document is lost, no later one can be shown
+        _stderr("error", str(error))
+        sys.exit(1)
     if run.failures:
         sys.exit(1)
 
@@ -177,6 +181,10 @@ def write_whole(output: str) -> None:
     previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum)) if in_main else None
     try:
         click.echo(output, nl=False)
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            raise  # the reader has gone (| head): click ends quietly
+        raise AuditorError("<stdout>", f"cannot write: {error.strerror or error}") from None
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)

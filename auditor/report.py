@@ -16,7 +16,7 @@ from rich.text import Text
 
 from .models import AuditResult, RuleHit, TaggedSentence
 from .summary import source_name, summarise
-from .terminal import inert, inert_offsets
+from .terminal import inert, inert_offsets, json_inert
 
 LEVEL_STYLE = {"none": "dim", "low": "yellow", "medium": "dark_orange", "high": "bold red"}
 KIND_STYLE = {
@@ -87,7 +87,7 @@ def result_to_dict(result: AuditResult) -> dict[str, Any]:
 
 
 def to_json(result: AuditResult, *, indent: int | None = 2) -> str:
-    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent)
+    return json_inert(json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent))
 
 
 # --- scores (auditor.scoring) -------------------------------------------------

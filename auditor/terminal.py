@@ -14,9 +14,11 @@ from collections.abc import Sequence
 # (ESC starts OSC 52 clipboard writes, OSC 8 links, clear-screen, conceal; U+009B
 # is a one-character CSI) and the bidi embeddings, overrides and isolates that
 # reorder what is shown. Tab and newline stay in the report's layout.
-_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-_UNSAFE_IN_TEXT = re.compile(f"[{_UNSAFE}]")
-_UNSAFE_IN_LINE = re.compile(f"[\t\n{_UNSAFE}]")
+_C0 = "\x00-\x08\x0b-\x1f"
+_PAST_C0 = "\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_UNSAFE_IN_TEXT = re.compile(f"[{_C0}{_PAST_C0}]")
+_UNSAFE_IN_LINE = re.compile(f"[\t\n{_C0}{_PAST_C0}]")
+_UNSAFE_IN_JSON = re.compile(f"[{_PAST_C0}]")  # json.dumps(ensure_ascii=False) escapes C0 only
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -41,3 +43,10 @@ def inert_offsets(text: str) -> tuple[str, Sequence[int]]:
         at += len(shown[-1])
     where.append(at)
     return "".join(shown), where
+
+
+def json_inert(encoded: str) -> str:
+    """JSON text with DEL, C1 and bidi controls written as \\u escapes: the same
+    JSON value, exact when parsed, yet inert when printed. Such characters occur
+    only inside strings, so every one of them can be replaced."""
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)

@@ -13,6 +13,7 @@ import time
 import tomllib
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import auditor.pipeline
@@ -93,7 +94,7 @@ def test_ctrl_c_leaves_only_whole_lines_and_exits_130(tmp_path):
     dump = jsonl(tmp_path / "big.jsonl", *(record(n, seed) for n in range(400)))
     process = subprocess.Popen([sys.executable, "-m", "auditor", "audit", str(dump), "--format", "jsonl", "--no-db"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
-    first = process.stdout.readline()  # running, and printing
+    first = os.read(process.stdout.fileno(), 65536)  # running, and printing; unbuffered, as communicate() reads
     time.sleep(0.3)
     process.send_signal(signal.SIGINT)
     rest, errors = process.communicate(timeout=60)
@@ -102,6 +103,15 @@ def test_ctrl_c_leaves_only_whole_lines_and_exits_130(tmp_path):
     assert 1 <= len(lines) < 400
     assert [json.loads(line)["article"]["id"] for line in lines] == [str(n) for n in range(len(lines))]
     assert errors.decode() == "auditor: error: interrupted; every report printed above is complete\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_an_output_that_cannot_be_written_is_one_line(tmp_path):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "auditor", "audit", str(SEED), "--no-db", "--format", "jsonl"],
+                              stdout=full, stderr=subprocess.PIPE, cwd=tmp_path, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.decode() == "auditor: error: <stdout>: cannot write: No space left on device\n"
 
 
 # ---------------------------------------------------------------- what reaches the terminal
@@ -132,11 +142,14 @@ def test_escapes_in_a_file_name_are_shown_in_the_error_line(tmp_path):
     assert result.stderr == f"auditor: error: {tmp_path}/evil\\x1b]52;c;eA==\\x07\\n.txt: no such file\n"
 
 
-def test_json_output_keeps_the_text_exact(tmp_path):
+def test_json_output_keeps_the_text_exact_and_inert(tmp_path):
     path = tmp_path / "hostile.txt"
     path.write_text(HOSTILE, encoding="utf-8")
     result = audit(str(path), "--no-db", "--lang", "de", "--format", "json")
     assert json.loads(result.stdout)["article"]["text"] == HOSTILE
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e", "\u202c"):  # JSON escapes C0 itself; C1 and bidi we do
+        assert raw not in result.stdout
+    assert r"\u202eneu\u202c" in result.stdout and r"\u009b31m" in result.stdout
 
 
 def test_no_third_party_warning_reaches_the_terminal(tmp_path):
