@@ -71,7 +71,12 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
     """Audit articles and print a report.
 
     INPUTS are URLs, .html/.htm/.txt/.md files, .jsonl files (one article per
-    line) or - for standard input.
+    line), .warc/.warc.gz files (their HTML responses) or - for standard input.
+
+    A document that fails is one error line (FILE:LINE for JSON Lines,
+    FILE@OFFSET for WARC) and the others are still audited.  Exit status: 0
+    all audited, 1 some input or document failed, 130 interrupted (every
+    report printed is whole).
 
     \b
     Examples:
@@ -445,7 +450,7 @@ def rescore(db_path: Path, rule_files: tuple[str, ...], outlet_files: tuple[Path
                f"{len(report.changed)} changed")
     for row in report.articles:
         before = "—" if row.before is None else f"{row.before:g} ({row.before_rule_set})"
-        click.echo(f"  {row.article_id:<20} {before:>18} -> {row.after:g}  {(row.title or '')[:50]}")
+        click.echo(f"  {row.article_id:<20} {before:>18} -> {row.after:g}  {inert((row.title or '')[:50], one_line=True)}")
 
 
 # --- bulk -------------------------------------------------------------------------

@@ -121,6 +121,8 @@ def iter_source(
             yield from read_source(spec, config=config, transport=transport, stdin=stdin)
     except InputError as error:
         yield error
+    except Exception as error:  # noqa: BLE001 - a reader's bug on one odd input: one line, and the next input
+        yield InputError(spec, f"cannot read: {type(error).__name__}: {_one_line(error)}")
 
 
 def is_url(spec: str) -> bool:

@@ -197,3 +197,12 @@ def test_the_html_import_chain_is_declared():
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
     names = {dep.split(">")[0].split("=")[0].split("[")[0].strip().lower().replace("_", "-") for dep in declared}
     assert "lxml-html-clean" in names
+
+
+def test_rescore_prints_stored_titles_inert(tmp_path):
+    dump = jsonl(tmp_path / "dump.jsonl", json.dumps({"id": "t", "text": DE, "title": "\x1b]52;c;eA==\x07Brücke"}))
+    db = tmp_path / "a.db"
+    assert audit(str(dump), "--db", str(db), "--format", "jsonl").exit_code == 0
+    result = CliRunner().invoke(cli, ["rescore", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and r"\x1b]52;c;eA==\x07Brücke" in result.stdout
