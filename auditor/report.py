@@ -124,8 +124,8 @@ def _points(points: float) -> str:
 
 def hit_lines(s: TaggedSentence) -> list[Text]:
     """One dim line per rule hit under a sentence of the terminal report."""
-    return [Text(inert(f"{_points(h.points):>4}  {h.message}  [{h.rule_id}]"), style="dim red" if h.points > 0 else "dim green")
-            for h in s.rule_hits]
+    return [Text(inert(f"{_points(h.points):>4}  {h.message}  [{h.rule_id}]"),
+                 style="dim red" if h.points > 0 else "dim green") for h in s.rule_hits]
 
 
 def score_table(result: AuditResult) -> Table:
@@ -249,7 +249,8 @@ def render_text(result: AuditResult, console: Console) -> None:
     sources.add_column("kind")
     sources.add_column("sentences", justify="right")
     for src in summary.sources:
-        sources.add_row(Text(inert(src.name, one_line=True)), Text(src.kind, style=KIND_STYLE.get(src.kind, "")), str(src.sentences))
+        sources.add_row(Text(inert(src.name, one_line=True)), Text(src.kind, style=KIND_STYLE.get(src.kind, "")),
+                        str(src.sentences))
     console.print(Group(table, Text(), sources))
     if result.score is not None:
         console.print()
