@@ -57,7 +57,7 @@ _MAX_BLOCK_SEARCH = 32  # ancestors walked to find a string's block; bounded for
 _HEAD_TAGS = SoupStrainer(["meta", "link", "script"])
 
 _TAG = re.compile(r"<[A-Za-z]")
-_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.I)
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.IGNORECASE)
 _LANGUAGE_CODE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*")
 _MARKUP = re.compile(r"<[A-Za-z/!]")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -222,7 +222,7 @@ def _run_trafilatura(trafilatura: ModuleType, html: str, url: str | None, warnin
             # and tends to return a date the story merely mentions
             date_extraction_params={"original_date": True, "extensive_search": False},
         )
-    except Exception as exc:  # heuristics on hostile markup: any failure means "use the fallback"
+    except Exception as exc:  # noqa: BLE001 - heuristics on hostile markup: any failure means "use the fallback"
         warnings.append(f"trafilatura failed ({type(exc).__name__})")
         return None
 
@@ -327,7 +327,7 @@ def _jsonld_article(soup: BeautifulSoup) -> tuple[dict[str, Any], dict[str, Any]
     to resolve references such as "publisher": {"@id": "#org"}."""
     nodes = [
         node
-        for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I))
+        for script in soup.find_all("script", type=re.compile(r"ld\+json", re.IGNORECASE))
         for node in _jsonld_nodes(_loads_lenient(script.string or ""))
     ]
     index = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}

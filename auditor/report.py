@@ -259,5 +259,14 @@ def render_text(result: AuditResult, console: Console) -> None:
         console.print(Text(f"warning: {inert(warning, one_line=True)}", style="yellow"))
 
 
-__all__ = ["render_text", "result_to_dict", "to_json", "sentence_to_dict", "highlighted", "source_name",
-           "score_to_dict", "hit_to_dict", "score_table"]
+__all__ = [
+    "highlighted",
+    "hit_to_dict",
+    "render_text",
+    "result_to_dict",
+    "score_table",
+    "score_to_dict",
+    "sentence_to_dict",
+    "source_name",
+    "to_json",
+]

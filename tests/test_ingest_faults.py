@@ -6,8 +6,8 @@ Servers here listen on 127.0.0.1 only; no test touches the network.
 from __future__ import annotations
 
 import os
-import sqlite3
 import socket
+import sqlite3
 import sys
 import threading
 import time
@@ -66,9 +66,8 @@ def test_headers_sent_a_byte_at_a_time_meet_the_total_deadline(dribbling_server:
 
 def test_bulk_fetcher_holds_dribbled_headers_to_the_deadline_too(dribbling_server: str) -> None:
     started = time.monotonic()
-    with ConcurrentFetcher(SLOW) as fetcher:
-        with pytest.raises(FetchError) as caught:
-            fetcher.submit(dribbling_server).result(timeout=10)
+    with ConcurrentFetcher(SLOW) as fetcher, pytest.raises(FetchError) as caught:
+        fetcher.submit(dribbling_server).result(timeout=10)
     assert caught.value.message == "download took longer than 0.5s"
     assert time.monotonic() - started < 2.5
 
