@@ -82,9 +82,10 @@ class _Metadata:
 def extract(raw: RawDocument, *, language: str | None = None) -> Article:
     """Text and metadata of one document; `language` overrides everything else."""
     # bs4, trafilatura, htmldate and lxml warn through `warnings`, which would print
-    # a dozen lines into the reviewer's terminal (and through bulk's progress bar)
+    # a dozen lines into the reviewer's terminal (and through bulk's progress bar);
+    # "default" records each warning once per place, however often a page sets it off
     with catch_warnings(record=True) as caught:
-        simplefilter("always")
+        simplefilter("default")
         text, meta, found = _from_text(raw) if raw.content_type == "text" else _from_html(raw)
     _log_third_party(caught)
     text, nul_warnings = _without_nul(text)
