@@ -182,8 +182,10 @@ def write_whole(output: str) -> None:
     """One document's output in one write, flushed, with Ctrl-C held until it is
     out: a reader of the JSON Lines never gets a cut line."""
     interrupted: list[int] = []
-    in_main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum)) if in_main else None
+    # only where Ctrl-C would raise KeyboardInterrupt: an ignored SIGINT stays ignored
+    holding = (threading.current_thread() is threading.main_thread()
+               and signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum)) if holding else None
     try:
         click.echo(output, nl=False)
     except OSError as error:
