@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import click
@@ -29,6 +33,29 @@ def _stderr(kind: str, message: str) -> None:
     click.echo(f"auditor: {kind}: {message}", err=True)
 
 
+def _open_db(db_path: Path):
+    """The database, or exit 1 with one line saying why it cannot be one."""
+    from .store import open_db
+
+    try:
+        return open_db(db_path)
+    except AuditorError as error:
+        _stderr("error", str(error))
+        sys.exit(1)
+
+
+@contextmanager
+def _database_faults(db_path: Path, db) -> Iterator[None]:
+    """A database that fails while written (locked too long, disk full) ends the command in one line."""
+    from .store import busy_timeout_of, database_fault
+
+    try:
+        yield
+    except sqlite3.Error as error:
+        _stderr("error", str(database_fault(db_path, error, busy_timeout_of(db))))
+        sys.exit(1)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="auditor")
 def cli() -> None:
@@ -48,7 +75,7 @@ def cli() -> None:
                    "html: one self-contained page.")
 @click.option("--lang", type=click.Choice(["de", "en", "auto"]), default="auto", show_default=True,
               help="Language of the article(s); auto detects it.")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB,
               show_default=True, help="SQLite database to store the results in.")
 @click.option("--no-db", is_flag=True, help="Do not store the results.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Read timeout for URLs, in seconds.")
@@ -81,11 +108,10 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
     scoring = _load_scoring(rule_files, outlet_files)  # before the database: bad rules change nothing
     db = run_id = None
     if not no_db:
-        from .store import open_db, save_result, start_run
+        from .store import retry_when_busy, save_result, start_run
 
-        db = open_db(db_path)
-        # Closing checkpoints the WAL: readers that ignore it (auditor serve opens
-        # the file immutable) then see everything, even after an error exit.
+        db = _open_db(db_path)
+        # Closing checkpoints the WAL, so the file alone holds everything, even after an error exit.
         click.get_current_context().call_on_close(db.close)
     failures = 0
     printed_single = 0  # json and html hold one article
@@ -102,10 +128,12 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
                 for warning in result.article.warnings:
                     _stderr("warning", f"{result.article.origin or spec}: {warning}")
                 if db is not None:
-                    if run_id is None:  # one scoring run per invocation, recorded once something is saved
-                        run_id = start_run(db, scoring.rules, kind="audit", analyser_version=result.analyser_version,
-                                           outlets_hash=scoring.outlets.content_hash)
-                    save_result(db, result, run_id=run_id)
+                    with _database_faults(db_path, db):
+                        if run_id is None:  # one scoring run per invocation, recorded once something is saved
+                            run_id = retry_when_busy(partial(
+                                start_run, db, scoring.rules, kind="audit", analyser_version=result.analyser_version,
+                                outlets_hash=scoring.outlets.content_hash))
+                        retry_when_busy(partial(save_result, db, result, run_id=run_id))
                 if fmt == "text":
                     render_text(result, console)
                 elif fmt == "jsonl":
@@ -176,9 +204,10 @@ def eval_command(corpus: Path, n_errors: int, fmt: str) -> None:
 def serve(db_path: Path, port: int) -> None:
     """Browse an audit database in Datasette, read-only.
 
-    Opens the database immutable with the project's metadata (db/metadata.yaml),
-    canned queries and highlighting plugin. Needs the browse extra:
-    pip install 'auditor[browse]'.
+    Opens the database read-only with the project's metadata (db/metadata.yaml),
+    canned queries and highlighting plugin; what a writer (auditor bulk) commits
+    meanwhile shows on the next page.  Answers only requests addressed to
+    127.0.0.1 or localhost.  Needs the browse extra: pip install 'auditor[browse]'.
 
     \b
     Example:
@@ -189,11 +218,13 @@ def serve(db_path: Path, port: int) -> None:
     if importlib.util.find_spec("datasette") is None:
         _stderr("error", "Datasette is not installed; install the browse extra: pip install 'auditor[browse]'")
         sys.exit(1)
-    from .browse import database_url, make_datasette, run, unflushed_wal
+    from .browse import check_database, database_url, make_datasette, run
 
-    if unflushed_wal(db_path):
-        _stderr("warning", f"{db_path}-wal holds changes a writer has not checkpointed yet; "
-                           "they show once it finishes")
+    try:
+        check_database(db_path)
+    except AuditorError as error:
+        _stderr("error", str(error))
+        sys.exit(1)
     datasette = make_datasette(db_path)
     click.echo(f"Serving {db_path} read-only at {database_url(datasette, db_path, port)}  (Ctrl-C stops)")
     run(datasette, port)
@@ -342,7 +373,7 @@ def rules_features() -> None:
 
 
 @cli.command()
-@click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_DB,
+@click.option("--db", "db_path", type=click.Path(exists=True, path_type=Path), default=DEFAULT_DB,
               show_default=True, help="Audit database whose articles to score again.")
 @RULES_OPTION
 @OUTLETS_OPTION
@@ -362,12 +393,13 @@ def rescore(db_path: Path, rule_files: tuple[str, ...], outlet_files: tuple[Path
       auditor rescore --db audit.db --rules default --rules my-rules.toml --outlets my-outlets.csv
     """
     from .rescore import rescore as rescore_articles
-    from .store import open_db
+    from .store import retry_when_busy
 
     scoring = _load_scoring(rule_files, outlet_files)
-    db = open_db(db_path)
+    db = _open_db(db_path)
     try:
-        report = rescore_articles(db, scoring, article_ids, origin=str(db_path))
+        with _database_faults(db_path, db):
+            report = retry_when_busy(partial(rescore_articles, db, scoring, article_ids, origin=str(db_path)))
     except AuditorError as error:
         _stderr("error", str(error))
         sys.exit(1)
@@ -386,7 +418,7 @@ def rescore(db_path: Path, rule_files: tuple[str, ...], outlet_files: tuple[Path
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB,
               show_default=True, help="SQLite database to store the results in.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes that analyse; 1 analyses in this process.  [default: all cores]")
@@ -441,7 +473,6 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     from .bulk import BulkOptions, ScoringFiles, count_documents, run_bulk
     from .bulk_report import ProgressDisplay, print_failure, summary_text
     from .ingest import FetchConfig
-    from .store import open_db
 
     _load_scoring(rule_files, outlet_files)  # check the rules before the database: bad rules change nothing
     options = BulkOptions(
@@ -452,16 +483,17 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     console = Console(stderr=True, highlight=False)
     show_progress = console.is_terminal if progress is None else progress
     stdin = sys.stdin.buffer if "-" in inputs else None
-    db = open_db(db_path)
-    if show_progress:
-        with ProgressDisplay(console) as display:
-            threading.Thread(target=lambda: display.set_total(count_documents(inputs)), daemon=True).start()
-            summary = run_bulk(inputs, db, options, stdin=stdin, on_progress=display.update,
-                               on_error=None if quiet else display.error)
-            display.update(summary, force=True)
-    else:
-        summary = run_bulk(inputs, db, options, stdin=stdin,
-                           on_error=None if quiet else lambda failure: print_failure(failure, console))
+    db = _open_db(db_path)
+    with _database_faults(db_path, db):
+        if show_progress:
+            with ProgressDisplay(console) as display:
+                threading.Thread(target=lambda: display.set_total(count_documents(inputs)), daemon=True).start()
+                summary = run_bulk(inputs, db, options, stdin=stdin, on_progress=display.update,
+                                   on_error=None if quiet else display.error)
+                display.update(summary, force=True)
+        else:
+            summary = run_bulk(inputs, db, options, stdin=stdin,
+                               on_error=None if quiet else lambda failure: print_failure(failure, console))
     click.echo(summary_text(summary))
     if summary.interrupted:
         sys.exit(130)
