@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .analyse import ANALYSER_VERSION, analyse
 from .extract import content_hash, extract
 from .language import SUPPORTED_LANGUAGES, detect_language
-from .models import Article, AuditResult, RawDocument, TaggedSentence
+from .models import Article, AuditResult, RawDocument
 from .segment import split_sentences
 
 if TYPE_CHECKING:  # scoring loads rule files; only callers that score import it
@@ -21,10 +21,8 @@ def audit_article(article: Article, *, scoring: Scoring | None = None) -> AuditR
     """Split and tag an article; score it too when given rules (``scoring.load_scoring``)."""
     sentences = split_sentences(article.text, article.language)
     if article.language not in SUPPORTED_LANGUAGES:
-        # no grammar reads it: empty tags and a score of "no rule fired" would mislead
-        unsupported = article.model_copy(update={"status": "unsupported_language"})
-        untagged = tuple(TaggedSentence.of(s) for s in sentences)
-        return AuditResult(article=unsupported, sentences=untagged, analyser_version=ANALYSER_VERSION)
+        # no grammar reads it, so analyse() leaves it untagged: said so, and the scorer scores nothing
+        article = article.model_copy(update={"status": "unsupported_language"})
     tagged = analyse(article, sentences)
     result = AuditResult(article=article, sentences=tuple(tagged), analyser_version=ANALYSER_VERSION)
     return scoring.score(result) if scoring is not None else result
