@@ -115,5 +115,10 @@ def app(datasette: Datasette) -> App:
     return loopback_only(datasette.app())
 
 
+def server(datasette: Datasette, port: int) -> uvicorn.Server:
+    """The HTTP server ``auditor serve`` runs: on 127.0.0.1 only, behind the Host check."""
+    return uvicorn.Server(uvicorn.Config(app(datasette), host=HOST, port=port, log_level="warning", lifespan="on"))
+
+
 def run(datasette: Datasette, port: int) -> None:  # pragma: no cover - blocks until stopped
-    uvicorn.run(app(datasette), host=HOST, port=port, log_level="warning", lifespan="on")
+    server(datasette, port).run()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -304,6 +305,28 @@ def test_serve_answers_only_requests_addressed_to_a_loopback_name(audit_db, host
     assert response.status_code == status
     if status == 403:
         assert "Host" in response.text and "articles" not in response.text
+
+
+def test_the_real_server_on_127_0_0_1_checks_the_host_header(audit_db):
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = browse.server(browse.make_datasette(audit_db), port)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
+            time.sleep(0.05)
+        url = f"http://127.0.0.1:{port}/audit/articles.json"
+        with httpx.Client(trust_env=False) as client:  # no proxy from the environment
+            assert client.get(url).status_code == 200
+            assert client.get(url, headers={"Host": f"localhost:{port}"}).status_code == 200
+            assert client.get(url, headers={"Host": f"rebound.example:{port}"}).status_code == 403
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
 
 
 def test_serve_refuses_a_file_that_is_not_a_database_in_one_line(tmp_path):
