@@ -2,10 +2,20 @@
 
 ``auditor serve`` is a thin wrapper over :func:`make_datasette` and
 :func:`run`.  Needs the ``browse`` extra (Datasette 0.65).
+
+The file is opened read-only (``mode=ro``), not immutable: a bulk run may
+write it while it is served, and an immutable reader that a writer's
+checkpoint changed the file under answered every request with "database disk
+image is malformed" until restarted.  Requests must name a loopback host: a
+page elsewhere whose name resolves to 127.0.0.1 (DNS rebinding) is refused.
 """
 
 from __future__ import annotations
 
+import sqlite3
+import urllib.parse
+from collections.abc import Awaitable, Callable, MutableMapping
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +25,16 @@ from datasette.app import Datasette
 
 from .datasette_plugin import register
 from .resources import db_dir
+from .store import database_fault
+
+# ASGI, as far as the host check needs it
+Scope = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 HOST = "127.0.0.1"
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})  # what a Host header may name
 # db/metadata.yaml describes the database under this name: Datasette names a
 # database after its file, so it fits audit.db as it stands (for the plain
 # `datasette audit.db -m db/metadata.yaml`), and load_metadata() renames it
@@ -42,21 +60,65 @@ def load_metadata(database: str = METADATA_DATABASE) -> dict[str, Any]:
     return metadata
 
 
+def check_database(db_path: str | Path) -> None:
+    """Raise AuditorError naming the file when it is not an SQLite database one can read."""
+    uri = f"file:{urllib.parse.quote(str(db_path))}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        raise database_fault(db_path, error) from None
+
+
 def make_datasette(db_path: str | Path) -> Datasette:
-    """A Datasette for one audit database, opened immutable (read-only, no locks)."""
+    """A Datasette for one audit database, opened read-only: a writer's commits show as they come."""
     register()  # before Datasette(): it collects plugin templates when built
-    return Datasette(immutables=[str(db_path)], metadata=load_metadata(database_name(db_path)))
+    # files=, not immutables=: Datasette reads a mutable file with mode=ro and never writes it
+    return Datasette(files=[str(db_path)], metadata=load_metadata(database_name(db_path)))
 
 
 def database_url(datasette: Datasette, db_path: str | Path, port: int) -> str:
     return f"http://{HOST}:{port}{datasette.urls.database(database_name(db_path))}"
 
 
-def unflushed_wal(db_path: str | Path) -> bool:
-    """True when a writer still holds changes in the -wal file, which immutable mode ignores."""
-    wal = Path(f"{db_path}-wal")
-    return wal.exists() and wal.stat().st_size > 0
+def is_loopback_host(host: str) -> bool:
+    """Does a Host header name this machine's loopback ("localhost:8001", "[::1]:8001")?"""
+    host = host.strip().lower()
+    name = host[: host.find("]") + 1] if host.startswith("[") else host.partition(":")[0]
+    return name in LOOPBACK_NAMES
+
+
+def loopback_only(app: App) -> App:
+    """The app, answering 403 to any HTTP request whose Host header is not a loopback name."""
+
+    async def guarded(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = dict(scope.get("headers") or ()).get(b"host", b"").decode("latin-1")
+            if not is_loopback_host(host):
+                await _refuse(send, f"Host {host!r} is not served: use http://{HOST}/ or http://localhost/\n")
+                return
+        await app(scope, receive, send)
+
+    return guarded
+
+
+async def _refuse(send: Send, message: str) -> None:
+    body = message.encode("utf-8", "replace")
+    await send({"type": "http.response.start", "status": 403,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def app(datasette: Datasette) -> App:
+    """What ``auditor serve`` serves: Datasette's app behind the Host check."""
+    return loopback_only(datasette.app())
+
+
+def server(datasette: Datasette, port: int) -> uvicorn.Server:
+    """The HTTP server ``auditor serve`` runs: on 127.0.0.1 only, behind the Host check."""
+    return uvicorn.Server(uvicorn.Config(app(datasette), host=HOST, port=port, log_level="warning", lifespan="on"))
 
 
 def run(datasette: Datasette, port: int) -> None:  # pragma: no cover - blocks until stopped
-    uvicorn.run(datasette.app(), host=HOST, port=port, log_level="warning", lifespan="on")
+    server(datasette, port).run()

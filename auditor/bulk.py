@@ -62,7 +62,16 @@ from .ingest import (
 )
 from .models import RawDocument
 from .pipeline import audit_article, result_versions
-from .store import ArticleRows, article_rows, record_error, save_rows, start_run, stored_hashes
+from .store import (
+    ArticleRows,
+    article_rows,
+    record_error,
+    retry_when_busy,
+    save_rows,
+    start_run,
+    stored_hashes,
+    unanalysed_language,
+)
 from .workers import worker_context
 
 if TYPE_CHECKING:
@@ -146,6 +155,8 @@ class BulkSummary:
     skipped: int = 0  # already stored with the same versions, or twice in this run
     sentences: int = 0  # sentences of the articles written
     errors: Counter[str] = field(default_factory=Counter)  # failed inputs by stage
+    unanalysed: Counter[str] = field(default_factory=Counter)  # stored without analysis, by language
+    waiting: int = 0  # analysed, in the batch still to be committed: the progress bar counts them
     seconds: float = 0.0
     interrupted: bool = False  # by Ctrl-C or SIGTERM
     aborted: str | None = None  # why the run stopped early, if something broke
@@ -156,7 +167,7 @@ class BulkSummary:
 
     @property
     def done(self) -> int:
-        return self.stored + self.skipped + self.failed
+        return self.stored + self.skipped + self.failed + self.waiting
 
 
 # --- the run ---------------------------------------------------------------
@@ -614,6 +625,7 @@ class _Writer:
             self.summary.skipped += 1  # the same text twice in this run
         else:
             self.batch[outcome.content_hash] = outcome
+            self.summary.waiting = len(self.batch)
         if len(self.batch) >= self.options.batch_size or time.monotonic() - self.last_commit >= self.options.commit_interval:
             self.flush()
         self.on_progress(self.summary)
@@ -631,7 +643,7 @@ class _Writer:
         if not self.batch:
             return
         with self.held():
-            self._commit()
+            retry_when_busy(self._commit)
 
     def _commit(self) -> None:
         stored = stored_hashes(self.db, self.batch, **self.versions)
@@ -651,7 +663,9 @@ class _Writer:
         self.summary.skipped += len(stored)
         self.summary.stored += len(results)
         self.summary.sentences += sum(len(rows.sentences) for rows in results)
+        self.summary.unanalysed.update(filter(None, map(unanalysed_language, results)))
         self.batch.clear()
+        self.summary.waiting = 0
 
     def _save_one_by_one(self, results: list[ArticleRows]) -> list[ArticleRows]:
         saved = []

@@ -25,7 +25,10 @@ _REFRESH_SECONDS = 0.1  # the bar redraws ten times a second; updating more ofte
 
 
 class ProgressDisplay:
-    """Articles done (of the total, once counted), rate, errors, time elapsed and left."""
+    """Articles done (of the total, once counted), rate, errors, time elapsed and left.
+
+    An article counts once analysed, before its batch is committed: counting
+    commits left the bar at 0 until the first batch of 200 was written."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
@@ -66,7 +69,7 @@ class ProgressDisplay:
         self._progress.update(
             self._task,
             completed=summary.done,
-            rate=f"{summary.done / seconds:,.0f}/s, {summary.sentences / seconds:,.0f} sentences/s",
+            rate=f"{summary.done / seconds:,.1f} articles/s",
             errors=f"{summary.failed:,} error{'s' if summary.failed != 1 else ''}",
         )
 
@@ -84,6 +87,10 @@ def summary_text(summary: BulkSummary) -> str:
     seconds = max(summary.seconds, 1e-9)
     articles = f"{summary.stored:,} stored, {summary.skipped:,} skipped (stored already), {summary.failed:,} failed"
     lines = [f"articles   {articles}", f"sentences  {summary.sentences:,}"]
+    if summary.unanalysed:
+        by_language = ", ".join(f"{language} {count:,}" for language, count in summary.unanalysed.most_common())
+        lines.append(f"languages  {summary.unanalysed.total():,} stored without analysis: {by_language} "
+                     "(no grammar for them: not tagged, not scored)")
     if summary.errors:
         by_stage = ", ".join(f"{stage} {count:,}" for stage, count in summary.errors.most_common())
         lines.append(f"errors     {by_stage} (see the errors table)")

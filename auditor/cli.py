@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import errno
 import signal
+import sqlite3
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +45,29 @@ def _stderr(kind: str, message: str) -> None:
     click.echo(f"auditor: {kind}: {inert(message, one_line=True)}", err=True)
 
 
+def _open_db(db_path: Path):
+    """The database, or exit 1 with one line saying why it cannot be one."""
+    from .store import open_db
+
+    try:
+        return open_db(db_path)
+    except AuditorError as error:
+        _stderr("error", str(error))
+        sys.exit(1)
+
+
+@contextmanager
+def _database_faults(db_path: Path, db) -> Iterator[None]:
+    """A database that fails while written (locked too long, disk full) ends the command in one line."""
+    from .store import busy_timeout_of, database_fault
+
+    try:
+        yield
+    except sqlite3.Error as error:
+        _stderr("error", str(database_fault(db_path, error, busy_timeout_of(db))))
+        sys.exit(1)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="auditor")
 def cli() -> None:
@@ -60,7 +87,7 @@ def cli() -> None:
                    "html: one self-contained page.")
 @click.option("--lang", type=click.Choice(["de", "en", "auto"]), default="auto", show_default=True,
               help="Language of the article(s); auto detects it.")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB,
               show_default=True, help="SQLite database to store the results in.")
 @click.option("--no-db", is_flag=True, help="Do not store the results.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Read timeout for URLs, in seconds.")
@@ -93,13 +120,10 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
     scoring = _load_scoring(rule_files, outlet_files)  # before the database: bad rules change nothing
     db = None
     if not no_db:
-        from .store import open_db
-
-        db = open_db(db_path)
-        # Closing checkpoints the WAL: readers that ignore it (auditor serve opens
-        # the file immutable) then see everything, even after an error exit.
+        db = _open_db(db_path)
+        # Closing checkpoints the WAL, so the file alone holds everything, even after an error exit.
         click.get_current_context().call_on_close(db.close)
-    run = _AuditRun(fmt, None if lang == "auto" else lang, scoring, db)
+    run = _AuditRun(fmt, None if lang == "auto" else lang, scoring, db, db_path)
     stdin = sys.stdin.buffer if "-" in inputs else None
     try:
         for spec in inputs:
@@ -119,8 +143,9 @@ class _AuditRun:
     """The documents of one `audit`: each is audited, stored and printed whole, or
     is one error line; either way the next one follows."""
 
-    def __init__(self, fmt: str, language: str | None, scoring: Scoring, db: Database | None) -> None:
-        self.fmt, self.language, self.scoring, self.db = fmt, language, scoring, db
+    def __init__(self, fmt: str, language: str | None, scoring: Scoring, db: Database | None,
+                 db_path: Path) -> None:
+        self.fmt, self.language, self.scoring, self.db, self.db_path = fmt, language, scoring, db, db_path
         self.console = Console(highlight=False, soft_wrap=False)
         self.failures = 0
         self.printed = 0
@@ -156,13 +181,15 @@ class _AuditRun:
     def _store(self, result: AuditResult) -> None:
         if self.db is None:
             return
-        from .store import save_result, start_run
+        from .store import retry_when_busy, save_result, start_run
 
-        if self.run_id is None:  # one scoring run per invocation, recorded once something is saved
-            self.run_id = start_run(self.db, self.scoring.rules, kind="audit",
-                                    analyser_version=result.analyser_version,
-                                    outlets_hash=self.scoring.outlets.content_hash)
-        save_result(self.db, result, run_id=self.run_id)
+        # a database locked too long or full ends the command in one line (stored so far is kept)
+        with _database_faults(self.db_path, self.db):
+            if self.run_id is None:  # one scoring run per invocation, recorded once something is saved
+                self.run_id = retry_when_busy(partial(
+                    start_run, self.db, self.scoring.rules, kind="audit", analyser_version=result.analyser_version,
+                    outlets_hash=self.scoring.outlets.content_hash))
+            retry_when_busy(partial(save_result, self.db, result, run_id=self.run_id))
 
     def _render(self, result: AuditResult) -> str:
         """The document's whole output, so it is written at once (see write_whole)."""
@@ -250,9 +277,10 @@ def eval_command(corpus: Path, n_errors: int, fmt: str) -> None:
 def serve(db_path: Path, port: int) -> None:
     """Browse an audit database in Datasette, read-only.
 
-    Opens the database immutable with the project's metadata (db/metadata.yaml),
-    canned queries and highlighting plugin. Needs the browse extra:
-    pip install 'auditor[browse]'.
+    Opens the database read-only with the project's metadata (db/metadata.yaml),
+    canned queries and highlighting plugin; what a writer (auditor bulk) commits
+    meanwhile shows on the next page.  Answers only requests addressed to
+    127.0.0.1 or localhost.  Needs the browse extra: pip install 'auditor[browse]'.
 
     \b
     Example:
@@ -263,11 +291,13 @@ def serve(db_path: Path, port: int) -> None:
     if importlib.util.find_spec("datasette") is None:
         _stderr("error", "Datasette is not installed; install the browse extra: pip install 'auditor[browse]'")
         sys.exit(1)
-    from .browse import database_url, make_datasette, run, unflushed_wal
+    from .browse import check_database, database_url, make_datasette, run
 
-    if unflushed_wal(db_path):
-        _stderr("warning", f"{db_path}-wal holds changes a writer has not checkpointed yet; "
-                           "they show once it finishes")
+    try:
+        check_database(db_path)
+    except AuditorError as error:
+        _stderr("error", str(error))
+        sys.exit(1)
     datasette = make_datasette(db_path)
     click.echo(f"Serving {db_path} read-only at {database_url(datasette, db_path, port)}  (Ctrl-C stops)")
     run(datasette, port)
@@ -416,7 +446,7 @@ def rules_features() -> None:
 
 
 @cli.command()
-@click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_DB,
+@click.option("--db", "db_path", type=click.Path(exists=True, path_type=Path), default=DEFAULT_DB,
               show_default=True, help="Audit database whose articles to score again.")
 @RULES_OPTION
 @OUTLETS_OPTION
@@ -436,12 +466,13 @@ def rescore(db_path: Path, rule_files: tuple[str, ...], outlet_files: tuple[Path
       auditor rescore --db audit.db --rules default --rules my-rules.toml --outlets my-outlets.csv
     """
     from .rescore import rescore as rescore_articles
-    from .store import open_db
+    from .store import retry_when_busy
 
     scoring = _load_scoring(rule_files, outlet_files)
-    db = open_db(db_path)
+    db = _open_db(db_path)
     try:
-        report = rescore_articles(db, scoring, article_ids, origin=str(db_path))
+        with _database_faults(db_path, db):
+            report = retry_when_busy(partial(rescore_articles, db, scoring, article_ids, origin=str(db_path)))
     except AuditorError as error:
         _stderr("error", str(error))
         sys.exit(1)
@@ -460,7 +491,7 @@ def rescore(db_path: Path, rule_files: tuple[str, ...], outlet_files: tuple[Path
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB,
               show_default=True, help="SQLite database to store the results in.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes that analyse; 1 analyses in this process.  [default: all cores]")
@@ -515,7 +546,6 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     from .bulk import BulkOptions, ScoringFiles, count_documents, run_bulk
     from .bulk_report import ProgressDisplay, print_failure, summary_text
     from .ingest import FetchConfig
-    from .store import open_db
 
     _load_scoring(rule_files, outlet_files)  # check the rules before the database: bad rules change nothing
     options = BulkOptions(
@@ -526,16 +556,17 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     console = Console(stderr=True, highlight=False)
     show_progress = console.is_terminal if progress is None else progress
     stdin = sys.stdin.buffer if "-" in inputs else None
-    db = open_db(db_path)
-    if show_progress:
-        with ProgressDisplay(console) as display:
-            threading.Thread(target=lambda: display.set_total(count_documents(inputs)), daemon=True).start()
-            summary = run_bulk(inputs, db, options, stdin=stdin, on_progress=display.update,
-                               on_error=None if quiet else display.error)
-            display.update(summary, force=True)
-    else:
-        summary = run_bulk(inputs, db, options, stdin=stdin,
-                           on_error=None if quiet else lambda failure: print_failure(failure, console))
+    db = _open_db(db_path)
+    with _database_faults(db_path, db):
+        if show_progress:
+            with ProgressDisplay(console) as display:
+                threading.Thread(target=lambda: display.set_total(count_documents(inputs)), daemon=True).start()
+                summary = run_bulk(inputs, db, options, stdin=stdin, on_progress=display.update,
+                                   on_error=None if quiet else display.error)
+                display.update(summary, force=True)
+        else:
+            summary = run_bulk(inputs, db, options, stdin=stdin,
+                               on_error=None if quiet else lambda failure: print_failure(failure, console))
     click.echo(summary_text(summary))
     if summary.interrupted:
         sys.exit(130)

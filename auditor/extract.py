@@ -420,9 +420,9 @@ def _choose_language(
     if language == UNKNOWN and page_claim:
         language = _language_code(page_claim) or UNKNOWN
     if language == UNKNOWN:
-        warnings.append("could not detect the language; splitting and storing anyway")
+        warnings.append("could not detect the language: stored without analysis, not scored")
     elif language not in SUPPORTED_LANGUAGES:
-        warnings.append(f"unsupported language {language!r}; splitting and storing anyway")
+        warnings.append(f"unsupported language {language!r}: stored without analysis, not scored")
     return language, warnings
 
 

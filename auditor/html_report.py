@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .highlight import HIGHLIGHT_CSS, highlight_html, legend_html, sentence_marks
-from .report import SUMMARY_ROWS
+from .report import SUMMARY_ROWS, status_note
 from .report import _points as points_text  # points look alike in every report: −5, +2
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
@@ -94,7 +94,9 @@ def _header(article: Mapping[str, Any], title: str) -> str:
             meta.append(f"{label} {escape(str(article[label]))}")
     if article.get("url"):
         meta.append(_link(str(article["url"])))
-    return f'<header>\n<h1>{escape(title)}</h1>\n<p class="meta">{" · ".join(meta)}</p>\n</header>'
+    note = status_note(article.get("status"), article.get("language"))
+    status = f'\n<p class="status"><strong>{escape(note)}</strong></p>' if note else ""
+    return f'<header>\n<h1>{escape(title)}</h1>\n<p class="meta">{" · ".join(meta)}</p>{status}\n</header>'
 
 
 def _summary(summary: Mapping[str, Any]) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .analyse import ANALYSER_VERSION, analyse
 from .extract import content_hash, extract
-from .language import detect_language
+from .language import SUPPORTED_LANGUAGES, detect_language
 from .models import Article, AuditResult, RawDocument
 from .segment import split_sentences
 
@@ -20,6 +20,9 @@ if TYPE_CHECKING:  # scoring loads rule files; only callers that score import it
 def audit_article(article: Article, *, scoring: Scoring | None = None) -> AuditResult:
     """Split and tag an article; score it too when given rules (``scoring.load_scoring``)."""
     sentences = split_sentences(article.text, article.language)
+    if article.language not in SUPPORTED_LANGUAGES:
+        # no grammar reads it, so analyse() leaves it untagged: said so, and the scorer scores nothing
+        article = article.model_copy(update={"status": "unsupported_language"})
     tagged = analyse(article, sentences)
     result = AuditResult(article=article, sentences=tuple(tagged), analyser_version=ANALYSER_VERSION)
     return scoring.score(result) if scoring is not None else result

@@ -34,6 +34,17 @@ SUMMARY_ROWS = (
 )
 
 
+
+
+def status_note(status: str | None, language: str | None) -> str | None:
+    """What every report says of an article no grammar analysed; None for an analysed one."""
+    if status != "unsupported_language":
+        return None
+    if language in (None, "", "unknown"):
+        return "could not detect the language: stored without analysis, not scored"
+    return f"unsupported language {language!r}: stored without analysis, not scored"
+
+
 # --- JSON -----------------------------------------------------------------
 
 
@@ -75,7 +86,7 @@ def result_to_dict(result: AuditResult) -> dict[str, Any]:
         "article": {
             "id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
             "domain": article.domain, "author": article.author, "published": article.published,
-            "language": article.language, "origin": article.origin,
+            "language": article.language, "status": article.status, "origin": article.origin,
             "content_hash": article.content_hash, "warnings": list(article.warnings),
             "text": article.text,
             "score": score_to_dict(result),
@@ -222,6 +233,8 @@ def render_text(result: AuditResult, console: Console) -> None:
     if article.url:
         meta.append(article.url)
     console.print(Text(inert(" · ".join(meta), one_line=True), style="dim"))
+    if note := status_note(article.status, article.language):
+        console.print(Text(inert(note, one_line=True), style="bold yellow"))
     console.print(Text.assemble("legend: ", ("source", STYLE_SOURCE), "  ", ("cue", STYLE_CUE), "  ",
                                 ("via", STYLE_VIA), "  ", ("hedge", STYLE_HEDGE)), style="dim")
     console.print()

@@ -50,7 +50,8 @@ def rescore(db: sqlite_utils.Database, scoring: Scoring, article_ids: Sequence[s
         stored = load_result(db, article_id)
         if stored is None:
             raise AuditorError(origin, f"no stored article with id {article_id!r}")
-        results.append(scoring.score(stored))
+        if stored.article.status == "analysed":  # an unsupported language is never scored
+            results.append(scoring.score(stored))
     run_id = save_run(db, scoring.rules, results, kind="rescore", outlets_hash=scoring.outlets.content_hash)
     rows = []
     for result in results:

@@ -23,18 +23,21 @@ through this module, or rebuild the index afterwards
 from __future__ import annotations
 
 import json
+import os
 import secrets
-from collections.abc import Iterable, Iterator
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
 from itertools import islice
 from pathlib import Path
 from sqlite3 import Connection
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import sqlite_utils
 
+from .errors import AuditorError
 from .models import (
     Article,
     Attribution,
@@ -65,19 +68,88 @@ def schema_sql() -> str:
     return (db_dir() / "schema.sql").read_text(encoding="utf-8")
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) a database file ready for reading and writing."""
+# How long a write waits for another connection's lock before it gives up (then it
+# is tried once more: retry_when_busy).  Generous: a long bulk commit takes seconds.
+BUSY_TIMEOUT_SECONDS = 30.0
+_BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+_T = TypeVar("_T")
+
+
+def open_db(path: str | Path, *, busy_timeout: float | None = None) -> sqlite_utils.Database:
+    """Open (creating if needed) a database file ready for reading and writing.
+
+    A path that cannot be one (a folder, a file that is not SQLite, a read-only
+    place, a database locked too long) raises :class:`AuditorError` naming it.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
-    db.enable_wal()
-    # In WAL mode NORMAL cannot corrupt the database; a power cut may only lose
-    # the last commits.  It makes per-article commits several times faster.
-    db.conn.execute("PRAGMA synchronous = NORMAL")
-    # 64 MiB of page cache: a batch of 200 articles fits without spilling.
-    db.conn.execute("PRAGMA cache_size = -65536")
-    ensure_db_shape(db)
+    busy_timeout = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
+    if path.is_dir():
+        raise AuditorError(str(path), "is a folder, not a database file")
+    existing = next((parent for parent in path.parents if parent.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise AuditorError(str(path), f"cannot create it: {existing} is not a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise AuditorError(str(path), f"cannot create the folder {path.parent}: {error.strerror or error}") from None
+    try:
+        db = sqlite_utils.Database(sqlite3.connect(path, timeout=busy_timeout))
+        db.enable_wal()
+        # In WAL mode NORMAL cannot corrupt the database; a power cut may only lose
+        # the last commits.  It makes per-article commits several times faster.
+        db.conn.execute("PRAGMA synchronous = NORMAL")
+        # 64 MiB of page cache: a batch of 200 articles fits without spilling.
+        db.conn.execute("PRAGMA cache_size = -65536")
+        retry_when_busy(lambda: ensure_db_shape(db))
+    except sqlite3.Error as error:
+        raise database_fault(path, error, busy_timeout) from None
     return db
+
+
+def is_busy(error: BaseException) -> bool:
+    """A lock held by another connection for longer than the busy timeout."""
+    return isinstance(error, sqlite3.OperationalError) and (
+        (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _BUSY_CODES or "locked" in str(error))
+
+
+def retry_when_busy(write: Callable[[], _T]) -> _T:
+    """``write()``, once more if the database stayed locked through the busy timeout;
+    ``write`` must be a whole transaction, which a busy error has rolled back."""
+    try:
+        return write()
+    except sqlite3.OperationalError as error:
+        if not is_busy(error):
+            raise
+    return write()
+
+
+def busy_timeout_of(db: sqlite_utils.Database) -> float:
+    """The connection's busy timeout in seconds, as the busy message names it."""
+    return db.conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+
+
+def database_fault(path: str | Path, error: sqlite3.Error, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> AuditorError:
+    """An SQLite error as one line about the database file: what is wrong and what is kept."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    path = Path(path)
+    if is_busy(error):
+        message = (f"database is busy (locked by another process for {busy_timeout:g} s); "
+                   "stored so far is kept")
+    elif code == sqlite3.SQLITE_NOTADB:
+        message = "not an SQLite database"
+    elif code == sqlite3.SQLITE_READONLY or (code == sqlite3.SQLITE_CANTOPEN and not _writable(path)):
+        message = "cannot write: the database or its folder is read-only"
+    elif code == sqlite3.SQLITE_CORRUPT:
+        message = "the database file is damaged (malformed)"
+    elif code == sqlite3.SQLITE_FULL:
+        message = "the disk is full; stored so far is kept"
+    else:
+        message = f"database error: {error}"
+    return AuditorError(str(path), message)
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path if path.exists() else path.parent, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 # Columns added to a table after it first shipped: CREATE TABLE IF NOT EXISTS
@@ -421,6 +493,12 @@ def article_rows(result: AuditResult) -> ArticleRows:
         article.id, article.content_hash, article.origin, _article_columns(result),
         sentences, attributions, hedges, score_rows(result),
     )  # fmt: skip
+
+
+def unanalysed_language(rows: ArticleRows) -> str | None:
+    """The language of an article stored without analysis (no grammar for it); None when analysed."""
+    values = dict(zip(_ARTICLE_COLUMNS, rows.article, strict=False))
+    return None if values["status"] == "analysed" else values["language"]
 
 
 def score_rows(result: AuditResult) -> ScoreRows | None:

@@ -264,13 +264,13 @@ def test_raw_warnings_are_carried_over() -> None:
 def test_unsupported_language_warns_but_goes_on() -> None:
     article = extract(text_doc("Le gouvernement a annoncé mardi que les prix vont augmenter selon le ministre."))
     assert article.language == "fr"
-    assert article.warnings == ("unsupported language 'fr'; splitting and storing anyway",)
+    assert article.warnings == ("unsupported language 'fr': stored without analysis, not scored",)
 
 
 def test_undetectable_language_warns() -> None:
     article = extract(text_doc("12:30 — 14:45 — 16:00"))
     assert article.language == "unknown"
-    assert article.warnings == ("could not detect the language; splitting and storing anyway",)
+    assert article.warnings == ("could not detect the language: stored without analysis, not scored",)
 
 
 def test_language_argument_overrides_record_and_detection() -> None:

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict
 from ..errors import Problem, ScoringConfigError
 from ..resources import rules_dir
 from ..sources import normalize_source
+from .files import MAX_OUTLET_FILE_BYTES, UnreadableFile, read_limited
 
 RATING_COLUMNS = ("domain", "rating", "label", "provenance")
 USER_COLUMNS = (*RATING_COLUMNS, "aliases")
@@ -227,10 +228,12 @@ def parse_aliases(text: str, origin: str) -> tuple[dict[str, str], list[Problem]
 
 def _read(path: Path, problems: list[Problem]) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
+        return read_limited(path, MAX_OUTLET_FILE_BYTES)
     except FileNotFoundError:
         problems.append(Problem(str(path), "no such file"))
-    except (OSError, UnicodeDecodeError) as error:
+    except UnreadableFile as error:
+        problems.append(Problem(str(path), str(error)))
+    except UnicodeDecodeError as error:
         problems.append(Problem(str(path), f"cannot read: {error}"))
     return None
 

@@ -61,6 +61,7 @@ from .features import (
     feature_names,
     placeholder_samples,
 )
+from .files import MAX_RULE_FILE_BYTES, UnreadableFile, read_limited
 
 DEFAULT_PROFILE = "default"
 RULE_ID = r"^[a-z0-9][a-z0-9_-]*$"
@@ -498,6 +499,27 @@ def _explain(error: dict[str, Any], scope: str) -> str:
     return message.removeprefix("Value error, ")
 
 
+# any_of / none_of within each other: real rules nest two or three levels; validating
+# and matching recurse once per level, so a limit keeps both far from Python's stack limit
+MAX_WHEN_DEPTH = 32
+
+
+def condition_depth(when: Any) -> int:
+    """How deeply ``any_of``/``none_of`` lists nest in a ``when`` table (a table alone: 1).
+
+    Walks with a stack of its own, not recursion: the table may be nested thousands deep."""
+    deepest, stack = 0, [(when, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            deepest = max(deepest, depth)
+            if depth > MAX_WHEN_DEPTH:
+                break  # deep enough to refuse: the rest need not be walked
+            stack.extend((item, depth + 1) for key in COMBINATORS
+                         if isinstance(value.get(key), list) for item in value[key])
+    return deepest
+
+
 @dataclass
 class _Draft:
     """A rule being assembled from files: its fields, and which file gave each one."""
@@ -533,17 +555,24 @@ class _Loader:
             cycle = " -> ".join(str(p) for p in (*chain, resolved))
             self.problem(display_path(path), f"extends itself in a cycle: {cycle}", field="extends")
             return
+        where = f" (extended by {display_path(relative_to)})" if relative_to else ""
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(read_limited(path, MAX_RULE_FILE_BYTES))
         except FileNotFoundError:
-            where = f" (extended by {relative_to})" if relative_to else ""
             self.problem(display_path(path), f"no such rule file{where}")
             return
-        except (OSError, UnicodeDecodeError) as error:
+        except UnreadableFile as error:
+            self.problem(display_path(path), f"{error}{where}", field="extends" if relative_to else None)
+            return
+        except UnicodeDecodeError as error:
             self.problem(display_path(path), f"cannot read: {error}")
             return
         except tomllib.TOMLDecodeError as error:
             self.problems.append(_toml_problem(path, error))
+            return
+        except RecursionError:  # tomllib reads nested tables and arrays recursively
+            self.problem(display_path(path), f"tables or arrays nested too deeply (a `when` may nest "
+                                             f"{MAX_WHEN_DEPTH} levels)")
             return
         self.apply_file(path, data, chain=(*chain, resolved), file=display_path(path))
 
@@ -616,6 +645,11 @@ class _Loader:
             file = draft.given_by.get("scope", draft.introduced_by)
             self.problem(file, f"scope must be \"sentence\" or \"article\", not {scope!r}"
                          if scope is not None else "missing (required)", rule_id=rule_id, field="scope")
+            return
+        if condition_depth(draft.fields.get("when")) > MAX_WHEN_DEPTH:
+            self.problem(draft.given_by.get("when", draft.introduced_by),
+                         f"nested more than {MAX_WHEN_DEPTH} levels deep (any_of, none_of)",
+                         rule_id=rule_id, field="when")
             return
         try:
             RULE_MODELS[scope].model_validate(draft.fields)

@@ -34,7 +34,13 @@ def _row(rule: Rule, hits: list[RuleHit]) -> ScoreBreakdownRow:
 
 
 def score_result(result: AuditResult, rule_set: RuleSet, outlets: OutletTable) -> AuditResult:
-    """The result with ``rule_hits`` on each sentence and ``score`` set; earlier hits are replaced."""
+    """The result with ``rule_hits`` on each sentence and ``score`` set; earlier hits are replaced.
+
+    An article no grammar analysed (``status`` "unsupported_language") gets no
+    hits and no score: with no tags, every rule would read "nothing found".
+    """
+    if result.article.status != "analysed":
+        return result.model_copy(update={"score": None}) if result.score is not None else result
     facts: list[SentenceFacts] = [sentence_facts(s, result.article, outlets) for s in result.sentences]
     hits_by_rule: dict[str, list[RuleHit]] = {rule.id: [] for rule in rule_set.rules}
     sentences = []
