@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -73,7 +74,7 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
     from .html_report import render_html
     from .ingest import FetchConfig, read_source
     from .pipeline import audit_document
-    from .report import render_text, result_to_dict, to_json
+    from .report import iter_json, render_text, result_to_dict
 
     config = FetchConfig(read_timeout=timeout)
     language = None if lang == "auto" else lang
@@ -109,20 +110,29 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
                 if fmt == "text":
                     render_text(result, console)
                 elif fmt == "jsonl":
-                    click.echo(to_json(result, indent=None))
+                    _echo_pieces(iter_json(result, indent=None), nl=True)
                 else:
                     if printed_single:
                         raise click.UsageError(f"--format {fmt} prints one article; use --format jsonl for several")
                     if fmt == "html":
                         click.echo(render_html(result_to_dict(result)), nl=False)
                     else:
-                        click.echo(to_json(result))
+                        _echo_pieces(iter_json(result), nl=True)
                     printed_single += 1
         except AuditorError as error:
             failures += 1
             _stderr("error", str(error))
     if failures:
         sys.exit(1)
+
+
+def _echo_pieces(pieces: Iterable[str], nl: bool = False) -> None:
+    """Write text as it is made (a report of a long article, sentence by sentence),
+    never holding all of it."""
+    for piece in pieces:
+        click.echo(piece, nl=False)
+    if nl:
+        click.echo()
 
 
 def main() -> None:  # pragma: no cover - console entry point

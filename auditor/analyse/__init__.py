@@ -22,7 +22,7 @@ from ..resources import rules_dir
 from . import discourse
 from .attribution import Found, find_attributions
 from .hedging import find_hedges, hedge_level
-from .tokens import CLAUSE_PUNCT, Token, tokenize
+from .tokens import CLAUSE_PUNCT, SentenceTokens, Token
 
 # The analyser's code version and a digest of the data it reads: editing a
 # lexicon changes the version, so `auditor bulk` analyses stored articles
@@ -130,7 +130,7 @@ def analyse(article: Article, sentences: list[Sentence]) -> list[TaggedSentence]
     if article.language not in SUPPORTED_LANGUAGES:
         return [TaggedSentence.of(s) for s in sentences]
     lex = load_lexicon(article.language)
-    # tokenised once: linking sentences looks at the tokens of some of them again
-    tokens = [tokenize(s.text, s.start, lex.case_sensitive) for s in sentences]
+    # tokenised when needed, not kept: linking sentences looks at the tokens of a few again
+    tokens = SentenceTokens(sentences, lex.case_sensitive)
     tagged = [analyse_sentence(article.text, s, lex, t) for s, t in zip(sentences, tokens, strict=True)]
     return discourse.link(article.text, tagged, lex, tokens)
