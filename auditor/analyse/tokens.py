@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lexicon import PhrasePattern
@@ -88,10 +88,6 @@ class SentenceTokens:
 
     def __len__(self) -> int:
         return len(self._sentences)
-
-    def __iter__(self) -> Iterator[list[Token]]:
-        for s in self._sentences:
-            yield tokenize(s.text, s.start, self._case_sensitive)
 
     def __getitem__(self, i: int) -> list[Token]:
         if i < 0:
