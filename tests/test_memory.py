@@ -18,9 +18,10 @@ from click.testing import CliRunner
 from auditor.analyse import analyse
 from auditor.analyse.tokens import SentenceTokens, tokenize
 from auditor.cli import cli
-from auditor.extract import MAX_HTML_CHARS
+from auditor.errors import ExtractError
+from auditor.extract import MAX_HTML_CHARS, extract
 from auditor.ingest import MAX_FILE_BYTES, read_path
-from auditor.models import Article
+from auditor.models import Article, RawDocument
 from auditor.pipeline import analyse_text, audit_article
 from auditor.report import iter_json, result_to_dict, to_json
 from auditor.scoring import load_scoring
@@ -137,24 +138,27 @@ def write_size(path: Path, size: int, line: bytes = b"Der Minister sagte, es geb
     return path
 
 
-def test_a_file_just_over_the_limit_is_refused_in_one_line_and_the_rest_goes_on(tmp_path: Path) -> None:
-    big = write_size(tmp_path / "big.txt", MAX_FILE_BYTES + 1)
+def test_a_file_just_over_10_mb_is_refused_in_one_line_and_the_rest_goes_on(tmp_path: Path) -> None:
+    # 20 MB took 2.4 GB to audit; 10 MB stays well under 1 GB (bench/memory.py)
+    big = write_size(tmp_path / "big.txt", 10_000_001)
     small = tmp_path / "small.txt"
     small.write_text(seed_text("de"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["audit", str(big), str(small), "--format", "jsonl", "--no-db"])
     assert result.exit_code == 1
-    assert result.stderr == f"auditor: error: {big}: larger than {MAX_FILE_BYTES} bytes\n"
+    assert result.stderr == f"auditor: error: {big}: larger than 10000000 bytes\n"
     assert json.loads(result.stdout)["article"]["origin"] == str(small)
 
 
-def test_a_jsonl_line_just_over_the_limit_is_refused_in_one_line_after_the_others(tmp_path: Path) -> None:
+def test_a_jsonl_line_just_over_10_mb_is_refused_in_one_line_after_the_others(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    text = "x" * (MAX_FILE_BYTES - 10)  # the line is 22 bytes longer than its text
+    big = json.dumps({"id": "big", "text": ""})
+    big = big.replace('""', '"' + "x" * (10_000_001 - len(big)) + '"')
+    assert len(big) == 10_000_001
     with path.open("w", encoding="utf-8") as fh:
         fh.write(json.dumps({"id": "seed", "text": seed_text("de")}) + "\n")
-        fh.write(json.dumps({"id": "big", "text": text}) + "\n")
+        fh.write(big + "\n")
     result = CliRunner().invoke(cli, ["audit", str(path), "--format", "jsonl", "--no-db"])
-    assert result.stderr == f"auditor: error: {path}:2: line larger than {MAX_FILE_BYTES} bytes\n"
+    assert result.stderr == f"auditor: error: {path}:2: line larger than 10000000 bytes\n"
     assert result.exit_code == 1
     assert json.loads(result.stdout)["article"]["id"] == "seed"
 
@@ -163,3 +167,12 @@ def test_a_file_at_the_limit_is_accepted(tmp_path: Path) -> None:
     path = write_size(tmp_path / "limit.txt", MAX_FILE_BYTES)
     [raw] = read_path(path)
     assert len(raw.content) == MAX_FILE_BYTES
+
+
+def test_html_just_over_10_million_characters_is_refused() -> None:
+    page = "<p>" + "x" * (10_000_001 - 7) + "</p>"
+    raw = RawDocument(origin="page.html", content=page, content_type="html")
+    with pytest.raises(ExtractError) as caught:
+        extract(raw)
+    assert str(caught.value) == "page.html: HTML larger than 10000000 characters"
+    assert MAX_HTML_CHARS == 10_000_000
