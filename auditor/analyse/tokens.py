@@ -90,8 +90,6 @@ class SentenceTokens:
         return len(self._sentences)
 
     def __getitem__(self, i: int) -> list[Token]:
-        if i < 0:
-            i += len(self._sentences)
         tokens = self._recent.get(i)
         if tokens is None:
             s = self._sentences[i]
