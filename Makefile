@@ -33,10 +33,11 @@ eval: bytecode  ## accuracy on the dev corpora in ../shared/eval
 	$(BIN)/auditor eval $(SHARED)/eval/en-polnear/dev.jsonl
 	$(BIN)/auditor eval $(SHARED)/eval/en-wikiweasel/train.csv
 
-bench: bytecode  ## speed benchmarks (BULK_BENCH=--quick for a shorter bulk run)
+bench: bytecode  ## speed and memory benchmarks (BULK_BENCH=--quick, MEMORY_BENCH=--quick for shorter runs)
 	$(BIN)/python bench/audit_seed.py
 	$(BIN)/python bench/bulk.py $(BULK_BENCH)
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/memory.py $(MEMORY_BENCH)
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check auditor tests bench

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import signal
 import sqlite3
 import sys
@@ -214,7 +215,7 @@ def write_whole(output: str) -> None:
                and signal.getsignal(signal.SIGINT) is signal.default_int_handler)
     previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum)) if holding else None
     try:
-        click.echo(output, nl=False)
+        _write_all(output)
     except OSError as error:
         if error.errno == errno.EPIPE:
             raise  # the reader has gone (| head): click ends quietly
@@ -224,6 +225,22 @@ def write_whole(output: str) -> None:
             signal.signal(signal.SIGINT, previous)
     if interrupted:
         raise KeyboardInterrupt
+
+
+def _write_all(output: str) -> None:
+    """Write to standard output's file descriptor directly, to the last byte: through
+    the text stream a line longer than its 8 KiB buffer went out in two writes, and a
+    process ended between them left a cut line."""
+    stream = sys.stdout
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (tests capture it): the stream will do
+        click.echo(output, nl=False)
+        return
+    stream.flush()
+    data = memoryview(output.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    while data:
+        data = data[os.write(fd, data):]  # a signal between two writes is held by write_whole
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -11,7 +11,7 @@ from .analyse import ANALYSER_VERSION, analyse
 from .extract import content_hash, extract
 from .language import SUPPORTED_LANGUAGES, detect_language
 from .models import Article, AuditResult, RawDocument
-from .segment import split_sentences
+from .segment import iter_sentences
 
 if TYPE_CHECKING:  # scoring loads rule files; only callers that score import it
     from .scoring import Scoring
@@ -19,11 +19,11 @@ if TYPE_CHECKING:  # scoring loads rule files; only callers that score import it
 
 def audit_article(article: Article, *, scoring: Scoring | None = None) -> AuditResult:
     """Split and tag an article; score it too when given rules (``scoring.load_scoring``)."""
-    sentences = split_sentences(article.text, article.language)
     if article.language not in SUPPORTED_LANGUAGES:
         # no grammar reads it, so analyse() leaves it untagged: said so, and the scorer scores nothing
         article = article.model_copy(update={"status": "unsupported_language"})
-    tagged = analyse(article, sentences)
+    # tagged as they are split: never every sentence model and every tagged one at once
+    tagged = analyse(article, iter_sentences(article.text, article.language))
     result = AuditResult(article=article, sentences=tuple(tagged), analyser_version=ANALYSER_VERSION)
     return scoring.score(result) if scoring is not None else result
 

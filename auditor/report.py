@@ -7,6 +7,7 @@ the documented ones stay.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from rich.console import Console, Group
@@ -81,6 +82,11 @@ def sentence_to_dict(s: TaggedSentence) -> dict[str, Any]:
 
 
 def result_to_dict(result: AuditResult) -> dict[str, Any]:
+    return {**_result_head(result), "sentences": [sentence_to_dict(s) for s in result.sentences]}
+
+
+def _result_head(result: AuditResult) -> dict[str, Any]:
+    """Everything of result_to_dict but the sentences (the last key)."""
     article = result.article
     return {
         "article": {
@@ -93,12 +99,30 @@ def result_to_dict(result: AuditResult) -> dict[str, Any]:
         },
         "analyser_version": result.analyser_version,
         "summary": summarise(result).model_dump(),
-        "sentences": [sentence_to_dict(s) for s in result.sentences],
     }
 
 
 def to_json(result: AuditResult, *, indent: int | None = 2) -> str:
-    return json_inert(json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent))
+    return "".join(iter_json(result, indent=indent))
+
+
+def iter_json(result: AuditResult, *, indent: int | None = 2) -> Iterator[str]:
+    """The text of to_json in pieces, one per sentence, to write as they come: the
+    dict of every sentence and the encoder's pieces of the whole took about 45 MB
+    per MB of article text. Each sentence is encoded alone and indented to its level
+    (an encoded string holds no raw newline, so every newline is the encoder's)."""
+    head = json_inert(json.dumps({**_result_head(result), "sentences": []}, ensure_ascii=False, indent=indent))
+    if not result.sentences:
+        yield head
+        return
+    empty_end = "[]\n}" if indent is not None else "[]}"
+    yield head[: -len(empty_end)] + "["
+    inner = "\n" + " " * (2 * indent) if indent is not None else ""
+    separator = "," + inner if indent is not None else ", "
+    for i, s in enumerate(result.sentences):
+        item = json_inert(json.dumps(sentence_to_dict(s), ensure_ascii=False, indent=indent))
+        yield (separator if i else inner) + item.replace("\n", inner)
+    yield "\n" + " " * indent + "]\n}" if indent is not None else "]}"
 
 
 # --- scores (auditor.scoring) -------------------------------------------------
@@ -282,4 +306,5 @@ __all__ = [
     "sentence_to_dict",
     "source_name",
     "to_json",
+    "iter_json",
 ]

@@ -310,8 +310,8 @@ def test_unusable_files(tmp_path: Path, name: str, data: bytes, message: str) ->
 
 def test_file_too_large(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
-    path.write_bytes(b"a" * 20_000_001)
-    with pytest.raises(InputError, match=r"larger than 20000000 bytes$"):
+    path.write_bytes(b"a" * 10_000_001)
+    with pytest.raises(InputError, match=r"larger than 10000000 bytes$"):
         read_path(path)
 
 
@@ -462,12 +462,12 @@ def test_jsonl_lone_surrogate_is_replaced_with_warning(tmp_path: Path) -> None:
 
 
 def test_jsonl_overlong_line_is_skipped(tmp_path: Path) -> None:
-    huge = json.dumps({"text": "x" * 20_000_001})
+    huge = json.dumps({"text": "x" * 10_000_001})
     path = write_jsonl(tmp_path / "batch.jsonl", GOOD_RECORD, huge, {**GOOD_RECORD, "id": "after"})
     first, error, last = iter_jsonl(path)
     assert isinstance(first, RawDocument) and first.record_id == "17"
     assert isinstance(error, InputError)
-    assert (error.origin, error.message) == (f"{path}:2", "line larger than 20000000 bytes")
+    assert (error.origin, error.message) == (f"{path}:2", "line larger than 10000000 bytes")
     assert isinstance(last, RawDocument) and last.record_id == "after" and last.origin == f"{path}:3"
 
 

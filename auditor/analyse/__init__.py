@@ -7,6 +7,7 @@ run in worker processes.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from ..lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
 from ..models import (
@@ -22,7 +23,7 @@ from ..resources import rules_dir
 from . import discourse
 from .attribution import Found, find_attributions
 from .hedging import find_hedges, hedge_level
-from .tokens import CLAUSE_PUNCT, Token, tokenize
+from .tokens import CLAUSE_PUNCT, SentenceTokens, Token, tokenize
 
 # The analyser's code version and a digest of the data it reads: editing a
 # lexicon changes the version, so `auditor bulk` analyses stored articles
@@ -125,12 +126,13 @@ def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[T
                              hedge_level=hedge_level([h.weight for h in hedges]))
 
 
-def analyse(article: Article, sentences: list[Sentence]) -> list[TaggedSentence]:
-    """Tag every sentence of an article, then link sentences (pronouns, quotes, carried-over speech)."""
+def analyse(article: Article, sentences: Iterable[Sentence]) -> list[TaggedSentence]:
+    """Tag every sentence of an article, then link sentences (pronouns, quotes, carried-over speech).
+    ``sentences`` may be an iterator (``segment.iter_sentences``): each is dropped once tagged."""
     if article.language not in SUPPORTED_LANGUAGES:
         return [TaggedSentence.of(s) for s in sentences]
     lex = load_lexicon(article.language)
-    # tokenised once: linking sentences looks at the tokens of some of them again
-    tokens = [tokenize(s.text, s.start, lex.case_sensitive) for s in sentences]
-    tagged = [analyse_sentence(article.text, s, lex, t) for s, t in zip(sentences, tokens, strict=True)]
-    return discourse.link(article.text, tagged, lex, tokens)
+    case = lex.case_sensitive
+    tagged = [analyse_sentence(article.text, s, lex, tokenize(s.text, s.start, case)) for s in sentences]
+    # tokenised again when linking asks, not kept: it looks at the tokens of a few sentences again
+    return discourse.link(article.text, tagged, lex, SentenceTokens(tagged, case))
