@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import signal
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -192,30 +193,37 @@ class _AuditRun:
                     outlets_hash=self.scoring.outlets.content_hash))
             retry_when_busy(partial(save_result, self.db, result, run_id=self.run_id))
 
-    def _render(self, result: AuditResult) -> str:
-        """The document's whole output, so it is written at once (see write_whole)."""
+    def _render(self, result: AuditResult) -> list[str]:
+        """The document's whole output, in pieces, to write at once (see write_whole)."""
         from .html_report import render_html
-        from .report import render_text, result_to_dict, to_json
+        from .report import iter_json, render_text, result_to_dict
 
         if self.fmt == "text":
-            with self.console.capture() as captured:
-                render_text(result, self.console)
-            return captured.get()
+            return [self._text_report(result, render_text)]
         if self.fmt == "html":
-            return render_html(result_to_dict(result))
-        return to_json(result, indent=None if self.fmt == "jsonl" else 2) + "\n"
+            return [render_html(result_to_dict(result))]
+        return [*iter_json(result, indent=None if self.fmt == "jsonl" else 2), "\n"]
+
+    def _text_report(self, result: AuditResult, render_text: Callable[[AuditResult, Console], None]) -> str:
+        """The report as the terminal would show it, rendered into a string as it goes:
+        Console.capture() kept every rendered segment of a long article until the end."""
+        real = self.console
+        shown = io.StringIO()
+        render_text(result, Console(file=shown, width=real.width, force_terminal=real.is_terminal,
+                                    color_system=real.color_system, highlight=False, soft_wrap=False))
+        return shown.getvalue()
 
 
-def write_whole(output: str) -> None:
-    """One document's output in one write, flushed, with Ctrl-C held until it is
-    out: a reader of the JSON Lines never gets a cut line."""
+def write_whole(pieces: Sequence[str]) -> None:
+    """One document's output written to the end, with Ctrl-C held until it is out:
+    a reader of the JSON Lines never gets a cut line."""
     interrupted: list[int] = []
     # only where Ctrl-C would raise KeyboardInterrupt: an ignored SIGINT stays ignored
     holding = (threading.current_thread() is threading.main_thread()
                and signal.getsignal(signal.SIGINT) is signal.default_int_handler)
     previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum)) if holding else None
     try:
-        _write_all(output)
+        _write_all(pieces)
     except OSError as error:
         if error.errno == errno.EPIPE:
             raise  # the reader has gone (| head): click ends quietly
@@ -227,7 +235,7 @@ def write_whole(output: str) -> None:
         raise KeyboardInterrupt
 
 
-def _write_all(output: str) -> None:
+def _write_all(pieces: Sequence[str]) -> None:
     """Write to standard output's file descriptor directly, to the last byte: through
     the text stream a line longer than its 8 KiB buffer went out in two writes, and a
     process ended between them left a cut line."""
@@ -235,12 +243,14 @@ def _write_all(output: str) -> None:
     try:
         fd = stream.fileno()
     except (AttributeError, OSError, ValueError):  # not a file (tests capture it): the stream will do
-        click.echo(output, nl=False)
+        for piece in pieces:
+            click.echo(piece, nl=False)
         return
     stream.flush()
-    data = memoryview(output.encode(stream.encoding or "utf-8", stream.errors or "strict"))
-    while data:
-        data = data[os.write(fd, data):]  # a signal between two writes is held by write_whole
+    for piece in pieces:
+        data = memoryview(piece.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+        while data:
+            data = data[os.write(fd, data):]  # a signal between two writes is held by write_whole
 
 
 def main() -> None:  # pragma: no cover - console entry point

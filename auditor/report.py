@@ -245,6 +245,30 @@ def _describe(s: TaggedSentence) -> Text:
     return line
 
 
+ROWS_PER_TABLE = 100  # sentences rendered at a time: a long article is never one table in memory
+
+
+def _sentence_tables(sentences: tuple[TaggedSentence, ...]) -> Iterator[Table]:
+    """The numbered sentences as grids of ROWS_PER_TABLE rows, each as wide as the
+    console and with the number column as wide as the largest number, so they
+    print as one table would."""
+    number_width = len(str(sum(not s.is_heading for s in sentences)))
+    number = 0
+    for first in range(0, len(sentences), ROWS_PER_TABLE):
+        body = Table.grid(padding=(0, 1), expand=True)
+        body.add_column(justify="right", style="bold", no_wrap=True, min_width=number_width)
+        body.add_column(ratio=1)
+        for s in sentences[first:first + ROWS_PER_TABLE]:
+            if s.is_heading:
+                body.add_row("§", Padding(Text(inert(s.text), style="bold"), (0, 0, 1, 0)))
+                continue
+            number += 1
+            body.add_row(str(number), Padding(Group(highlighted(s), Padding(_describe(s), (0, 0, 0, 2)),
+                                                    *(Padding(line, (0, 0, 0, 2)) for line in hit_lines(s))),
+                                              (0, 0, 1, 0)))
+        yield body
+
+
 def render_text(result: AuditResult, console: Console) -> None:
     article = result.article
     title = article.title or article.origin or article.id
@@ -262,19 +286,8 @@ def render_text(result: AuditResult, console: Console) -> None:
     console.print(Text.assemble("legend: ", ("source", STYLE_SOURCE), "  ", ("cue", STYLE_CUE), "  ",
                                 ("via", STYLE_VIA), "  ", ("hedge", STYLE_HEDGE)), style="dim")
     console.print()
-    body = Table.grid(padding=(0, 1))
-    body.add_column(justify="right", style="bold", no_wrap=True)
-    body.add_column(ratio=1)
-    number = 0
-    for s in result.sentences:
-        if s.is_heading:
-            body.add_row("§", Padding(Text(inert(s.text), style="bold"), (0, 0, 1, 0)))
-            continue
-        number += 1
-        body.add_row(str(number), Padding(Group(highlighted(s), Padding(_describe(s), (0, 0, 0, 2)),
-                                                *(Padding(line, (0, 0, 0, 2)) for line in hit_lines(s))),
-                                          (0, 0, 1, 0)))
-    console.print(body)
+    for body in _sentence_tables(result.sentences):
+        console.print(body)
     summary = summarise(result)
     table = Table(title="Summary", show_header=False, box=None)
     for label, field in SUMMARY_ROWS:

@@ -9,7 +9,7 @@ read with os.wait4 for that child alone. Measured in the same run:
   article: the interpreter with the package imported and a tiny input;
 - for inputs of 1, 2 and 4 MB built from real articles (German Wikinews and
   English PolNeAR texts from ../shared/eval, or the seeds when it is absent):
-  a German text file (--no-db and --db), an English text file (--no-db), one
+  a German text file (--no-db and --db, and the text report), an English text file (--no-db), one
   JSON Lines record (audit --db, and bulk --jobs 1: it analyses in its own
   process), and one HTML page (--no-db);
 - the slope of each path: MB of peak per MB of input between the smallest and
@@ -108,6 +108,10 @@ def audit(*options: str) -> Callable[[Path, Path], list[str]]:
     return lambda path, tmp: AUDITOR + ["audit", str(path), "--format", "json", *options]
 
 
+def audit_text_report(path: Path, tmp: Path) -> list[str]:
+    return AUDITOR + ["audit", str(path), "--no-db"]  # the default format: the readable report
+
+
 def audit_db(path: Path, tmp: Path) -> list[str]:
     return AUDITOR + ["audit", str(path), "--format", "json", "--db", str(tmp / f"{path.stem}-audit.db")]
 
@@ -120,6 +124,7 @@ def bulk(path: Path, tmp: Path) -> list[str]:
 PATHS = [
     ("de text, audit --no-db", "de", write_text, ".txt", audit("--no-db")),
     ("de text, audit --db", "de", write_text, ".txt", audit_db),
+    ("de text, text report --no-db", "de", write_text, ".txt", audit_text_report),
     ("en text, audit --no-db", "en", write_text, ".txt", audit("--no-db")),
     ("de JSONL line, audit --db", "de", write_jsonl, ".jsonl", audit_db),
     ("de JSONL line, bulk -j1", "de", write_jsonl, ".jsonl", bulk),
@@ -132,7 +137,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 2, 4], help="input sizes in MB")
     parser.add_argument("--quick", action="store_true", help="German text paths only; skip the largest input")
     args = parser.parse_args()
-    paths = PATHS[:2] if args.quick else PATHS
+    paths = PATHS[:3] if args.quick else PATHS
     texts = {language: articles(language) for language in ("de", "en")}
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
