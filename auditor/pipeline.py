@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .analyse import ANALYSER_VERSION, analyse
+from .analyse import ANALYSER_VERSION, analyse_article
 from .extract import content_hash, extract
 from .language import detect_language
 from .models import Article, AuditResult, RawDocument
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # scoring loads rule files; only callers that score import it
 def audit_article(article: Article, *, scoring: Scoring | None = None) -> AuditResult:
     """Split and tag an article; score it too when given rules (``scoring.load_scoring``)."""
     sentences = split_sentences(article.text, article.language)
-    tagged = analyse(article, sentences)
+    article, tagged = analyse_article(article, sentences)
     result = AuditResult(article=article, sentences=tuple(tagged), analyser_version=ANALYSER_VERSION)
     return scoring.score(result) if scoring is not None else result
 

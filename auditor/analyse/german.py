@@ -1444,7 +1444,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                         source = None
                     if source is not None:
                         content = content or _quote_content(tokens, inside, 0, len(tokens), source) \
-                            or _content_follows(tokens, ce, lex) or cs > 0 and tokens[cs - 1].text in QUOTE_CHARS + ","
+                            or _content_follows(tokens, ce, lex) \
+                            or cs > 0 and (tokens[cs - 1].text in QUOTE_CHARS or tokens[cs - 1].text == ",")
                 if source is None:
                     # "Es wird vermutet, dass …", "Ihm wird vorgeworfen, …": a cue without a source
                     sourceless = True
