@@ -18,7 +18,10 @@ import pytest
 from span_checks import span_problems
 
 import auditor.analyse as analyse_module
+from auditor.analyse import german
+from auditor.analyse.tokens import tokenize
 from auditor.ingest import read_source
+from auditor.lexicon import load_lexicon
 from auditor.pipeline import analyse_text, audit_article, audit_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,3 +155,25 @@ def test_every_real_page_in_both_grammars() -> None:
     print(f"realnews-dev pages: {count['own']} sentences in their own grammar, {count['other']} in the other")
     assert count["own"] > 0 and count["other"] > 0
     assert problems == []
+
+
+# --- found by `make fuzz` ------------------------------------------------------
+
+
+def test_a_german_phrase_that_would_start_after_the_last_token_is_none() -> None:
+    # a sentence cut off after a preposition (no final stop): the subject search after the verb
+    # skips "in" and asks for a phrase past the end (IndexError)
+    lex = load_lexicon("de")
+    text = "Die Sprecherin widersprach gestern vehement in"
+    tokens = tokenize(text, 0, lex.case_sensitive)
+    assert german.phrase_forward(tokens, len(tokens), len(tokens), lex) is None
+    assert german.phrase_forward(tokens, 0, len(tokens), lex) == (0, 2)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("abgelehnt abgelehnt abgelehnt abgelehnt abgelehnt abgelehnt abgelehnt abgelehnt abgelehnt ablehne ab", "de"),
+])
+def test_texts_the_fuzzer_found_are_tagged_without_warnings(text: str, language: str) -> None:
+    result = analyse_text(text, language)
+    assert result.article.warnings == ()
+    assert span_problems(result) == []
