@@ -30,7 +30,7 @@ test: bytecode  ## run the test suite
 
 # FUZZ_EXAMPLES per grammar (20,000 unless set); failures are kept in .hypothesis/ and replayed first
 fuzz: bytecode  ## long property-based run of the analyser over text built from the lexicons
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -s -p no:cacheprovider --hypothesis-show-statistics
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -s -p no:cacheprovider
 
 eval: bytecode  ## accuracy on the dev corpora in ../shared/eval
 	$(BIN)/auditor eval $(SHARED)/eval/de-wikinews/dev.jsonl

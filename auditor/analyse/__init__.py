@@ -148,7 +148,7 @@ def _tag_or_leave_untagged(text: str, sentence: Sentence, lex: Lexicon, tokens: 
     """The sentence tagged; untagged, with a warning naming it, when the grammar fails on it."""
     try:
         return analyse_sentence(text, sentence, lex, tokens)
-    except Exception as error:  # a grammar bug must cost one sentence, not the article
+    except Exception as error:  # noqa: BLE001 - a grammar bug must cost one sentence, not the article
         warnings.append(f"sentence {sentence.index} ({_opening(sentence.text)}) left untagged: {_error_text(error)}")
         return TaggedSentence.of(sentence)
 
@@ -158,7 +158,7 @@ def _link_or_leave_unlinked(text: str, tagged: list[TaggedSentence], lex: Lexico
     """Sentences linked (pronouns, carried-over speech); as tagged, with a warning, when linking fails."""
     try:
         return discourse.link(text, list(tagged), lex, tokens)
-    except Exception as error:  # same reason: keep every sentence's own tags
+    except Exception as error:  # noqa: BLE001 - the same: keep every sentence's own tags
         warnings.append(f"sentences left unlinked (pronouns unresolved): {_error_text(error)}")
         return tagged
 
