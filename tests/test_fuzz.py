@@ -3,7 +3,9 @@
 Sentences are assembled from the lexicons (cue verbs and their particles,
 frames, hedges, source nouns, outlets, the grammar's word classes with their
 Konjunktiv and modal forms), names and titles, quotes of every kind, dashes,
-spaced hyphens, brackets and colons, so that they reach the grammars' branches.
+spaced hyphens, brackets and colons, so that they reach the grammars' branches;
+and a few characters untrusted text brings (case mappings that change length,
+combining marks, odd spaces, emoji).
 Each text goes through the grammar of its words and the other one.
 
 CI runs a bounded number of examples (profile "ci"); `make fuzz` runs the
@@ -36,6 +38,10 @@ NAMES = ("Anna Weber", "Peter Kunz", "Marta Ilves", "Jan de Vries", "Jane Roe", 
 QUOTES = (("„", "“"), ("»", "«"), ("«", "»"), ('"', '"'), ("'", "'"), ("‚", "‘"), ("“", "”"), ("‘", "’"))
 # marks that stand between words: dashes, a spaced hyphen, brackets, colons, ends of clauses
 MARKS = (",", ",", ".", ":", ";", "?", "!", "–", "—", "-", "(", ")", "[", "]", "…", "/", "'s", "’")
+# untrusted text: case mappings that change a word's length (İ, ß, ﬁ), combining marks, odd spaces,
+# Unicode hyphens and digits, emoji, right-to-left script
+ODD = ("İstanbul", "Straße", "STRASSE", "ﬁnanzen", "Ǆemal", "Café", "Cafe\u0301", "a\u00a0b", "\u200b", "\t",
+       "Müller‐Lüdenscheid", "１２", "٣", "🙂", "שלום", "\u202e", "ǅ", "ΣΊΣΥΦΟΣ", "\x00")
 
 
 def _joined(words: tuple[str, ...]) -> str:
@@ -86,7 +92,7 @@ def _source(lex: Lexicon) -> st.SearchStrategy[str]:
 
 def _pieces(lex: Lexicon) -> st.SearchStrategy[str]:
     vocabulary, source = _vocabulary(lex), _source(lex)
-    plain = st.one_of(vocabulary, vocabulary, source, st.sampled_from(MARKS),
+    plain = st.one_of(vocabulary, vocabulary, source, st.sampled_from(MARKS), st.sampled_from(ODD),
                       st.sampled_from(("der", "die", "the", "a", "Haus", "Pläne", "plans", "Die", "Es", "2024",
                                        "am Montag", "on Monday", "drei", "wir", "er", "she", "I")))
     quoted = st.tuples(st.sampled_from(QUOTES), st.lists(plain, min_size=1, max_size=8)).map(
