@@ -37,7 +37,9 @@ NAMES = ("Anna Weber", "Peter Kunz", "Marta Ilves", "Jan de Vries", "Jane Roe", 
          "Karl-Heinz Maier", "Dr. Eva Roth", "Smith", "Kunz", "Weber")
 QUOTES = (("„", "“"), ("»", "«"), ("«", "»"), ('"', '"'), ("'", "'"), ("‚", "‘"), ("“", "”"), ("‘", "’"))
 # marks that stand between words: dashes, a spaced hyphen, brackets, colons, ends of clauses
-MARKS = (",", ",", ".", ":", ";", "?", "!", "–", "—", "-", "(", ")", "[", "]", "…", "/", "'s", "’")
+MARKS = (",", ",", ".", ":", ";", "?", "!", "–", "—", "-", "(", ")", "[", "]", "…", "/", "'s", "’",
+         # a quote mark alone: quotations that run over several sentences, or never close
+         "„", "“", "»", "«", '"')
 # untrusted text: case mappings that change a word's length (İ, ß, ﬁ), combining marks, odd spaces,
 # Unicode hyphens and digits, emoji, right-to-left script
 ODD = ("İstanbul", "Straße", "STRASSE", "ﬁnanzen", "Ǆemal", "Café", "Cafe\u0301", "a\u00a0b", "\u200b", "\t",
@@ -143,6 +145,8 @@ def _shaped(lex: Lexicon) -> st.SearchStrategy[str]:
 
 def _sentence(lex: Lexicon) -> st.SearchStrategy[str]:
     body = st.one_of(_shaped(lex), _shaped(lex), st.lists(_pieces(lex), min_size=1, max_size=25).map(" ".join))
+    # now and then a run-on "sentence" longer than the analyser's window of tokens
+    body = st.tuples(body, st.sampled_from((1,) * 19 + (60,))).map(lambda b: " ".join([b[0]] * b[1]))
     return st.tuples(body, st.sampled_from((".", ".", "?", "!", "", "“", "\n"))).map(
         lambda s: s[0][:1].upper() + s[0][1:] + s[1] if s[0][:1].islower() and len(s[0]) % 2 else s[0] + s[1])
 
