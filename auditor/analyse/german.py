@@ -240,7 +240,7 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             last_good = k + 1
         k += 1
     if not has_noun and start < len(tokens) and tokens[start].is_cap and tokens[start].lower in _STANDALONE_DETERMINERS \
-            and (start + 1 >= end or not tokens[start + 1].is_cap):  # start is past the last token after a final verb
+            and (start + 1 >= end or not tokens[start + 1].is_cap):  # start < len: a text can end on "am"
         return (start, start + 1)  # "Diese besagt, …", "Beide betonten, …"
     if not has_noun or last_good is None:
         return None
