@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SEED := seeds/telegraph-peacekeepers-de.txt
 SHARED ?= ../shared
 
-.PHONY: demo test eval bench lint wheel-check clean bytecode
+.PHONY: demo test eval bench lint wheel-check clean bytecode fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ demo: bytecode  ## audit the seed article and store it in demo.db
 
 test: bytecode  ## run the test suite
 	$(BIN)/python -m pytest
+
+# FUZZ_EXAMPLES per grammar (20,000 unless set); failures are kept in .hypothesis/ and replayed first
+fuzz: bytecode  ## long property-based run of the analyser over text built from the lexicons
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -s -p no:cacheprovider
 
 eval: bytecode  ## accuracy on the dev corpora in ../shared/eval
 	$(BIN)/auditor eval $(SHARED)/eval/de-wikinews/dev.jsonl

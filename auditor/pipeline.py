@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .analyse import ANALYSER_VERSION, analyse
+from .analyse import ANALYSER_VERSION, analyse_article
 from .extract import content_hash, extract
 from .language import SUPPORTED_LANGUAGES, detect_language
 from .models import Article, AuditResult, RawDocument
@@ -23,7 +23,7 @@ def audit_article(article: Article, *, scoring: Scoring | None = None) -> AuditR
         # no grammar reads it, so analyse() leaves it untagged: said so, and the scorer scores nothing
         article = article.model_copy(update={"status": "unsupported_language"})
     # tagged as they are split: never every sentence model and every tagged one at once
-    tagged = analyse(article, iter_sentences(article.text, article.language))
+    article, tagged = analyse_article(article, iter_sentences(article.text, article.language))
     result = AuditResult(article=article, sentences=tuple(tagged), analyser_version=ANALYSER_VERSION)
     return scoring.score(result) if scoring is not None else result
 

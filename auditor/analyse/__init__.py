@@ -7,6 +7,7 @@ run in worker processes.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 
 from ..lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
@@ -48,6 +49,11 @@ ANALYSER_VERSION = f"{_CODE_VERSION}+{_data_digest()}"
 # "sentence" of a megabyte without punctuation is cut into windows, so that
 # the clause scans of the grammar modules stay bounded and the time linear.
 MAX_WINDOW_TOKENS = 300
+
+# A warning about a sentence left untagged names it by its index and first words.
+_OPENING_WORDS = 4
+_OPENING_CHARS = 60
+_ERROR_CHARS = 200
 
 
 def _windows(tokens: list[Token]) -> list[list[Token]]:
@@ -126,13 +132,58 @@ def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[T
                              hedge_level=hedge_level([h.weight for h in hedges]))
 
 
-def analyse(article: Article, sentences: Iterable[Sentence]) -> list[TaggedSentence]:
+def _opening(text: str) -> str:
+    """The first words of a sentence, quoted and escaped for a one-line warning."""
+    words = text.split()
+    opening = " ".join(words[:_OPENING_WORDS]) + (" …" if len(words) > _OPENING_WORDS else "")
+    return json.dumps(opening[:_OPENING_CHARS], ensure_ascii=False)
+
+
+def _error_text(error: Exception) -> str:
+    # a message can quote a whole (hostile) sentence: one escaped, bounded line
+    return f"{type(error).__name__}: {json.dumps(str(error), ensure_ascii=False)[1:-1][:_ERROR_CHARS]}"
+
+
+def _tag_or_leave_untagged(text: str, sentence: Sentence, lex: Lexicon, tokens: list[Token],
+                           warnings: list[str]) -> TaggedSentence:
+    """The sentence tagged; untagged, with a warning naming it, when the grammar fails on it."""
+    try:
+        return analyse_sentence(text, sentence, lex, tokens)
+    except Exception as error:  # noqa: BLE001 - a grammar bug must cost one sentence, not the article
+        warnings.append(f"sentence {sentence.index} ({_opening(sentence.text)}) left untagged: {_error_text(error)}")
+        return TaggedSentence.of(sentence)
+
+
+def _link_or_leave_unlinked(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: SentenceTokens,
+                            warnings: list[str]) -> list[TaggedSentence]:
+    """Sentences linked (pronouns, carried-over speech); as tagged, with a warning, when linking fails."""
+    try:
+        return discourse.link(text, list(tagged), lex, tokens)
+    except Exception as error:  # noqa: BLE001 - the same: keep every sentence's own tags
+        warnings.append(f"sentences left unlinked (pronouns unresolved): {_error_text(error)}")
+        return tagged
+
+
+def analyse_article(article: Article, sentences: Iterable[Sentence]) -> tuple[Article, list[TaggedSentence]]:
     """Tag every sentence of an article, then link sentences (pronouns, quotes, carried-over speech).
-    ``sentences`` may be an iterator (``segment.iter_sentences``): each is dropped once tagged."""
+    ``sentences`` may be an iterator (``segment.iter_sentences``): each is dropped once tagged.
+
+    Total: a sentence the grammar fails on is left untagged and the article,
+    returned with a warning naming that sentence, goes on."""
     if article.language not in SUPPORTED_LANGUAGES:
-        return [TaggedSentence.of(s) for s in sentences]
+        return article, [TaggedSentence.of(s) for s in sentences]
     lex = load_lexicon(article.language)
     case = lex.case_sensitive
-    tagged = [analyse_sentence(article.text, s, lex, tokenize(s.text, s.start, case)) for s in sentences]
+    warnings: list[str] = []
+    tagged = [_tag_or_leave_untagged(article.text, s, lex, tokenize(s.text, s.start, case), warnings)
+              for s in sentences]
     # tokenised again when linking asks, not kept: it looks at the tokens of a few sentences again
-    return discourse.link(article.text, tagged, lex, SentenceTokens(tagged, case))
+    tagged = _link_or_leave_unlinked(article.text, tagged, lex, SentenceTokens(tagged, case), warnings)
+    if warnings:
+        article = article.model_copy(update={"warnings": (*article.warnings, *warnings)})
+    return article, tagged
+
+
+def analyse(article: Article, sentences: Iterable[Sentence]) -> list[TaggedSentence]:
+    """The tagged sentences of :func:`analyse_article`, without its warnings (benchmarks, library use)."""
+    return analyse_article(article, sentences)[1]

@@ -239,8 +239,8 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             has_noun = True  # not the article that opens the sentence ("Der 84-jährige Küng")
             last_good = k + 1
         k += 1
-    if not has_noun and tokens[start].is_cap and tokens[start].lower in _STANDALONE_DETERMINERS \
-            and (start + 1 >= end or not tokens[start + 1].is_cap):
+    if not has_noun and start < len(tokens) and tokens[start].is_cap and tokens[start].lower in _STANDALONE_DETERMINERS \
+            and (start + 1 >= end or not tokens[start + 1].is_cap):  # start < len: a text can end on "am"
         return (start, start + 1)  # "Diese besagt, …", "Beide betonten, …"
     if not has_noun or last_good is None:
         return None
@@ -1444,7 +1444,8 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                         source = None
                     if source is not None:
                         content = content or _quote_content(tokens, inside, 0, len(tokens), source) \
-                            or _content_follows(tokens, ce, lex) or cs > 0 and tokens[cs - 1].text in QUOTE_CHARS + ","
+                            or _content_follows(tokens, ce, lex) \
+                            or cs > 0 and (tokens[cs - 1].text in QUOTE_CHARS or tokens[cs - 1].text == ",")
                 if source is None:
                     # "Es wird vermutet, dass …", "Ihm wird vorgeworfen, …": a cue without a source
                     sourceless = True
