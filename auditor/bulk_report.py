@@ -80,7 +80,9 @@ def print_failure(failure: Failure, console: Console) -> None:
 def summary_text(summary: BulkSummary) -> str:
     """A few lines: articles, sentences, errors by stage, time and rate."""
     seconds = max(summary.seconds, 1e-9)
-    articles = f"{summary.stored:,} stored, {summary.skipped:,} skipped (stored already), {summary.failed:,} failed"
+    texts = f"{summary.new_texts:,} new texts, {summary.shared_texts:,} publications of texts stored already"
+    articles = (f"{summary.stored:,} stored ({texts}), {summary.skipped:,} skipped (stored already),"
+                f" {summary.failed:,} failed")
     lines = [f"articles   {articles}", f"sentences  {summary.sentences:,}"]
     if summary.errors:
         by_stage = ", ".join(f"{stage} {count:,}" for stage, count in summary.errors.most_common())

@@ -95,17 +95,18 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
             for raw in read_source(spec, config=config, stdin=stdin):
                 try:
                     result = audit_document(raw, language=language, scoring=scoring)
+                    for warning in result.article.warnings:
+                        _stderr("warning", f"{result.article.origin or spec}: {warning}")
+                    if db is not None:
+                        if run_id is None:  # one scoring run per invocation, recorded once something is saved
+                            run_id = start_run(db, scoring.rules, kind="audit",
+                                               analyser_version=result.analyser_version,
+                                               outlets_hash=scoring.outlets.content_hash)
+                        save_result(db, result, run_id=run_id)  # an id stored for other content: an error
                 except AuditorError as error:
                     failures += 1
                     _stderr("error", str(error))
                     continue
-                for warning in result.article.warnings:
-                    _stderr("warning", f"{result.article.origin or spec}: {warning}")
-                if db is not None:
-                    if run_id is None:  # one scoring run per invocation, recorded once something is saved
-                        run_id = start_run(db, scoring.rules, kind="audit", analyser_version=result.analyser_version,
-                                           outlets_hash=scoring.outlets.content_hash)
-                    save_result(db, result, run_id=run_id)
                 if fmt == "text":
                     render_text(result, console)
                 elif fmt == "jsonl":

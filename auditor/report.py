@@ -14,7 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .models import AuditResult, RuleHit, TaggedSentence
+from .models import SCHEMA_VERSION, AuditResult, RuleHit, TaggedSentence
 from .summary import source_name, summarise
 
 LEVEL_STYLE = {"none": "dim", "low": "yellow", "medium": "dark_orange", "high": "bold red"}
@@ -71,6 +71,7 @@ def sentence_to_dict(s: TaggedSentence) -> dict[str, Any]:
 def result_to_dict(result: AuditResult) -> dict[str, Any]:
     article = result.article
     return {
+        "schema_version": SCHEMA_VERSION,
         "article": {
             "id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
             "domain": article.domain, "author": article.author, "published": article.published,
