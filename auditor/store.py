@@ -318,6 +318,8 @@ class _Writer:
         self.sources: dict[tuple[str, str], int] = {}
         self.replaced_sources: set[int] = set()  # sources used by audits now replaced
         self.left_texts: set[str] = set()  # texts a publication pointed at before this transaction
+        # publications migrated from version 1 have no raw digest yet (see adopted())
+        self.migrated = conn.execute("SELECT 1 FROM publications WHERE raw_digest IS NULL LIMIT 1").fetchone()
 
     def new_id(self, table: str) -> int:
         value = self.next_id[table]
@@ -360,6 +362,20 @@ class _Writer:
             return STORED_ALREADY
         self.conn.execute(_UPSERT_PUBLICATION, (*rows.publication, self.audited_at))
         return NEW_TEXT if new_text else SHARED_TEXT
+
+    def adopted(self, rows: ArticleRows) -> ArticleRows:
+        """The rows with the id of a publication migrated from version 1 (no raw digest)
+        of the same input (origin) and text, if there is one: its scores point at that id."""
+        if not self.migrated or not rows.raw_digest:
+            return rows
+        found = self.conn.execute(
+            "SELECT id FROM publications WHERE raw_digest IS NULL AND origin = ? AND text_id = ?"
+            " AND NOT EXISTS (SELECT 1 FROM publications WHERE id = ?)",
+            (rows.origin, rows.content_hash, rows.article_id),
+        ).fetchone()
+        if found is None:
+            return rows
+        return rows._replace(article_id=found[0], publication=(found[0], *rows.publication[1:]))
 
     def write_text(self, rows: ArticleRows) -> bool:
         """Write the text's analysis unless it is stored with the same version and language;
@@ -746,7 +762,7 @@ def write_batch(
     outcomes: list[str | IdentityConflict] = []
     with _transaction(db.conn) as conn:
         writer = _Writer(conn)
-        for rows in batch:
+        for rows in map(writer.adopted, batch):
             outcome = writer.write(rows)
             outcomes.append(outcome)
             if isinstance(outcome, IdentityConflict):

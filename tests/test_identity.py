@@ -314,3 +314,14 @@ def test_a_database_newer_than_the_code_is_refused_in_one_line(tmp_path):
         conn.execute("PRAGMA user_version = 3")
     with pytest.raises(AuditorError, match="schema version 3 is newer than this auditor's \\(2\\)"):
         open_db(path)
+
+
+def test_a_rerun_after_the_migration_adopts_the_publications_of_version_1(tmp_path, monkeypatch):
+    path = v1_copy(tmp_path)
+    monkeypatch.chdir(FIXTURES.parents[1])  # the v1 run was given tests/fixtures/news_en.html
+    result = bulk("tests/fixtures/news_en.html", "--db", str(path))
+    assert result.exit_code == 0, result.output
+    assert counted(1, 0, shared=1) in result.output  # not analysed again: its text is current
+    assert rows(path, "SELECT id, raw_digest IS NOT NULL FROM publications WHERE origin LIKE '%news_en.html'") == [
+        ("a766eb6d151adb36", 1)]  # the id version 1 gave it, which its scores point at
+    assert counted(0, 1) in bulk("tests/fixtures/news_en.html", "--db", str(path)).output
