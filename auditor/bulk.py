@@ -57,6 +57,7 @@ import sqlite_utils
 from .errors import AuditorError, InputError
 from .extract import extract
 from .fetch_many import ConcurrentFetcher, PageCache
+from .identity import identified, raw_digest
 from .ingest import (
     FetchConfig,
     is_jsonl,
@@ -70,7 +71,6 @@ from .ingest import (
     looks_like_input_list,
     read_path,
 )
-from .identity import identified, raw_digest
 from .models import RawDocument
 from .pipeline import audit_article, result_versions
 from .store import (
@@ -173,7 +173,7 @@ class BulkSummary:
     new_texts: int = 0  # publications whose text was analysed and stored in this run
     shared_texts: int = 0  # publications of a text stored already (by this run or an earlier one)
     skipped: int = 0  # inputs stored already with the same versions, or twice in this run
-    sentences: int = 0  # sentences of the articles written
+    sentences: int = 0  # sentences of the texts analysed and written (new_texts)
     errors: Counter[str] = field(default_factory=Counter)  # failed inputs by stage
     seconds: float = 0.0
     interrupted: bool = False  # by Ctrl-C or SIGTERM
@@ -713,18 +713,19 @@ class _Writer:
 
     def _retrying(self, write: Callable[[], _T]) -> _T:
         """``write()``, tried again while another connection holds the write lock."""
-        for delay in (*COMMIT_RETRIES, None):
+        delays = iter(COMMIT_RETRIES)
+        while True:
             try:
                 return write()
             except sqlite3.OperationalError as error:
                 if "locked" not in str(error) and "busy" not in str(error):
                     raise
+                delay = next(delays, None)
                 if delay is None:
                     done = self.summary.stored + self.summary.skipped
                     raise DatabaseLocked(f"the database is locked by another connection ({error});"
                                          f" the {done:,} articles counted are kept") from None
                 time.sleep(delay)
-        raise AssertionError("unreachable")
 
 
 def _storable(text: str) -> str:

@@ -99,10 +99,10 @@ def test_audit_refuses_an_id_stored_for_other_content_and_goes_on(tmp_path):
     db = tmp_path / "audit.db"
     result = CliRunner().invoke(cli, ["audit", str(dump), "--db", str(db), "--format", "jsonl"])
     assert result.exit_code == 1
-    assert [line for line in result.stderr.splitlines() if "error" in line] == [
+    assert [line for line in result.stderr.splitlines() if "error" in line] == [(
         f"auditor: error: {dump}:2: id '7' is stored already for other content (from {dump}:1);"
         " kept that one: give this input another id"
-    ]
+    )]
     assert sorted(rows(db, "SELECT id, content_hash = ? FROM articles", (load_result(open_db(db), "7")
                                                                            .article.content_hash,))) == [
         ("7", 1), ("8", 0)]
