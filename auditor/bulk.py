@@ -656,7 +656,7 @@ class _Writer:
 
     def fail(self, failure: Failure) -> None:
         failure = Failure(*(_storable(text) for text in failure))
-        record_error(self.db, failure.input, failure.stage, failure.message)
+        self._retrying(lambda: record_error(self.db, failure.input, failure.stage, failure.message))
         self.summary.errors[failure.stage] += 1
         self.on_error(failure)
         self.on_progress(self.summary)

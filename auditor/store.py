@@ -223,12 +223,20 @@ INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
 """
 
 
+class DatabaseBusy(AuditorError, sqlite3.OperationalError):
+    """The write lock stayed taken past the connection's busy timeout: one line for
+    the CLI (an AuditorError), and what a caller that retries catches (OperationalError)."""
+
+    stage = "store"
+
+
 @contextmanager
 def _transaction(conn: Connection) -> Iterator[Connection]:
     """All or nothing: BEGIN IMMEDIATE ... COMMIT, or a savepoint when nested.
 
     IMMEDIATE takes the write lock up front, so ids read with MAX(id) inside
-    the block stay free until the commit.
+    the block stay free until the commit; a lock held elsewhere past the busy
+    timeout raises DatabaseBusy.
     """
     if conn.in_transaction:
         name = f"auditor_{secrets.token_hex(8)}"
@@ -241,7 +249,13 @@ def _transaction(conn: Connection) -> Iterator[Connection]:
             raise
         conn.execute(f"RELEASE {name}")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        raise DatabaseBusy(_database_name(conn), f"{error}: another connection holds the write lock;"
+                           " what was stored before is kept") from None
     try:
         yield conn
         conn.commit()

@@ -325,3 +325,21 @@ def test_a_rerun_after_the_migration_adopts_the_publications_of_version_1(tmp_pa
     assert rows(path, "SELECT id, raw_digest IS NOT NULL FROM publications WHERE origin LIKE '%news_en.html'") == [
         ("a766eb6d151adb36", 1)]  # the id version 1 gave it, which its scores point at
     assert counted(0, 1) in bulk("tests/fixtures/news_en.html", "--db", str(path)).output
+
+
+def test_audit_reports_a_locked_database_in_one_line_and_goes_on(tmp_path, monkeypatch):
+    path = tmp_path / "audit.db"
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(jsonl([{"id": "a", "text": COURT}, {"id": "b", "text": POLL}]))
+    open_db(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(auditor.store.sqlite_utils.Database, "__init__", _short_busy_timeout(
+        auditor.store.sqlite_utils.Database.__init__))
+    result = CliRunner().invoke(cli, ["audit", str(dump), "--db", str(path), "--format", "jsonl"])
+    other.rollback()
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("auditor: error:")]
+    assert len(errors) == 2 and all("database is locked" in line and str(path) in line for line in errors)
+    assert "Traceback" not in result.output
+    assert len(result.stdout.splitlines()) == 0  # nothing reported as audited that is not stored
