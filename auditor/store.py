@@ -181,34 +181,36 @@ def migrate_v1(db: sqlite_utils.Database) -> None:
 # One text per content hash, analysed as its most recently audited article was.
 _MIGRATE_V1_SQL = """
 CREATE TEMP TABLE v1_keepers AS
-SELECT id AS article_id, text_id FROM (
-    SELECT id, coalesce(content_hash, id) AS text_id, row_number() OVER (
+SELECT id AS article_id, content_hash FROM (
+    SELECT id, coalesce(content_hash, id) AS content_hash, row_number() OVER (
         PARTITION BY coalesce(content_hash, id) ORDER BY audited_at DESC, id) AS rank
     FROM v1_articles)
 WHERE rank = 1;
-INSERT INTO texts (id, text, language, analyser_version, analysed_at, n_sentences, n_attributed,
+INSERT INTO texts (content_hash, text, language, analyser_version, analysed_at, n_sentences, n_attributed,
     n_anonymous, n_vague, n_hedged, n_unattributed, status)
-SELECT k.text_id, a.text, a.language, a.analyser_version, a.audited_at, a.n_sentences, a.n_attributed,
+SELECT k.content_hash, a.text, a.language, a.analyser_version, a.audited_at, a.n_sentences, a.n_attributed,
     a.n_anonymous, a.n_vague, a.n_hedged, a.n_unattributed, a.status
-FROM v1_keepers k JOIN v1_articles a ON a.id = k.article_id;
+FROM v1_keepers k JOIN v1_articles a ON a.id = k.article_id ORDER BY a.audited_at, a.id;
+CREATE TEMP TABLE v1_text_ids AS
+SELECT k.article_id, t.id AS text_id FROM v1_keepers k JOIN texts t ON t.content_hash = k.content_hash;
 INSERT INTO publications (id, text_id, title, url, outlet, domain, author, published, origin,
     raw_digest, warnings, audited_at)
-SELECT id, coalesce(content_hash, id), title, url, outlet, domain, author, published, origin,
-    NULL, warnings, audited_at
-FROM v1_articles;
+SELECT a.id, t.id, a.title, a.url, a.outlet, a.domain, a.author, a.published, a.origin,
+    NULL, a.warnings, a.audited_at
+FROM v1_articles a JOIN texts t ON t.content_hash = coalesce(a.content_hash, a.id);
 INSERT INTO sentences (id, text_id, idx, start, "end", text, is_heading, paragraph, hedge_level,
     has_quote, n_attributions, n_hedges)
 SELECT s.id, k.text_id, s.idx, s.start, s."end", s.text, s.is_heading, s.paragraph, s.hedge_level,
     s.has_quote, s.n_attributions, s.n_hedges
-FROM v1_sentences s JOIN v1_keepers k ON k.article_id = s.article_id;
+FROM v1_sentences s JOIN v1_text_ids k ON k.article_id = s.article_id;
 INSERT INTO attributions (id, sentence_id, text_id, source_id, source_text, source_start, source_end,
     source_kind, resolved_to, cue_text, cue_start, cue_end, cue_parts, mode, via, via_text)
 SELECT a.id, a.sentence_id, k.text_id, a.source_id, a.source_text, a.source_start, a.source_end,
     a.source_kind, a.resolved_to, a.cue_text, a.cue_start, a.cue_end, a.cue_parts, a.mode, a.via, a.via_text
-FROM v1_attributions a JOIN v1_keepers k ON k.article_id = a.article_id;
+FROM v1_attributions a JOIN v1_text_ids k ON k.article_id = a.article_id;
 INSERT INTO hedges (id, sentence_id, text_id, text, start, "end", kind, weight, parts)
 SELECT h.id, h.sentence_id, k.text_id, h.text, h.start, h."end", h.kind, h.weight, h.parts
-FROM v1_hedges h JOIN v1_keepers k ON k.article_id = h.article_id;
+FROM v1_hedges h JOIN v1_text_ids k ON k.article_id = h.article_id;
 INSERT INTO via (attribution_id, source_id, position)
 SELECT v.attribution_id, v.source_id, v.position FROM v1_via v
 WHERE v.attribution_id IN (SELECT id FROM attributions);
@@ -217,6 +219,7 @@ SELECT run_id, article_id, content_hash, analyser_version, score, breakdown FROM
 INSERT INTO rule_hits (id, run_id, article_id, sentence_idx, rule_id, points, message)
 SELECT id, run_id, article_id, sentence_idx, rule_id, points, message FROM v1_rule_hits;
 DROP TABLE v1_keepers;
+DROP TABLE v1_text_ids;
 DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM attributions WHERE source_id IS NOT NULL)
     AND id NOT IN (SELECT source_id FROM via);
 INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
@@ -331,7 +334,7 @@ class _Writer:
         }
         self.sources: dict[tuple[str, str], int] = {}
         self.replaced_sources: set[int] = set()  # sources used by audits now replaced
-        self.left_texts: set[str] = set()  # texts a publication pointed at before this transaction
+        self.left_texts: set[int] = set()  # texts a publication pointed at before this transaction
         # publications migrated from version 1 have no raw digest yet (see adopted())
         self.migrated = conn.execute("SELECT 1 FROM publications WHERE raw_digest IS NULL LIMIT 1").fetchone()
 
@@ -369,12 +372,12 @@ class _Writer:
                                 (rows.article_id,)).fetchone()
         if old is not None and old[0] and raw_digest and old[0] != raw_digest:
             return IdentityConflict(rows.article_id, rows.origin, old[1] or "")
-        new_text = self.write_text(rows)
-        if old is not None and old[2] != rows.content_hash:
+        text_id, new_text = self.write_text(rows)
+        if old is not None and old[2] != text_id:
             self.left_texts.add(old[2])
-        if old is not None and raw_digest and old[0] == raw_digest and old[2] == rows.content_hash and not new_text:
+        if old is not None and raw_digest and old[0] == raw_digest and old[2] == text_id and not new_text:
             return STORED_ALREADY
-        self.conn.execute(_UPSERT_PUBLICATION, (*rows.publication, self.audited_at))
+        self.conn.execute(_UPSERT_PUBLICATION, (rows.article_id, text_id, *rows.publication, self.audited_at))
         return NEW_TEXT if new_text else SHARED_TEXT
 
     def adopted(self, rows: ArticleRows) -> ArticleRows:
@@ -383,28 +386,30 @@ class _Writer:
         if not self.migrated or not rows.raw_digest:
             return rows
         found = self.conn.execute(
-            "SELECT id FROM publications WHERE raw_digest IS NULL AND origin = ? AND text_id = ?"
+            "SELECT id FROM publications WHERE raw_digest IS NULL AND origin = ?"
+            " AND text_id = (SELECT id FROM texts WHERE content_hash = ?)"
             " AND NOT EXISTS (SELECT 1 FROM publications WHERE id = ?)",
             (rows.origin, rows.content_hash, rows.article_id),
         ).fetchone()
         if found is None:
             return rows
-        return rows._replace(article_id=found[0], publication=(found[0], *rows.publication[1:]))
+        return rows._replace(article_id=found[0])
 
-    def write_text(self, rows: ArticleRows) -> bool:
+    def write_text(self, rows: ArticleRows) -> tuple[int, bool]:
         """Write the text's analysis unless it is stored with the same version and language;
-        True when written. Rows without a text (a worker found it stored) never write."""
-        stored = self.conn.execute("SELECT analyser_version, language, status FROM texts WHERE id = ?",
-                                   (rows.content_hash,)).fetchone()
+        returns its id and whether it was written. Rows without a text (a worker found
+        it stored) never write."""
+        stored = self.conn.execute("SELECT id, analyser_version, language, status FROM texts"
+                                   " WHERE content_hash = ?", (rows.content_hash,)).fetchone()
         if rows.text is None:
             if stored is None:
                 raise LookupError(f"text {rows.content_hash[:16]} is no longer stored; run again")
-            return False
-        if stored is not None and tuple(stored) == tuple(rows.text[i] for i in _TEXT_VERSION):
-            return False
-        text_id = rows.content_hash
-        old_sentences = self.delete_text_rows(text_id) if stored is not None else {}
-        self.conn.execute(_UPSERT_TEXT, (*rows.text, self.audited_at))
+            return stored[0], False
+        if stored is not None and tuple(stored[1:]) == tuple(rows.text[i] for i in _TEXT_VERSION):
+            return stored[0], False
+        old_sentences = self.delete_text_rows(stored[0]) if stored is not None else {}
+        cursor = self.conn.execute(_UPSERT_TEXT, (*rows.text, self.audited_at))
+        text_id = stored[0] if stored is not None else cursor.lastrowid
         sentence_ids: dict[int, int] = {}
         sentences, fts = [], []
         for row in rows.sentences:
@@ -440,9 +445,9 @@ class _Writer:
         self.conn.executemany(_INSERT_ATTRIBUTION, attributions)
         self.conn.executemany(_INSERT_VIA, via)
         self.conn.executemany(_INSERT_HEDGE, hedges)
-        return True
+        return text_id, True
 
-    def delete_text_rows(self, text_id: str) -> dict[int, tuple[int, str]]:
+    def delete_text_rows(self, text_id: int) -> dict[int, tuple[int, str]]:
         """Delete a text's analysis; return its sentences, idx -> (id, text).
 
         Their search-index entries are left for :meth:`write_text` to drop or keep.
@@ -497,13 +502,14 @@ class _Writer:
 # --- rows -------------------------------------------------------------------
 
 # audited_at / analysed_at last: the writer adds it to the row when it writes
+# id and text_id first: the writer puts them in (an adopted id, the text's row id)
 _PUBLICATION_COLUMNS = (
     "id", "text_id", "title", "url", "outlet", "domain", "author", "published",
     "origin", "raw_digest", "warnings", "audited_at",
 )  # fmt: skip
-_RAW_DIGEST = _PUBLICATION_COLUMNS.index("raw_digest")
+_RAW_DIGEST = _PUBLICATION_COLUMNS.index("raw_digest") - 2
 _TEXT_COLUMNS = (
-    "id", "text", "language", "analyser_version",
+    "content_hash", "text", "language", "analyser_version",
     "n_sentences", "n_attributed", "n_anonymous", "n_vague", "n_hedged",
     "n_unattributed", "status", "analysed_at",
 )  # fmt: skip
@@ -541,8 +547,9 @@ def _insert_sql(table: str, columns: tuple[str, ...], verb: str = "INSERT") -> s
 
 
 def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
+    """Insert, or update every column but the first, the key."""
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns[1:])
-    return f"{_insert_sql(table, columns)} ON CONFLICT (id) DO UPDATE SET {updates}"
+    return f"{_insert_sql(table, columns)} ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}"
 
 
 # upserts, not INSERT OR REPLACE: a replaced row would break the rows that point at it
@@ -603,7 +610,7 @@ class ArticleRows(NamedTuple):
     article_id: str  # the publication's id
     content_hash: str  # the text's id
     origin: str
-    publication: tuple  # _PUBLICATION_COLUMNS but audited_at
+    publication: tuple  # _PUBLICATION_COLUMNS but id, text_id and audited_at
     text: tuple | None  # _TEXT_COLUMNS but analysed_at; None: the text is stored already (text_rows)
     sentences: list[tuple]  # _SENTENCE_COLUMNS after id and text_id: idx first, text fourth
     attributions: list[tuple]  # (idx, source identity or None, via identities, _ATTRIBUTION_COLUMNS after source_id)
@@ -656,7 +663,7 @@ def score_rows(result: AuditResult) -> ScoreRows | None:
 
 def _publication_columns(a: Article) -> tuple:
     return (
-        a.id, a.content_hash, a.title, a.url, a.outlet, a.domain, a.author, a.published,
+        a.title, a.url, a.outlet, a.domain, a.author, a.published,
         a.origin, a.raw_digest, _json(list(a.warnings)),
     )  # fmt: skip
 
@@ -851,7 +858,7 @@ def stored_raw_digests(
         condition += (
             " AND EXISTS (SELECT 1 FROM article_scores sc JOIN runs r ON r.id = sc.run_id"
             " JOIN rule_sets rs ON rs.id = r.rule_set_id WHERE sc.article_id = p.id"
-            " AND sc.content_hash = p.text_id AND sc.analyser_version = t.analyser_version"
+            " AND sc.content_hash = t.content_hash AND sc.analyser_version = t.analyser_version"
             " AND rs.content_hash = ? AND r.outlets_hash IS ?)"
         )
         params += [rule_set_hash, outlets_hash]
@@ -862,7 +869,7 @@ def stored_raw_digests(
 
 def stored_texts(db: sqlite_utils.Database, content_hashes: Iterable[str], *, analyser_version: str) -> set[str]:
     """Those of the texts (by content hash) analysed by ``analyser_version`` already."""
-    query = "SELECT id FROM texts WHERE id IN ({marks}) AND analyser_version = ?"
+    query = "SELECT content_hash FROM texts WHERE content_hash IN ({marks}) AND analyser_version = ?"
     return _found(db, query, content_hashes, [analyser_version])
 
 

@@ -202,10 +202,10 @@ def floor(corpus: Path, db_path: Path) -> None:
 
     def commit(batch: list[tuple], rows: list[tuple], fts: list[tuple]) -> None:
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany("INSERT INTO texts (id, text, language, n_sentences) VALUES (?, ?, ?, ?)",
-                         [(digest, text, language, n) for _, _, digest, text, language, n in batch])
+        conn.executemany("INSERT INTO texts (id, content_hash, text, language, n_sentences) VALUES (?, ?, ?, ?, ?)",
+                         [(text_id, digest, text, language, n) for text_id, _, _, digest, text, language, n in batch])
         conn.executemany("INSERT INTO publications (id, text_id, origin) VALUES (?, ?, ?)",
-                         [(article_id, digest, origin) for article_id, origin, digest, *_ in batch])
+                         [(article_id, text_id, origin) for text_id, article_id, origin, *_ in batch])
         conn.executemany('INSERT INTO sentences (id, text_id, idx, start, "end", text, is_heading, paragraph)'
                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         conn.executemany("INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", fts)
@@ -215,10 +215,11 @@ def floor(corpus: Path, db_path: Path) -> None:
     for raw in iter_jsonl(corpus):
         article = extract(raw)
         split = split_sentences(article.text, article.language)
-        batch.append((article.id, article.origin, article.content_hash, article.text, article.language, len(split)))
+        text_id = articles + 1
+        batch.append((text_id, article.id, article.origin, article.content_hash, article.text, article.language,
+                      len(split)))
         for s in split:
-            rows.append((next_id, article.content_hash, s.index, s.start, s.end, s.text, int(s.is_heading),
-                         s.paragraph))
+            rows.append((next_id, text_id, s.index, s.start, s.end, s.text, int(s.is_heading), s.paragraph))
             fts.append((next_id, s.text))
             next_id += 1
         articles += 1

@@ -15,8 +15,12 @@
 -- the two, so what read articles before still reads it.  A version-1 database
 -- is migrated by auditor.store.migrate_v1 (db/README.md, "Versions").
 
+-- Texts have integer ids: every sentence, attribution and hedge row and its
+-- indexes carry one, and a 64-character digest there made the database a third
+-- larger and its writes slower.
 CREATE TABLE IF NOT EXISTS texts (
-    id TEXT PRIMARY KEY,          -- SHA-256 of the text (Article.content_hash)
+    id INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,  -- SHA-256 of the text (Article.content_hash)
     text TEXT NOT NULL,
     language TEXT,
     analyser_version TEXT,
@@ -32,7 +36,7 @@ CREATE TABLE IF NOT EXISTS texts (
 
 CREATE TABLE IF NOT EXISTS publications (
     id TEXT PRIMARY KEY,          -- Article.id: the record's id, else a digest (auditor.identity)
-    text_id TEXT NOT NULL REFERENCES texts (id),
+    text_id INTEGER NOT NULL REFERENCES texts (id),
     title TEXT,
     url TEXT,
     outlet TEXT,
@@ -53,7 +57,7 @@ CREATE INDEX IF NOT EXISTS idx_publications_domain ON publications (domain);
 CREATE VIEW IF NOT EXISTS articles AS
 SELECT
     p.id, p.title, p.url, p.outlet, p.domain, p.author, p.published,
-    t.language, p.origin, p.text_id AS content_hash, t.text, t.analyser_version,
+    t.language, p.origin, t.content_hash, t.text, t.analyser_version,
     p.audited_at, t.n_sentences, t.n_attributed, t.n_anonymous, t.n_vague,
     t.n_hedged, t.n_unattributed, p.warnings, t.status, p.text_id, p.raw_digest
 FROM publications p
@@ -61,7 +65,7 @@ JOIN texts t ON t.id = p.text_id;
 
 CREATE TABLE IF NOT EXISTS sentences (
     id INTEGER PRIMARY KEY,
-    text_id TEXT NOT NULL REFERENCES texts (id) ON DELETE CASCADE,
+    text_id INTEGER NOT NULL REFERENCES texts (id) ON DELETE CASCADE,
     idx INTEGER NOT NULL,         -- Sentence.index
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
@@ -88,7 +92,7 @@ CREATE INDEX IF NOT EXISTS idx_sources_kind ON sources (kind);
 CREATE TABLE IF NOT EXISTS attributions (
     id INTEGER PRIMARY KEY,
     sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
-    text_id TEXT NOT NULL REFERENCES texts (id) ON DELETE CASCADE,
+    text_id INTEGER NOT NULL REFERENCES texts (id) ON DELETE CASCADE,
     source_id INTEGER REFERENCES sources (id),
     source_text TEXT,
     source_start INTEGER,
@@ -118,7 +122,7 @@ CREATE INDEX IF NOT EXISTS idx_via_source_id ON via (source_id);
 CREATE TABLE IF NOT EXISTS hedges (
     id INTEGER PRIMARY KEY,
     sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
-    text_id TEXT NOT NULL REFERENCES texts (id) ON DELETE CASCADE,
+    text_id INTEGER NOT NULL REFERENCES texts (id) ON DELETE CASCADE,
     text TEXT NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,

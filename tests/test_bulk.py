@@ -61,12 +61,13 @@ def errors(db: Path) -> list[tuple[str, str, str, str]]:
 def contents(db: Path) -> Counter:
     """What is stored, independent of row ids and of the order articles were written in."""
     articles = rows(db, "SELECT id, content_hash, language, n_sentences, n_attributed, n_hedged FROM articles")
-    sentences = rows(db, "SELECT text_id, idx, start, \"end\", text, hedge_level, n_attributions, n_hedges"
-                         " FROM sentences")
-    attributions = rows(db, "SELECT s.text_id, s.idx, a.source_text, a.source_kind, a.cue_text, a.mode, a.via_text"
-                            " FROM attributions a JOIN sentences s ON s.id = a.sentence_id")
-    hedges = rows(db, "SELECT s.text_id, s.idx, h.text, h.kind FROM hedges h"
-                      " JOIN sentences s ON s.id = h.sentence_id")
+    sentences = rows(db, "SELECT t.content_hash, idx, start, \"end\", s.text, hedge_level, n_attributions, n_hedges"
+                         " FROM sentences s JOIN texts t ON t.id = s.text_id")
+    attributions = rows(db, "SELECT t.content_hash, s.idx, a.source_text, a.source_kind, a.cue_text, a.mode,"
+                            " a.via_text FROM attributions a JOIN sentences s ON s.id = a.sentence_id"
+                            " JOIN texts t ON t.id = s.text_id")
+    hedges = rows(db, "SELECT t.content_hash, s.idx, h.text, h.kind FROM hedges h"
+                      " JOIN sentences s ON s.id = h.sentence_id JOIN texts t ON t.id = s.text_id")
     return Counter([("article", *r) for r in articles] + [("sentence", *r) for r in sentences]
                    + [("attribution", *r) for r in attributions] + [("hedge", *r) for r in hedges])
 
