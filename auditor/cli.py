@@ -434,11 +434,9 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     """
     import threading
 
-    from .workers import default_jobs, start_worker_server
+    from .workers import default_jobs
 
-    jobs = jobs or default_jobs()
-    if jobs > 1:
-        start_worker_server()  # it imports the pipeline while this process does
+    jobs = jobs or default_jobs()  # worker processes start only once something needs analysing
     from .bulk import BulkOptions, ScoringFiles, count_documents, run_bulk
     from .bulk_report import ProgressDisplay, print_failure, summary_text
     from .ingest import FetchConfig
