@@ -9,6 +9,7 @@ tests/fixtures/make_audit_v1_db.py.txt).
 from __future__ import annotations
 
 import json
+import multiprocessing.forkserver
 import shutil
 import sqlite3
 import threading
@@ -181,8 +182,9 @@ def test_a_run_with_nothing_to_analyse_starts_no_worker(tmp_path, monkeypatch):
     assert bulk(str(dump), "--db", str(db)).exit_code == 0
     started = []
     monkeypatch.setattr(auditor.bulk, "ProcessPoolExecutor", lambda *a, **kw: started.append(a) or 1 / 0)
+    monkeypatch.setattr(multiprocessing.forkserver, "ensure_running", lambda: started.append("fork server"))
     result = bulk(str(dump), "--db", str(db), "--jobs", "2")
-    assert started == []
+    assert started == []  # neither a pool nor the fork server it would fork workers from
     assert result.exit_code == 0, result.output
     assert counted(0, 2) in result.output
 
