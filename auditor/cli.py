@@ -434,9 +434,11 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     """
     import threading
 
-    from .workers import default_jobs
+    from .workers import default_jobs, start_worker_server
 
-    jobs = jobs or default_jobs()  # worker processes start only once something needs analysing
+    jobs = jobs or default_jobs()
+    if jobs > 1 and not db_path.exists():  # else the pool starts it once something needs analysing
+        start_worker_server()  # it imports the pipeline while this process does
     from .bulk import BulkOptions, ScoringFiles, count_documents, run_bulk
     from .bulk_report import ProgressDisplay, print_failure, summary_text
     from .ingest import FetchConfig
