@@ -2,19 +2,28 @@
 
     inputs ──iter_inputs──> RawDocument | InputError | URL
       ──ConcurrentFetcher (async, global and per-host limits)──> RawDocument | FetchError
-      ──chunks; plain text already stored is skipped by its content hash──
-      ──worker processes: extract, skip if stored, pipeline.audit_article, store.article_rows──>
-        ArticleRows | Failure | Skipped
+      ──chunks; inputs stored already are skipped by their raw digest, before extraction──
+      ──worker processes (started at the first chunk left): extract, pipeline.audit_article
+        (unless the text is analysed already), store.article_rows──> ArticleRows | Failure
       ──one writer, this process: one transaction per batch──> SQLite
 
 Memory stays flat however large the input: inputs are streamed, at most a
 dozen chunks per worker are in flight and the writer holds one batch.
 
+Identity (:mod:`auditor.identity`): every input is a publication; its text is
+stored once however many publications share it. A rerun skips every input
+whose raw digest (the bytes or record as given) is stored with the same
+versions (:func:`auditor.pipeline.result_versions`), so nothing is read
+twice, extracted or sent to a worker; a run with nothing new starts no
+worker. A new publication of a text analysed already is stored without
+analysing the text again (the workers ask the database on read-only
+connections of their own). An id stored already for other content is an
+``identity`` error row naming both inputs; the first stays.
+
 Resuming: a batch is one transaction, so a killed run leaves whole articles
-only. A rerun skips every article whose content hash is stored with the same
-versions (:func:`auditor.pipeline.result_versions`): plain text before any
-work, HTML once extracted (its text, hence its hash, is known only then),
-which the workers ask the database on read-only connections of their own.
+only. A commit that finds the database locked by another connection is tried
+again a few times (``COMMIT_RETRIES``), then the run stops with one line,
+keeping the batches committed.
 
 Failed inputs (unreadable file, failed fetch, no text, broken JSON line or
 WARC record) go to the ``errors`` table and the run goes on.
@@ -24,6 +33,7 @@ from __future__ import annotations
 
 import gc
 import io
+import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -40,13 +50,14 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
 
 import sqlite_utils
 
 from .errors import AuditorError, InputError
-from .extract import extract, known_content_hash
+from .extract import extract
 from .fetch_many import ConcurrentFetcher, PageCache
+from .identity import identified, raw_digest
 from .ingest import (
     FetchConfig,
     is_jsonl,
@@ -63,19 +74,26 @@ from .ingest import (
 from .models import RawDocument
 from .pipeline import audit_article, result_versions
 from .store import (
+    NEW_TEXT,
+    SHARED_TEXT,
+    STORED_ALREADY,
     ArticleRows,
+    IdentityConflict,
     article_rows,
+    publication_rows,
     record_error,
-    retry_when_busy,
-    save_rows,
     start_run,
-    stored_hashes,
+    stored_raw_digests,
+    stored_texts,
     unanalysed_language,
+    write_batch,
 )
 from .workers import worker_context
 
 if TYPE_CHECKING:
     from .scoring import Scoring
+
+_T = TypeVar("_T")
 
 # A chunk is what one worker task gets: small enough to spread work evenly
 # and keep memory flat, large enough that inter-process overhead stays small
@@ -85,6 +103,9 @@ CHUNK_BYTES = 256_000  # HTML pages are large and slow: fewer of them per chunk
 # Chunks queued per worker, so none idles while the writer commits a batch (a tenth of a
 # second for 200 articles): 12 is about a third of a second of work; 4 left workers waiting.
 IN_FLIGHT_PER_WORKER = 12
+# Seconds to wait before each new attempt at a commit that found the database
+# locked (after the connection's own busy timeout); then the run stops.
+COMMIT_RETRIES = (1.0, 2.0, 4.0)
 
 
 class UrlInput(NamedTuple):
@@ -94,12 +115,6 @@ class UrlInput(NamedTuple):
 
 
 Item = RawDocument | InputError | UrlInput
-
-
-class Skipped(NamedTuple):
-    """A document found stored already once extracted (HTML: its text is known only then)."""
-
-    origin: str
 
 
 class Failure(NamedTuple):
@@ -149,11 +164,17 @@ class BulkOptions:
             raise ValueError("jobs, batch_size, concurrency and per_host must be at least 1")
 
 
+class DatabaseLocked(Exception):
+    """Another connection held the write lock through every retry of a commit."""
+
+
 @dataclass
 class BulkSummary:
-    stored: int = 0  # articles written
-    skipped: int = 0  # already stored with the same versions, or twice in this run
-    sentences: int = 0  # sentences of the articles written
+    stored: int = 0  # publications written: new_texts + shared_texts
+    new_texts: int = 0  # publications whose text was analysed and stored in this run
+    shared_texts: int = 0  # publications of a text stored already (by this run or an earlier one)
+    skipped: int = 0  # inputs stored already with the same versions, or twice in this run
+    sentences: int = 0  # sentences of the texts analysed and written (new_texts)
     errors: Counter[str] = field(default_factory=Counter)  # failed inputs by stage
     unanalysed: Counter[str] = field(default_factory=Counter)  # stored without analysis, by language
     waiting: int = 0  # analysed, in the batch still to be committed: the progress bar counts them
@@ -241,6 +262,8 @@ def run_bulk(
             except BrokenProcessPool:
                 summary.aborted = "a worker process died (killed, or out of memory)"
                 writer.flush()
+            except DatabaseLocked as error:
+                summary.aborted = str(error)
     finally:
         summary.seconds = time.perf_counter() - started
     return summary
@@ -434,7 +457,7 @@ def _fetched(items: Iterator[Item], fetcher: ConcurrentFetcher, max_pending: int
 
 def _chunks(items: Iterator[RawDocument | AuditorError], writer: _Writer) -> Iterator[list[RawDocument]]:
     """Documents grouped for the workers. Failed inputs go to the writer, and
-    plain text stored already is skipped here, one query per chunk."""
+    inputs stored already are skipped here by their raw digest, one query per chunk."""
     chunk: list[RawDocument] = []
     size = 0
     for item in items:
@@ -459,9 +482,9 @@ def audit_chunk(
     language: str | None = None,
     scoring: Scoring | None = None,
     stored: Callable[[str], bool] | None = None,
-) -> list[ArticleRows | Failure | Skipped]:
+) -> list[ArticleRows | Failure]:
     """What a worker does with a chunk; a pure function of its arguments and,
-    given ``stored`` (content hash -> stored already?), of what the database holds.
+    given ``stored`` (content hash -> text analysed already?), of what the database holds.
     Results come as the rows to store: built here, in parallel, they leave the
     one writer only the inserts (and tuples of plain values unpickle fast)."""
     return [_audit_one(raw, language, scoring, stored) for raw in documents]
@@ -469,13 +492,13 @@ def audit_chunk(
 
 def _audit_one(
     raw: RawDocument, language: str | None, scoring: Scoring | None, stored: Callable[[str], bool] | None
-) -> ArticleRows | Failure | Skipped:
+) -> ArticleRows | Failure:
     try:
-        article = extract(raw, language=language)
-        # plain text stored already never gets here (see _chunks); HTML is known only now,
-        # and analysing it again just to drop the result made a rerun as slow as the first run
-        if stored is not None and known_content_hash(raw) is None and stored(article.content_hash):
-            return Skipped(raw.origin)
+        article = identified(raw, extract(raw, language=language))
+        # a new publication of a text analysed already: store the publication only
+        # (scored runs analyse again: the score of a publication needs the analysis)
+        if stored is not None and scoring is None and stored(article.content_hash):
+            return publication_rows(article)
         return article_rows(audit_article(article, scoring=scoring))
     except AuditorError as error:
         return Failure.of(error)
@@ -484,7 +507,7 @@ def _audit_one(
 
 
 class StoredCheck:
-    """Is a content hash stored already with these versions?  Asked of the database
+    """Is a text (by content hash) analysed already with this analyser?  Asked of the database
     file on a read-only connection of its own, so worker processes can ask too (WAL
     lets them read while the writer writes).  When it cannot tell (no file: an
     in-memory database; a read error) the answer is no: the document is analysed
@@ -505,7 +528,7 @@ class StoredCheck:
             if self._db is None:
                 uri = f"file:{urllib.parse.quote(self.path)}?mode=ro"
                 self._db = sqlite_utils.Database(sqlite3.connect(uri, uri=True, timeout=5.0))
-            return bool(stored_hashes(self._db, [digest], **self.versions))
+            return bool(stored_texts(self._db, [digest], analyser_version=self.versions["analyser_version"]))
         except sqlite3.Error:
             return False
 
@@ -513,19 +536,24 @@ class StoredCheck:
 def _analysed(
     chunks: Iterator[list[RawDocument]], options: BulkOptions, scoring: Scoring | None, stored: StoredCheck,
     uninterrupted: Callable[[], AbstractContextManager[None]] = nullcontext,
-) -> Iterator[list[ArticleRows | Failure | Skipped]]:
+) -> Iterator[list[ArticleRows | Failure]]:
     """audit_chunk over the chunks: here when jobs is 1, else in worker processes,
-    results in the order they finish. The workers' shutdown runs ``uninterrupted``:
+    results in the order they finish. The workers start with the first chunk: a
+    rerun with nothing left to analyse starts none. Their shutdown runs ``uninterrupted``:
     a Ctrl-C that cut it short left a pool the process then waited for at exit, forever."""
     if options.jobs == 1:
         for chunk in chunks:
             yield audit_chunk(chunk, options.language, scoring, stored)
         return
+    first = next(chunks, None)
+    if first is None:
+        return
     pool = ProcessPoolExecutor(
         options.jobs, mp_context=worker_context(), initializer=_init_worker,
         initargs=(options.language, options.scoring, stored),
     )  # fmt: skip
-    pending: set[Future[list[ArticleRows | Failure | Skipped]]] = set()
+    pending: set[Future[list[ArticleRows | Failure]]] = set()
+    chunks = itertools.chain([first], chunks)
     try:
         for chunk in chunks:
             pending.add(pool.submit(_audit_chunk_in_worker, chunk))
@@ -548,7 +576,7 @@ def _analysed(
 _worker_settings: tuple[str | None, Scoring | None, StoredCheck | None] = (None, None, None)
 
 
-def _audit_chunk_in_worker(documents: list[RawDocument]) -> list[ArticleRows | Failure | Skipped]:
+def _audit_chunk_in_worker(documents: list[RawDocument]) -> list[ArticleRows | Failure]:
     return audit_chunk(documents, *_worker_settings)
 
 
@@ -595,90 +623,116 @@ class _Writer:
         self.scoring = scoring
         self.versions = result_versions(scoring)
         self.run_id: int | None = None  # the scoring run, recorded once something is saved
-        self.batch: dict[str, ArticleRows] = {}  # content hash -> result, in arrival order
+        self.batch: dict[str, ArticleRows] = {}  # publication id -> result, in arrival order
         self.last_commit = time.monotonic()
 
     def not_stored(self, documents: list[RawDocument]) -> list[RawDocument]:
-        """Drop documents whose text is known and stored already with the same versions."""
-        hashes = [known_content_hash(raw) for raw in documents]
-        stored = stored_hashes(self.db, filter(None, hashes), **self.versions)
+        """Drop documents whose raw input is stored already with the same versions."""
+        digests = [raw_digest(raw) for raw in documents]
+        stored = stored_raw_digests(self.db, digests, **self.versions)
         if not stored:
             return documents
-        self.summary.skipped += sum(1 for digest in hashes if digest in stored)
+        self.summary.skipped += sum(1 for digest in digests if digest in stored)
         self.on_progress(self.summary)
-        return [raw for raw, digest in zip(documents, hashes, strict=True) if digest not in stored]
+        return [raw for raw, digest in zip(documents, digests, strict=True) if digest not in stored]
 
     def stored_check(self) -> StoredCheck:
-        """For the analysis: is a content hash (known once extracted) stored already?"""
+        """For the analysis: is a text (its content hash known once extracted) analysed already?"""
         path = next((row[2] for row in self.db.conn.execute("PRAGMA database_list") if row[1] == "main"), None)
         return StoredCheck(path or None, self.versions)
 
-    def take(self, outcome: ArticleRows | Failure | Skipped) -> None:
+    def take(self, outcome: ArticleRows | Failure) -> None:
         if isinstance(outcome, Failure):
             self.fail(outcome)
             return
-        if isinstance(outcome, Skipped):
-            self.summary.skipped += 1
-            self.on_progress(self.summary)
-            return
-        if outcome.content_hash in self.batch:
-            self.summary.skipped += 1  # the same text twice in this run
-        else:
-            self.batch[outcome.content_hash] = outcome
+        first = self.batch.get(outcome.article_id)
+        if first is None:
+            self.batch[outcome.article_id] = outcome
             self.summary.waiting = len(self.batch)
+        elif first.raw_digest == outcome.raw_digest:
+            self.summary.skipped += 1  # the same input twice in this run
+        else:
+            conflict = IdentityConflict(outcome.article_id, outcome.origin, first.origin)
+            self.fail(Failure(outcome.origin or outcome.article_id, "identity", conflict.message))
         if len(self.batch) >= self.options.batch_size or time.monotonic() - self.last_commit >= self.options.commit_interval:
             self.flush()
         self.on_progress(self.summary)
 
     def fail(self, failure: Failure) -> None:
         failure = Failure(*(_storable(text) for text in failure))
-        record_error(self.db, failure.input, failure.stage, failure.message)
+        self._retrying(lambda: record_error(self.db, failure.input, failure.stage, failure.message))
         self.summary.errors[failure.stage] += 1
         self.on_error(failure)
         self.on_progress(self.summary)
 
     def flush(self) -> None:
-        """Commit the batch, leaving out articles stored meanwhile (HTML, duplicates)."""
+        """Commit the batch; the store decides under the write lock what is new."""
         self.last_commit = time.monotonic()
         if not self.batch:
             return
         with self.held():
-            retry_when_busy(self._commit)
+            self._commit()
 
     def _commit(self) -> None:
-        stored = stored_hashes(self.db, self.batch, **self.versions)
-        results = [result for digest, result in self.batch.items() if digest not in stored]
+        results = list(self.batch.values())
         scoring = self.scoring
-        if results and scoring is not None and self.run_id is None:
-            self.run_id = start_run(
+        if scoring is not None and self.run_id is None:
+            self.run_id = self._retrying(lambda: start_run(
                 self.db, scoring.rules, kind="audit", analyser_version=self.versions["analyser_version"],
                 outlets_hash=scoring.outlets.content_hash,
-            )
+            ))  # fmt: skip
         try:
-            save_rows(self.db, results, batch_size=len(results) or 1, run_id=self.run_id)
-        except sqlite3.OperationalError:
+            outcomes = self._retrying(lambda: write_batch(self.db, results, run_id=self.run_id))
+        except (sqlite3.OperationalError, DatabaseLocked):
             raise  # the database itself (locked, full, read-only): nothing to skip past
         except Exception:  # noqa: BLE001 - one article the store refuses must not sink its batch
-            results = self._save_one_by_one(results)
-        self.summary.skipped += len(stored)
-        self.summary.stored += len(results)
-        self.summary.sentences += sum(len(rows.sentences) for rows in results)
-        self.summary.unanalysed.update(filter(None, map(unanalysed_language, results)))
+            outcomes = [self._save_alone(rows) for rows in results]
         self.batch.clear()
         self.summary.waiting = 0
+        for rows, outcome in zip(results, outcomes, strict=True):
+            self._count(rows, outcome)
 
-    def _save_one_by_one(self, results: list[ArticleRows]) -> list[ArticleRows]:
-        saved = []
-        for rows in results:
+    def _count(self, rows: ArticleRows, outcome: str | IdentityConflict | None) -> None:
+        """Count what the store did with one publication (None: it failed, recorded already)."""
+        if isinstance(outcome, IdentityConflict):
+            self.fail(Failure(outcome.origin or outcome.article_id, "identity", outcome.message))
+        elif outcome == STORED_ALREADY:
+            self.summary.skipped += 1
+        elif outcome in (NEW_TEXT, SHARED_TEXT):
+            self.summary.stored += 1
+            if outcome == NEW_TEXT:
+                self.summary.new_texts += 1
+                self.summary.sentences += len(rows.sentences)
+                if language := unanalysed_language(rows):
+                    self.summary.unanalysed[language] += 1
+            else:
+                self.summary.shared_texts += 1
+
+    def _save_alone(self, rows: ArticleRows) -> str | IdentityConflict | None:
+        try:
+            return self._retrying(lambda: write_batch(self.db, [rows], run_id=self.run_id))[0]
+        except (sqlite3.OperationalError, DatabaseLocked):
+            raise
+        except Exception as error:  # noqa: BLE001 - recorded, as any failed input
+            origin = rows.origin or rows.article_id
+            self.fail(Failure(origin, "store", f"{type(error).__name__}: {error}"))
+            return None
+
+    def _retrying(self, write: Callable[[], _T]) -> _T:
+        """``write()``, tried again while another connection holds the write lock."""
+        delays = iter(COMMIT_RETRIES)
+        while True:
             try:
-                save_rows(self.db, [rows], batch_size=1, run_id=self.run_id)
-                saved.append(rows)
-            except sqlite3.OperationalError:
-                raise
-            except Exception as error:  # noqa: BLE001 - recorded, as any failed input
-                origin = rows.origin or rows.article_id
-                self.fail(Failure(origin, "store", f"{type(error).__name__}: {error}"))
-        return saved
+                return write()
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+                delay = next(delays, None)
+                if delay is None:
+                    done = self.summary.stored + self.summary.skipped
+                    raise DatabaseLocked(f"the database is locked by another connection ({error});"
+                                         f" the {done:,} articles counted are kept") from None
+                time.sleep(delay)
 
 
 def _storable(text: str) -> str:

@@ -82,10 +82,16 @@ def print_failure(failure: Failure, console: Console) -> None:
                   highlight=False, soft_wrap=True)
 
 
+def _counted(n: int, thing: str) -> str:
+    return f"{n:,} {thing}{'' if n == 1 else 's'}"
+
+
 def summary_text(summary: BulkSummary) -> str:
     """A few lines: articles, sentences, errors by stage, time and rate."""
     seconds = max(summary.seconds, 1e-9)
-    articles = f"{summary.stored:,} stored, {summary.skipped:,} skipped (stored already), {summary.failed:,} failed"
+    texts = f"{_counted(summary.new_texts, 'new text')}, {_counted(summary.shared_texts, 'publication')} of texts stored already"
+    articles = (f"{summary.stored:,} stored ({texts}), {summary.skipped:,} skipped (stored already),"
+                f" {summary.failed:,} failed")
     lines = [f"articles   {articles}", f"sentences  {summary.sentences:,}"]
     if summary.unanalysed:
         by_language = ", ".join(f"{language} {count:,}" for language, count in summary.unanalysed.most_common())

@@ -171,6 +171,8 @@ class _AuditRun:
         try:  # rendered before it is stored: a report that fails stores nothing
             output = self._render(result)
             self._store(result)
+        except AuditorError as error:  # an id stored already for other content
+            return self._fail(str(error))
         except Exception as error:  # noqa: BLE001 - as above: one document, one line
             return self._fail(f"{item.origin}: cannot report or store: {type(error).__name__}: {error}")
         write_whole(output)
@@ -568,7 +570,7 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     from .workers import default_jobs, start_worker_server
 
     jobs = jobs or default_jobs()
-    if jobs > 1:
+    if jobs > 1 and not db_path.exists():  # else the pool starts it once something needs analysing
         start_worker_server()  # it imports the pipeline while this process does
     from .bulk import BulkOptions, ScoringFiles, count_documents, run_bulk
     from .bulk_report import ProgressDisplay, print_failure, summary_text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import hashlib
 import json
 import os
 import re
@@ -281,7 +282,7 @@ def _jsonl_record(origin: str, lineno: int, line: bytes) -> RawDocument:
         origin=origin,
         content=content,
         content_type=kind,
-        record_id=_jsonl_id(origin, record.get("id"), lineno),
+        record_id=_jsonl_id(origin, record),
         encoding=decoded.encoding,
         warnings=warnings,
         **{key: _jsonl_string(origin, record, key) for key in JSONL_FIELDS},
@@ -308,9 +309,13 @@ def _without_surrogates(text: str, warnings: tuple[str, ...]) -> tuple[str, tupl
     return _SURROGATE.sub("\ufffd", text), (*warnings, "lone surrogates replaced by U+FFFD")
 
 
-def _jsonl_id(origin: str, value: object, lineno: int) -> str:
+def _jsonl_id(origin: str, record: dict[str, object]) -> str:
+    """The record's "id"; else a digest of the whole record (as normalised JSON:
+    sorted keys), the same on any machine, in any file and at any line."""
+    value = record.get("id")
     if value is None:
-        return str(lineno)
+        canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value)
     raise InputError(origin, f'"id" must be a string or number, got {_json_type(value)}')

@@ -31,6 +31,11 @@ AttributionMode = Literal[
 ]
 
 
+# The version of the database schema (PRAGMA user_version) and of the JSON
+# output ("schema_version"); 2: publications and texts are two things.
+SCHEMA_VERSION = 2
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -71,6 +76,8 @@ class Article(_Model):
     content_hash: str
     status: ArticleStatus = "analysed"
     warnings: tuple[str, ...] = ()
+    # SHA-256 of the raw input (auditor.identity.raw_digest): what a rerun skips by
+    raw_digest: str | None = None
 
 
 class Span(_Model):

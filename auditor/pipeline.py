@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .analyse import ANALYSER_VERSION, analyse_article
 from .extract import content_hash, extract
+from .identity import identified
 from .language import SUPPORTED_LANGUAGES, detect_language
 from .models import Article, AuditResult, RawDocument
 from .segment import iter_sentences
@@ -29,8 +30,9 @@ def audit_article(article: Article, *, scoring: Scoring | None = None) -> AuditR
 
 
 def audit_document(raw: RawDocument, *, language: str | None = None, scoring: Scoring | None = None) -> AuditResult:
-    """Extract, split and tag one ingested document (and score it, given rules)."""
-    return audit_article(extract(raw, language=language), scoring=scoring)
+    """Extract, split and tag one ingested document (and score it, given rules); its
+    id is its publication's (:func:`auditor.identity.publication_id`)."""
+    return audit_article(identified(raw, extract(raw, language=language)), scoring=scoring)
 
 
 def analyse_text(text: str, language: str | None = None, *, article_id: str | None = None,
@@ -46,8 +48,8 @@ def result_versions(scoring: Scoring | None = None) -> dict[str, str]:
     """What results made with these settings are stored with: the analyser
     version and, when scoring, the rule set and outlet ratings hashes.
 
-    ``auditor bulk`` skips an article whose content hash is stored with the same
-    versions (the keys are the arguments of ``store.stored_hashes``). A stage
+    ``auditor bulk`` skips an input whose raw digest is stored with the same
+    versions (the keys are the arguments of ``store.stored_raw_digests``). A stage
     that gains a version of its own adds it here and there.
     """
     versions = {"analyser_version": ANALYSER_VERSION}

@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .models import AuditResult, RuleHit, TaggedSentence
+from .models import SCHEMA_VERSION, AuditResult, RuleHit, TaggedSentence
 from .summary import source_name, summarise
 from .terminal import inert, inert_offsets, json_inert
 
@@ -89,6 +89,7 @@ def _result_head(result: AuditResult) -> dict[str, Any]:
     """Everything of result_to_dict but the sentences (the last key)."""
     article = result.article
     return {
+        "schema_version": SCHEMA_VERSION,
         "article": {
             "id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
             "domain": article.domain, "author": article.author, "published": article.published,

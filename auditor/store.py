@@ -39,6 +39,7 @@ import sqlite_utils
 
 from .errors import AuditorError
 from .models import (
+    SCHEMA_VERSION,
     Article,
     Attribution,
     AuditResult,
@@ -52,12 +53,6 @@ from .sources import normalize_source
 
 if TYPE_CHECKING:  # the store saves rule sets but never loads or applies rules
     from .scoring.rules import RuleSet
-
-SCHEMA_VERSION = 1
-
-# Leading words dropped from a source name before it becomes a key.
-
-
 
 # --- shape ------------------------------------------------------------------
 
@@ -155,30 +150,157 @@ def _writable(path: Path) -> bool:
 # Columns added to a table after it first shipped: CREATE TABLE IF NOT EXISTS
 # leaves an older table as it is, so ensure_db_shape() adds these when missing.
 ADDED_COLUMNS: dict[str, dict[str, str]] = {
-    "hedges": {"parts": "TEXT"},
     "errors": {"attempts": "INTEGER NOT NULL DEFAULT 1"},
-    "articles": {"status": "TEXT NOT NULL DEFAULT 'analysed'"},
 }
+# What a version-1 database may lack; migrate_v1 adds it before copying.
+V1_ADDED_COLUMNS: dict[str, dict[str, str]] = {
+    "hedges": {"parts": "TEXT"},
+    "articles": {"status": "TEXT NOT NULL DEFAULT 'analysed'"},
+    **ADDED_COLUMNS,
+}
+# The version-1 tables whose rows move (articles) or whose keys change (article_id -> text_id).
+_V1_TABLES = ("articles", "sentences", "attributions", "hedges", "via", "article_scores", "rule_hits")
 
 
-def _add_missing_columns(db: sqlite_utils.Database) -> None:
-    for table, columns in ADDED_COLUMNS.items():
-        existing = {row[1] for row in db.conn.execute(f"PRAGMA table_info({table})")}
+def _add_missing_columns(conn: Connection, added: dict[str, dict[str, str]]) -> None:
+    for table, columns in added.items():
+        existing = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
         for name, sql_type in columns.items():
-            if name not in existing:
-                db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
+            if existing and name not in existing:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
+
+
+def _is_table(conn: Connection, name: str) -> bool:
+    query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return conn.execute(query, (name,)).fetchone() is not None
+
+
+def _database_name(conn: Connection) -> str:
+    return next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "") or ":memory:"
 
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
     """Create missing tables, indexes, full-text search and views; safe to repeat.
 
+    A version-1 database (an ``articles`` table) is migrated first, in one
+    transaction; one newer than this code is refused with an AuditorError.
     Also switches foreign-key enforcement on for this connection.
     """
-    db.conn.execute("PRAGMA foreign_keys = ON")
+    conn = db.conn
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise AuditorError(_database_name(conn), f"database schema version {version} is newer than this"
+                           f" auditor's ({SCHEMA_VERSION}); open it with a newer auditor")
+    if _is_table(conn, "articles"):
+        migrate_v1(db)
+    conn.execute("PRAGMA foreign_keys = ON")
     db.executescript(schema_sql())
-    _add_missing_columns(db)
-    if db.conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-        db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    _add_missing_columns(conn, ADDED_COLUMNS)
+    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one by one (executescript would commit first)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
+
+
+def migrate_v1(db: sqlite_utils.Database) -> None:
+    """Turn a version-1 database (one ``articles`` table) into version 2, all or nothing.
+
+    Every article becomes a publication; articles with the same text share one
+    text, whose analysis is the most recently audited one. Sentences,
+    attributions and hedges move to their text (ids kept), scores and errors
+    stay. The old tables are renamed out of the way (legacy_alter_table keeps
+    other tables' references by name), the v2 schema is created, rows copied.
+    """
+    conn = db.conn
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before it
+    conn.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        with _transaction(conn):
+            _add_missing_columns(conn, V1_ADDED_COLUMNS)
+            for (view,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+                conn.execute(f'DROP VIEW "{view}"')
+            old = [table for table in _V1_TABLES if _is_table(conn, table)]
+            marks = ", ".join("?" for _ in old)
+            indexes = conn.execute(f"SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                                   f" AND tbl_name IN ({marks})", old).fetchall()
+            for (index,) in indexes:
+                conn.execute(f'DROP INDEX "{index}"')
+            for table in old:
+                conn.execute(f"ALTER TABLE {table} RENAME TO v1_{table}")
+            for statement in _statements(schema_sql()):
+                conn.execute(statement)
+            for statement in _statements(_MIGRATE_V1_SQL):
+                if not any(f"v1_{table}" in statement for table in set(_V1_TABLES) - set(old)):
+                    conn.execute(statement)
+            for table in old:
+                conn.execute(f"DROP TABLE v1_{table}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    finally:
+        conn.execute("PRAGMA legacy_alter_table = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+# One text per content hash, analysed as its most recently audited article was.
+_MIGRATE_V1_SQL = """
+CREATE TEMP TABLE v1_keepers AS
+SELECT id AS article_id, content_hash FROM (
+    SELECT id, coalesce(content_hash, id) AS content_hash, row_number() OVER (
+        PARTITION BY coalesce(content_hash, id) ORDER BY audited_at DESC, id) AS rank
+    FROM v1_articles)
+WHERE rank = 1;
+INSERT INTO texts (content_hash, text, language, analyser_version, analysed_at, n_sentences, n_attributed,
+    n_anonymous, n_vague, n_hedged, n_unattributed, status)
+SELECT k.content_hash, a.text, a.language, a.analyser_version, a.audited_at, a.n_sentences, a.n_attributed,
+    a.n_anonymous, a.n_vague, a.n_hedged, a.n_unattributed, a.status
+FROM v1_keepers k JOIN v1_articles a ON a.id = k.article_id ORDER BY a.audited_at, a.id;
+CREATE TEMP TABLE v1_text_ids AS
+SELECT k.article_id, t.id AS text_id FROM v1_keepers k JOIN texts t ON t.content_hash = k.content_hash;
+INSERT INTO publications (id, text_id, title, url, outlet, domain, author, published, origin,
+    raw_digest, warnings, audited_at)
+SELECT a.id, t.id, a.title, a.url, a.outlet, a.domain, a.author, a.published, a.origin,
+    NULL, a.warnings, a.audited_at
+FROM v1_articles a JOIN texts t ON t.content_hash = coalesce(a.content_hash, a.id);
+INSERT INTO sentences (id, text_id, idx, start, "end", text, is_heading, paragraph, hedge_level,
+    has_quote, n_attributions, n_hedges)
+SELECT s.id, k.text_id, s.idx, s.start, s."end", s.text, s.is_heading, s.paragraph, s.hedge_level,
+    s.has_quote, s.n_attributions, s.n_hedges
+FROM v1_sentences s JOIN v1_text_ids k ON k.article_id = s.article_id;
+INSERT INTO attributions (id, sentence_id, text_id, source_id, source_text, source_start, source_end,
+    source_kind, resolved_to, cue_text, cue_start, cue_end, cue_parts, mode, via, via_text)
+SELECT a.id, a.sentence_id, k.text_id, a.source_id, a.source_text, a.source_start, a.source_end,
+    a.source_kind, a.resolved_to, a.cue_text, a.cue_start, a.cue_end, a.cue_parts, a.mode, a.via, a.via_text
+FROM v1_attributions a JOIN v1_text_ids k ON k.article_id = a.article_id;
+INSERT INTO hedges (id, sentence_id, text_id, text, start, "end", kind, weight, parts)
+SELECT h.id, h.sentence_id, k.text_id, h.text, h.start, h."end", h.kind, h.weight, h.parts
+FROM v1_hedges h JOIN v1_text_ids k ON k.article_id = h.article_id;
+INSERT INTO via (attribution_id, source_id, position)
+SELECT v.attribution_id, v.source_id, v.position FROM v1_via v
+WHERE v.attribution_id IN (SELECT id FROM attributions);
+INSERT INTO article_scores (run_id, article_id, content_hash, analyser_version, score, breakdown)
+SELECT run_id, article_id, content_hash, analyser_version, score, breakdown FROM v1_article_scores;
+INSERT INTO rule_hits (id, run_id, article_id, sentence_idx, rule_id, points, message)
+SELECT id, run_id, article_id, sentence_idx, rule_id, points, message FROM v1_rule_hits;
+DROP TABLE v1_keepers;
+DROP TABLE v1_text_ids;
+DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM attributions WHERE source_id IS NOT NULL)
+    AND id NOT IN (SELECT source_id FROM via);
+INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
+"""
+
+
+class DatabaseBusy(AuditorError, sqlite3.OperationalError):
+    """The write lock stayed taken past the connection's busy timeout: one line for
+    the CLI (an AuditorError), and what a caller that retries catches (OperationalError)."""
+
+    stage = "store"
 
 
 @contextmanager
@@ -186,7 +308,8 @@ def _transaction(conn: Connection) -> Iterator[Connection]:
     """All or nothing: BEGIN IMMEDIATE ... COMMIT, or a savepoint when nested.
 
     IMMEDIATE takes the write lock up front, so ids read with MAX(id) inside
-    the block stay free until the commit.
+    the block stay free until the commit; a lock held elsewhere past the busy
+    timeout raises DatabaseBusy.
     """
     if conn.in_transaction:
         name = f"auditor_{secrets.token_hex(8)}"
@@ -199,7 +322,13 @@ def _transaction(conn: Connection) -> Iterator[Connection]:
             raise
         conn.execute(f"RELEASE {name}")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        raise DatabaseBusy(_database_name(conn), f"{error}: another connection holds the write lock;"
+                           " what was stored before is kept") from None
     try:
         yield conn
         conn.commit()
@@ -244,6 +373,23 @@ def _known_kinds(result: AuditResult) -> dict[str, str]:
     return kinds
 
 
+class IdentityConflict(NamedTuple):
+    """A publication id stored already for other content: the first stays."""
+
+    article_id: str
+    origin: str  # of the input refused
+    stored_origin: str  # of the publication kept
+
+    @property
+    def message(self) -> str:
+        return (f"id {self.article_id!r} is stored already for other content (from {self.stored_origin});"
+                " kept that one: give this input another id")
+
+
+# What writing one result did (see _Writer.write)
+NEW_TEXT, SHARED_TEXT, STORED_ALREADY = "new text", "shared text", "stored already"
+
+
 class _Writer:
     """Writes results inside one transaction; hands out ids and source ids."""
 
@@ -258,6 +404,9 @@ class _Writer:
         }
         self.sources: dict[tuple[str, str], int] = {}
         self.replaced_sources: set[int] = set()  # sources used by audits now replaced
+        self.left_texts: set[int] = set()  # texts a publication pointed at before this transaction
+        # publications migrated from version 1 have no raw digest yet (see adopted())
+        self.migrated = conn.execute("SELECT 1 FROM publications WHERE raw_digest IS NULL LIMIT 1").fetchone()
 
     def new_id(self, table: str) -> int:
         value = self.next_id[table]
@@ -281,10 +430,59 @@ class _Writer:
             self.sources[(key, kind)] = found
         return found
 
-    def write(self, rows: ArticleRows) -> None:
-        article_id = rows.article_id
-        old_sentences = self.delete_article_rows(article_id)
-        self.conn.execute(_INSERT_ARTICLE, (*rows.article, self.audited_at))
+    def write(self, rows: ArticleRows) -> str | IdentityConflict:
+        """Store a publication and, unless stored already with the same analysis, its text.
+
+        Returns NEW_TEXT, SHARED_TEXT (its text was stored already), STORED_ALREADY
+        (this very input was: same id, raw digest and analysis), or the conflict
+        when the id is stored for other content (both raw digests known and different).
+        """
+        raw_digest = rows.raw_digest
+        old = self.conn.execute("SELECT raw_digest, origin, text_id FROM publications WHERE id = ?",
+                                (rows.article_id,)).fetchone()
+        if old is not None and old[0] and raw_digest and old[0] != raw_digest:
+            return IdentityConflict(rows.article_id, rows.origin, old[1] or "")
+        text_id, new_text = self.write_text(rows)
+        if old is not None and old[2] != text_id:
+            self.left_texts.add(old[2])
+        if old is not None and raw_digest and old[0] == raw_digest and old[2] == text_id and not new_text:
+            return STORED_ALREADY
+        # a plain INSERT for a new row: an upsert needs a statement journal, whose savepoint
+        # makes FTS5 flush the search index's buffer (a third of the writer's time)
+        upsert = _INSERT_PUBLICATION if old is None else _UPSERT_PUBLICATION
+        self.conn.execute(upsert, (rows.article_id, text_id, *rows.publication, self.audited_at))
+        return NEW_TEXT if new_text else SHARED_TEXT
+
+    def adopted(self, rows: ArticleRows) -> ArticleRows:
+        """The rows with the id of a publication migrated from version 1 (no raw digest)
+        of the same input (origin) and text, if there is one: its scores point at that id."""
+        if not self.migrated or not rows.raw_digest:
+            return rows
+        found = self.conn.execute(
+            "SELECT id FROM publications WHERE raw_digest IS NULL AND origin = ?"
+            " AND text_id = (SELECT id FROM texts WHERE content_hash = ?)"
+            " AND NOT EXISTS (SELECT 1 FROM publications WHERE id = ?)",
+            (rows.origin, rows.content_hash, rows.article_id),
+        ).fetchone()
+        if found is None:
+            return rows
+        return rows._replace(article_id=found[0])
+
+    def write_text(self, rows: ArticleRows) -> tuple[int, bool]:
+        """Write the text's analysis unless it is stored with the same version and language;
+        returns its id and whether it was written. Rows without a text (a worker found
+        it stored) never write."""
+        stored = self.conn.execute("SELECT id, analyser_version, language, status FROM texts"
+                                   " WHERE content_hash = ?", (rows.content_hash,)).fetchone()
+        if rows.text is None:
+            if stored is None:
+                raise LookupError(f"text {rows.content_hash[:16]} is no longer stored; run again")
+            return stored[0], False
+        if stored is not None and tuple(stored[1:]) == tuple(rows.text[i] for i in _TEXT_VERSION):
+            return stored[0], False
+        old_sentences = self.delete_text_rows(stored[0]) if stored is not None else {}
+        cursor = self.conn.execute(_INSERT_TEXT if stored is None else _UPSERT_TEXT, (*rows.text, self.audited_at))
+        text_id = stored[0] if stored is not None else cursor.lastrowid
         sentence_ids: dict[int, int] = {}
         sentences, fts = [], []
         for row in rows.sentences:
@@ -298,7 +496,7 @@ class _Writer:
                 sentence_id = self.new_id("sentences")
                 fts.append((sentence_id, text))
             sentence_ids[idx] = sentence_id
-            sentences.append((sentence_id, article_id, *row))
+            sentences.append((sentence_id, text_id, *row))
         attributions, via = [], []
         for idx, source, via_sources, columns in rows.attributions:
             attribution_id = self.new_id("attributions")
@@ -308,10 +506,10 @@ class _Writer:
                 for position, identity in enumerate(via_sources)
             )
             attributions.append(
-                (attribution_id, sentence_ids[idx], article_id, source_id, *columns)
+                (attribution_id, sentence_ids[idx], text_id, source_id, *columns)
             )
         hedges = [
-            (self.new_id("hedges"), sentence_ids[idx], article_id, *columns)
+            (self.new_id("hedges"), sentence_ids[idx], text_id, *columns)
             for idx, columns in rows.hedges
         ]
         self.conn.executemany(_DELETE_FTS, old_sentences.values())
@@ -320,46 +518,46 @@ class _Writer:
         self.conn.executemany(_INSERT_ATTRIBUTION, attributions)
         self.conn.executemany(_INSERT_VIA, via)
         self.conn.executemany(_INSERT_HEDGE, hedges)
+        return text_id, True
 
-    def delete_article_rows(self, article_id: str) -> dict[int, tuple[int, str]]:
-        """Delete what a previous audit stored; return its sentences, idx -> (id, text).
+    def delete_text_rows(self, text_id: int) -> dict[int, tuple[int, str]]:
+        """Delete a text's analysis; return its sentences, idx -> (id, text).
 
-        Their search-index entries are left for :meth:`write` to drop or keep.
+        Their search-index entries are left for :meth:`write_text` to drop or keep.
         """
-        params = (article_id,)
-        if (
-            self.conn.execute("SELECT 1 FROM articles WHERE id = ?", params).fetchone()
-            is None
-        ):
-            return {}
+        params = (text_id,)
         self.replaced_sources.update(
             row[0]
             for row in self.conn.execute(
-                "SELECT source_id FROM attributions WHERE article_id = ? AND source_id IS NOT NULL"
+                "SELECT source_id FROM attributions WHERE text_id = ? AND source_id IS NOT NULL"
                 " UNION SELECT v.source_id FROM via v JOIN attributions a ON a.id = v.attribution_id"
-                " WHERE a.article_id = ?",
-                (article_id, article_id),
+                " WHERE a.text_id = ?",
+                (text_id, text_id),
             )
         )
         old_sentences = {
             idx: (sentence_id, text)
             for idx, sentence_id, text in self.conn.execute(
-                "SELECT idx, id, text FROM sentences WHERE article_id = ?", params
+                "SELECT idx, id, text FROM sentences WHERE text_id = ?", params
             )
         }
         self.conn.execute(
             "DELETE FROM via WHERE attribution_id IN"
-            " (SELECT id FROM attributions WHERE article_id = ?)",
+            " (SELECT id FROM attributions WHERE text_id = ?)",
             params,
         )
-        self.conn.execute("DELETE FROM attributions WHERE article_id = ?", params)
-        self.conn.execute("DELETE FROM hedges WHERE article_id = ?", params)
-        self.conn.execute("DELETE FROM sentences WHERE article_id = ?", params)
-        self.conn.execute("DELETE FROM articles WHERE id = ?", params)
+        self.conn.execute("DELETE FROM attributions WHERE text_id = ?", params)
+        self.conn.execute("DELETE FROM hedges WHERE text_id = ?", params)
+        self.conn.execute("DELETE FROM sentences WHERE text_id = ?", params)
         return old_sentences
 
     def finish(self) -> None:
-        """Drop sources that re-audits in this transaction left unreferenced."""
+        """Drop texts no publication points at any more, then sources left unreferenced."""
+        for text_id in sorted(self.left_texts):
+            if self.conn.execute("SELECT 1 FROM publications WHERE text_id = ?", (text_id,)).fetchone() is None:
+                self.conn.executemany(_DELETE_FTS, self.delete_text_rows(text_id).values())
+                self.conn.execute("DELETE FROM texts WHERE id = ?", (text_id,))
+        self.left_texts.clear()
         candidates = sorted(self.replaced_sources)
         for at in range(0, len(candidates), 500):  # stay below SQLite's variable limit
             chunk = candidates[at : at + 500]
@@ -376,26 +574,33 @@ class _Writer:
 
 # --- rows -------------------------------------------------------------------
 
-# audited_at last: the writer adds it to the row when it writes
-_ARTICLE_COLUMNS = (
-    "id", "title", "url", "outlet", "domain", "author", "published", "language",
-    "origin", "content_hash", "text", "analyser_version",
-    "n_sentences", "n_attributed", "n_anonymous", "n_vague", "n_hedged",
-    "n_unattributed", "warnings", "status", "audited_at",
+# audited_at / analysed_at last: the writer adds it to the row when it writes
+# id and text_id first: the writer puts them in (an adopted id, the text's row id)
+_PUBLICATION_COLUMNS = (
+    "id", "text_id", "title", "url", "outlet", "domain", "author", "published",
+    "origin", "raw_digest", "warnings", "audited_at",
 )  # fmt: skip
+_RAW_DIGEST = _PUBLICATION_COLUMNS.index("raw_digest") - 2
+_TEXT_COLUMNS = (
+    "content_hash", "text", "language", "analyser_version",
+    "n_sentences", "n_attributed", "n_anonymous", "n_vague", "n_hedged",
+    "n_unattributed", "status", "analysed_at",
+)  # fmt: skip
+# a text stored with these is not analysed again
+_TEXT_VERSION = tuple(_TEXT_COLUMNS.index(c) for c in ("analyser_version", "language", "status"))
 _SENTENCE_COLUMNS = (
-    "id", "article_id", "idx", "start", "end", "text", "is_heading", "paragraph",
+    "id", "text_id", "idx", "start", "end", "text", "is_heading", "paragraph",
     "hedge_level", "has_quote", "n_attributions", "n_hedges",
 )  # fmt: skip
 _ATTRIBUTION_COLUMNS = (
-    "id", "sentence_id", "article_id", "source_id", "source_text", "source_start",
+    "id", "sentence_id", "text_id", "source_id", "source_text", "source_start",
     "source_end", "source_kind", "resolved_to", "cue_text", "cue_start", "cue_end",
     "cue_parts", "mode", "via", "via_text",
 )  # fmt: skip
 _HEDGE_COLUMNS = (
     "id",
     "sentence_id",
-    "article_id",
+    "text_id",
     "text",
     "start",
     "end",
@@ -412,7 +617,20 @@ def _insert_sql(table: str, columns: tuple[str, ...], verb: str = "INSERT") -> s
     return f"{verb} INTO {table} ({names}) VALUES ({marks})"
 
 
-_INSERT_ARTICLE = _insert_sql("articles", _ARTICLE_COLUMNS)
+
+
+def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
+    """Insert, or update every column but the first, the key."""
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns[1:])
+    return f"{_insert_sql(table, columns)} ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}"
+
+
+# upserts for rows stored already, not INSERT OR REPLACE: a replaced row would break
+# the rows that point at it
+_INSERT_PUBLICATION = _insert_sql("publications", _PUBLICATION_COLUMNS)
+_UPSERT_PUBLICATION = _upsert_sql("publications", _PUBLICATION_COLUMNS)
+_INSERT_TEXT = _insert_sql("texts", _TEXT_COLUMNS)
+_UPSERT_TEXT = _upsert_sql("texts", _TEXT_COLUMNS)
 _INSERT_SENTENCE = _insert_sql("sentences", _SENTENCE_COLUMNS)
 _INSERT_ATTRIBUTION = _insert_sql("attributions", _ATTRIBUTION_COLUMNS)
 _INSERT_HEDGE = _insert_sql("hedges", _HEDGE_COLUMNS)
@@ -465,14 +683,19 @@ class ArticleRows(NamedTuple):
     identity ``(name, key, kind)``, and the writer puts in the ids.
     """
 
-    article_id: str
-    content_hash: str
+    article_id: str  # the publication's id
+    content_hash: str  # the text's id
     origin: str
-    article: tuple  # _ARTICLE_COLUMNS but audited_at
-    sentences: list[tuple]  # _SENTENCE_COLUMNS after id and article_id: idx first, text fourth
+    publication: tuple  # _PUBLICATION_COLUMNS but id, text_id and audited_at
+    text: tuple | None  # _TEXT_COLUMNS but analysed_at; None: the text is stored already (text_rows)
+    sentences: list[tuple]  # _SENTENCE_COLUMNS after id and text_id: idx first, text fourth
     attributions: list[tuple]  # (idx, source identity or None, via identities, _ATTRIBUTION_COLUMNS after source_id)
-    hedges: list[tuple]  # (idx, _HEDGE_COLUMNS after article_id)
+    hedges: list[tuple]  # (idx, _HEDGE_COLUMNS after text_id)
     score: ScoreRows | None
+
+    @property
+    def raw_digest(self) -> str | None:
+        return self.publication[_RAW_DIGEST]
 
 
 def article_rows(result: AuditResult) -> ArticleRows:
@@ -490,15 +713,23 @@ def article_rows(result: AuditResult) -> ArticleRows:
             attributions.append((sentence.index, identity, via, columns))
         hedges.extend((sentence.index, _hedge_columns(hedge)) for hedge in sentence.hedges)
     return ArticleRows(
-        article.id, article.content_hash, article.origin, _article_columns(result),
-        sentences, attributions, hedges, score_rows(result),
+        article.id, article.content_hash, article.origin, _publication_columns(article),
+        _text_columns(result), sentences, attributions, hedges, score_rows(result),
     )  # fmt: skip
 
 
 def unanalysed_language(rows: ArticleRows) -> str | None:
     """The language of an article stored without analysis (no grammar for it); None when analysed."""
-    values = dict(zip(_ARTICLE_COLUMNS, rows.article, strict=False))
+    if rows.text is None:  # a publication of a text stored already: counted when the text was
+        return None
+    values = dict(zip(_TEXT_COLUMNS, rows.text, strict=False))
     return None if values["status"] == "analysed" else values["language"]
+
+
+def publication_rows(article: Article) -> ArticleRows:
+    """The rows of a publication whose text is stored already: no analysis to carry."""
+    return ArticleRows(article.id, article.content_hash, article.origin, _publication_columns(article),
+                       None, [], [], [], None)
 
 
 def score_rows(result: AuditResult) -> ScoreRows | None:
@@ -514,15 +745,20 @@ def score_rows(result: AuditResult) -> ScoreRows | None:
     )
 
 
-def _article_columns(result: AuditResult) -> tuple:
+def _publication_columns(a: Article) -> tuple:
+    return (
+        a.title, a.url, a.outlet, a.domain, a.author, a.published,
+        a.origin, a.raw_digest, _json(list(a.warnings)),
+    )  # fmt: skip
+
+
+def _text_columns(result: AuditResult) -> tuple:
     a = result.article
     counts = article_counts(result)
     return (
-        a.id, a.title, a.url, a.outlet, a.domain, a.author, a.published, a.language,
-        a.origin, a.content_hash, a.text, result.analyser_version,
+        a.content_hash, a.text, a.language, result.analyser_version,
         counts["n_sentences"], counts["n_attributed"], counts["n_anonymous"],
-        counts["n_vague"], counts["n_hedged"], counts["n_unattributed"],
-        _json(list(a.warnings)), a.status,
+        counts["n_vague"], counts["n_hedged"], counts["n_unattributed"], a.status,
     )  # fmt: skip
 
 
@@ -607,29 +843,54 @@ def save_rows(
     *,
     run_id: int | None = None,
 ) -> int:
-    """:func:`save_results` for results already turned into rows (:func:`article_rows`)."""
+    """:func:`save_results` for results already turned into rows (:func:`article_rows`).
+
+    Counts the publications written; one whose id is stored for other content
+    is neither written nor counted (:func:`write_batch` says which).
+    """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     count = 0
     for batch in _batches(articles, batch_size):
-        with _transaction(db.conn) as conn:
-            writer = _Writer(conn)
-            for rows in batch:
-                writer.write(rows)
-                if run_id is not None and rows.score is not None:
-                    _write_score(conn, run_id, rows.article_id, rows.score)
-            writer.finish()
-            # an input that failed in an earlier run and is stored now has no error left
-            conn.executemany("DELETE FROM errors WHERE input = ?", [(r.origin,) for r in batch if r.origin])
-        count += len(batch)
+        outcomes = write_batch(db, batch, run_id=run_id)
+        count += sum(outcome in (NEW_TEXT, SHARED_TEXT) for outcome in outcomes)
     return count
+
+
+def write_batch(
+    db: sqlite_utils.Database, batch: list[ArticleRows], *, run_id: int | None = None
+) -> list[str | IdentityConflict]:
+    """Write a batch in one transaction; what each rows did (see ``_Writer.write``).
+
+    Decided under the write lock, so two runs at once never both count a publication.
+    """
+    outcomes: list[str | IdentityConflict] = []
+    with _transaction(db.conn) as conn:
+        writer = _Writer(conn)
+        for rows in map(writer.adopted, batch):
+            outcome = writer.write(rows)
+            outcomes.append(outcome)
+            if isinstance(outcome, IdentityConflict):
+                continue
+            if run_id is not None and rows.score is not None:
+                _write_score(conn, run_id, rows.article_id, rows.score)
+        writer.finish()
+        # an input that failed in an earlier run and is stored now has no error left
+        stored = [(r.origin,) for r, o in zip(batch, outcomes, strict=True) if r.origin and isinstance(o, str)]
+        conn.executemany("DELETE FROM errors WHERE input = ?", stored)
+    return outcomes
 
 
 def save_result(
     db: sqlite_utils.Database, result: AuditResult, *, run_id: int | None = None
-) -> None:
-    """Save one result in one transaction, replacing what was stored for the article."""
-    save_results(db, (result,), batch_size=1, run_id=run_id)
+) -> str:
+    """Save one result in one transaction, replacing what was stored for the article;
+    returns NEW_TEXT, SHARED_TEXT or STORED_ALREADY. An id stored already for other
+    content (another raw digest) is refused with an AuditorError: the first stays."""
+    (outcome,) = write_batch(db, [article_rows(result)], run_id=run_id)
+    if isinstance(outcome, IdentityConflict):
+        raise AuditorError(outcome.origin or outcome.article_id, outcome.message)
+    return outcome
 
 
 def record_error(
@@ -660,42 +921,49 @@ def record_error(
 # --- bulk runs: what is stored already ---------------------------------------
 
 
-def stored_hashes(
+def stored_raw_digests(
     db: sqlite_utils.Database,
-    content_hashes: Iterable[str],
+    raw_digests: Iterable[str],
     *,
     analyser_version: str,
     rule_set_hash: str | None = None,
     outlets_hash: str | None = None,
 ) -> set[str]:
-    """Those of the content hashes whose article is stored as these versions
-    would store it: analysed by ``analyser_version`` and, when a rule set hash
-    is given, scored with that rule set and those outlet ratings.
+    """Those of the raw digests whose publication is stored as these versions
+    would store it: its text analysed by ``analyser_version`` and, when a rule
+    set hash is given, scored with that rule set and those outlet ratings.
 
-    ``auditor bulk`` skips these (see :func:`auditor.pipeline.result_versions`).
+    ``auditor bulk`` skips these before extraction (see
+    :func:`auditor.pipeline.result_versions` and :mod:`auditor.identity`).
     """
-    condition = " AND a.analyser_version = ?"
+    condition = " AND t.analyser_version = ?"
     params: list[str] = [analyser_version]
     if rule_set_hash is not None:
         condition += (
             " AND EXISTS (SELECT 1 FROM article_scores sc JOIN runs r ON r.id = sc.run_id"
-            " JOIN rule_sets rs ON rs.id = r.rule_set_id WHERE sc.article_id = a.id"
-            " AND sc.content_hash = a.content_hash AND sc.analyser_version = a.analyser_version"
+            " JOIN rule_sets rs ON rs.id = r.rule_set_id WHERE sc.article_id = p.id"
+            " AND sc.content_hash = t.content_hash AND sc.analyser_version = t.analyser_version"
             " AND rs.content_hash = ? AND r.outlets_hash IS ?)"
         )
         params += [rule_set_hash, outlets_hash]
-    hashes = list(dict.fromkeys(content_hashes))
+    query = ("SELECT p.raw_digest FROM publications p JOIN texts t ON t.id = p.text_id"
+             " WHERE p.raw_digest IN ({marks})" + condition)
+    return _found(db, query, raw_digests, params)
+
+
+def stored_texts(db: sqlite_utils.Database, content_hashes: Iterable[str], *, analyser_version: str) -> set[str]:
+    """Those of the texts (by content hash) analysed by ``analyser_version`` already."""
+    query = "SELECT content_hash FROM texts WHERE content_hash IN ({marks}) AND analyser_version = ?"
+    return _found(db, query, content_hashes, [analyser_version])
+
+
+def _found(db: sqlite_utils.Database, query: str, keys: Iterable[str], params: list[str]) -> set[str]:
+    keys = list(dict.fromkeys(keys))
     found: set[str] = set()
-    for at in range(0, len(hashes), 500):  # stay below SQLite's variable limit
-        chunk = hashes[at : at + 500]
+    for at in range(0, len(keys), 500):  # stay below SQLite's variable limit
+        chunk = keys[at : at + 500]
         marks = ", ".join("?" for _ in chunk)
-        found.update(
-            row[0]
-            for row in db.conn.execute(
-                f"SELECT a.content_hash FROM articles a WHERE a.content_hash IN ({marks}){condition}",
-                [*chunk, *params],
-            )
-        )
+        found.update(row[0] for row in db.conn.execute(query.format(marks=marks), [*chunk, *params]))
     return found
 
 
@@ -738,10 +1006,10 @@ def _attribution_from_row(row: dict, article_text: str) -> Attribution:
 
 
 def _rows(
-    db: sqlite_utils.Database, table: str, article_id: str, order_by: str = "id"
+    db: sqlite_utils.Database, table: str, text_id: str, order_by: str = "id"
 ) -> Iterator[dict]:
     return db.query(
-        f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order_by}", [article_id]
+        f"SELECT * FROM {table} WHERE text_id = ? ORDER BY {order_by}", [text_id]
     )
 
 
@@ -756,15 +1024,16 @@ def load_result(db: sqlite_utils.Database, article_id: str) -> AuditResult | Non
         domain=a["domain"], author=a["author"], published=a["published"],
         language=a["language"], origin=a["origin"], content_hash=a["content_hash"],
         warnings=tuple(json.loads(a["warnings"] or "[]")),
-        status=a.get("status") or "analysed",
+        status=a.get("status") or "analysed", raw_digest=a["raw_digest"],
     )  # fmt: skip
+    text_id = a["text_id"]
     attributions: dict[int, list[Attribution]] = {}
-    for row in _rows(db, "attributions", article_id):
+    for row in _rows(db, "attributions", text_id):
         attributions.setdefault(row["sentence_id"], []).append(
             _attribution_from_row(row, a["text"])
         )
     hedges: dict[int, list[HedgeCue]] = {}
-    for row in _rows(db, "hedges", article_id):
+    for row in _rows(db, "hedges", text_id):
         hedges.setdefault(row["sentence_id"], []).append(
             HedgeCue(
                 text=row["text"],
@@ -788,7 +1057,7 @@ def load_result(db: sqlite_utils.Database, article_id: str) -> AuditResult | Non
             hedge_level=s["hedge_level"],
             has_quote=bool(s["has_quote"]),
         )
-        for s in _rows(db, "sentences", article_id, order_by="idx")
+        for s in _rows(db, "sentences", text_id, order_by="idx")
     )
     return AuditResult(
         article=article,
@@ -901,7 +1170,7 @@ def save_run(
 
 def stored_article_ids(db: sqlite_utils.Database) -> list[str]:
     """Ids of every stored article, in id order."""
-    return [row[0] for row in db.conn.execute("SELECT id FROM articles ORDER BY id")]
+    return [row[0] for row in db.conn.execute("SELECT id FROM publications ORDER BY id")]
 
 
 def latest_scores(

@@ -1,7 +1,9 @@
 """How bulk worker processes start: the start method, and starting it early.
 
 Kept apart from :mod:`auditor.bulk` so the CLI can start the fork server
-before importing the pipeline itself.
+before importing the pipeline itself: for a new database, where everything
+needs analysing. Otherwise the pool starts it with the first chunk that needs
+analysing, so a rerun with nothing new starts no process.
 """
 
 from __future__ import annotations

@@ -15,7 +15,10 @@ whole process (wall clock), with the peak memory of its process tree:
   polled from /proc;
 - bulk -j1 / bulk -j2: `auditor bulk corpus.jsonl --db fresh.db --jobs N`;
 - rerun: the same bulk command again on the database it filled (all skipped);
-- HTML: `auditor bulk` on a folder of generated news pages.
+- HTML: `auditor bulk -j2` on real news pages (../shared/eval/realnews-dev/pages
+  and tests/fixtures, each copy varied by a line of its own), at 200 pages and
+  at --html-pages (1,000), then the rerun of each (all stored: skipped by the
+  raw digest, before extraction), and -j1 at 200 pages for pages/s per core.
 
 Ratio b/a is the time per sentence of bulk against the floor's; "per proc"
 scales it by the number of worker processes (the floor uses one core).
@@ -38,6 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAIN = ROOT.parent / "shared" / "eval" / "de-wikinews" / "train.jsonl"
+REAL_PAGES = [*sorted((ROOT.parent / "shared" / "eval" / "realnews-dev" / "pages").glob("*.html")),
+              *sorted((ROOT / "tests" / "fixtures").glob("news_*.html"))]
 AUDITOR = [sys.executable, "-m", "auditor"]
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -89,31 +94,14 @@ def write_corpus(path: Path, texts: list[str], copies: int) -> None:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def write_html_pages(folder: Path, texts: list[str], n: int) -> None:
-    """News pages as sites serve them: head, navigation, the article, a sidebar, a footer."""
-    import html
-
+def write_real_pages(folder: Path, n: int) -> None:
+    """n pages made from the real ones: copy i adds a line of its own to the first paragraph
+    (and to the title), so texts and raw digests differ while the markup stays real."""
     folder.mkdir(parents=True, exist_ok=True)
-    nav = "".join(f"<li><a href='/rubrik/{k}'>Rubrik {k}</a></li>" for k in range(40))
-    sidebar = "".join(f"<li><a href='/artikel/{k}'>Weitere Meldung Nummer {k} aus der Region</a></li>"
-                      for k in range(25))
+    pages = [path.read_text(encoding="utf-8", errors="replace") for path in REAL_PAGES]
     for i in range(n):
-        text = texts[i % len(texts)]
-        title, _, body = text.partition("\n")
-        paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>\n" for p in body.split("\n") if p.strip())
-        page = (
-            "<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'>"
-            f"<title>{html.escape(title)} | Beispiel-Zeitung</title>"
-            f"<meta property='og:title' content='{html.escape(title, quote=True)}'>"
-            "<meta property='og:site_name' content='Beispiel-Zeitung'>"
-            f"<meta name='author' content='Redaktion'><link rel='canonical' href='https://zeitung.example/a/{i}'>"
-            "<style>body{font-family:serif}</style><script>window.dataLayer=[];</script></head><body>"
-            f"<header><nav><ul>{nav}</ul></nav></header><main><article><h1>{html.escape(title)}</h1>"
-            f"<p class='meta'>Von Redaktion, {i % 28 + 1}. März 2024</p>\n{paragraphs}</article>"
-            f"<aside><h2>Mehr zum Thema</h2><ul>{sidebar}</ul></aside></main>"
-            "<footer><p>© Beispiel-Zeitung. Impressum | Datenschutz | Kontakt</p></footer>"
-            f"<!-- copy {i} --></body></html>"
-        )
+        page = pages[i % len(pages)]
+        page = page.replace("</title>", f" ({i})</title>", 1).replace("<p>", f"<p>Fassung {i}. ", 1)
         (folder / f"{i // 100:03d}").mkdir(exist_ok=True)
         (folder / f"{i // 100:03d}" / f"page-{i:05d}.html").write_text(page, encoding="utf-8")
 
@@ -214,9 +202,11 @@ def floor(corpus: Path, db_path: Path) -> None:
 
     def commit(batch: list[tuple], rows: list[tuple], fts: list[tuple]) -> None:
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany("INSERT INTO articles (id, origin, content_hash, text, language, n_sentences)"
-                         " VALUES (?, ?, ?, ?, ?, ?)", batch)
-        conn.executemany('INSERT INTO sentences (id, article_id, idx, start, "end", text, is_heading, paragraph)'
+        conn.executemany("INSERT INTO texts (id, content_hash, text, language, n_sentences) VALUES (?, ?, ?, ?, ?)",
+                         [(text_id, digest, text, language, n) for text_id, _, _, digest, text, language, n in batch])
+        conn.executemany("INSERT INTO publications (id, text_id, origin) VALUES (?, ?, ?)",
+                         [(article_id, text_id, origin) for text_id, article_id, origin, *_ in batch])
+        conn.executemany('INSERT INTO sentences (id, text_id, idx, start, "end", text, is_heading, paragraph)'
                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         conn.executemany("INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", fts)
         conn.commit()
@@ -225,9 +215,11 @@ def floor(corpus: Path, db_path: Path) -> None:
     for raw in iter_jsonl(corpus):
         article = extract(raw)
         split = split_sentences(article.text, article.language)
-        batch.append((article.id, article.origin, article.content_hash, article.text, article.language, len(split)))
+        text_id = articles + 1
+        batch.append((text_id, article.id, article.origin, article.content_hash, article.text, article.language,
+                      len(split)))
         for s in split:
-            rows.append((next_id, article.id, s.index, s.start, s.end, s.text, int(s.is_heading), s.paragraph))
+            rows.append((next_id, text_id, s.index, s.start, s.end, s.text, int(s.is_heading), s.paragraph))
             fts.append((next_id, s.text))
             next_id += 1
         articles += 1
@@ -304,12 +296,39 @@ def sentences_of(output: str) -> tuple[int, int]:
     return articles, sentences
 
 
+def html_runs(tmp_path: Path, n_pages: int) -> float:
+    """First runs and reruns on real pages; returns the rerun ratio at n_pages."""
+    ratio = 0.0
+    for n in dict.fromkeys((min(200, n_pages), n_pages)):
+        pages = tmp_path / f"pages-{n}"
+        write_real_pages(pages, n)
+        size = sum(p.stat().st_size for p in pages.rglob("*.html")) / n / 1024
+        print(f"\nHTML: {n} real pages ({len(REAL_PAGES)} pages varied, {size:.0f} KB each)", flush=True)
+        jobs_list = (1, 2) if n == min(200, n_pages) else (2,)
+        for jobs in jobs_list:
+            db = tmp_path / f"html-{n}-{jobs}.db"
+            command = AUDITOR + ["bulk", str(pages), "--db", str(db), "--jobs", str(jobs), "--no-progress", "--quiet"]
+            first = measure(command)
+            articles, sentences = sentences_of(first.output)
+            print(f"  bulk -j{jobs}: {articles} pages in {first.seconds:.1f} s: {articles / first.seconds:.1f} "
+                  f"pages/s, {articles / first.seconds / jobs:.1f} pages/s per core, "
+                  f"{articles / first.cpu:.1f} pages per CPU s, "
+                  f"{sentences / first.seconds:,.0f} sentences/s, peak PSS {first.peak_rss / 2**20:.0f} MB")
+            if jobs == 2:
+                rerun = measure(command)
+                ratio = first.seconds / rerun.seconds
+                print(f"  rerun -j2 (all stored): {rerun.seconds:.1f} s against {first.seconds:.1f} s: "
+                      f"{ratio:.1f}x faster", flush=True)
+    return ratio
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=10, help="the larger corpus is this many times the base")
     parser.add_argument("--quick", action="store_true", help="a 200-article base and --scale 3 unless given")
     parser.add_argument("--generated", action="store_true", help="generated text even when the corpus is there")
-    parser.add_argument("--html-pages", type=int, default=None, help="generated HTML pages (default 300, quick 100)")
+    parser.add_argument("--html-pages", type=int, default=None, help="real HTML pages (default 1000, quick 200)")
+    parser.add_argument("--html-only", action="store_true", help="only the HTML runs")
     parser.add_argument("--floor", nargs=2, metavar=("CORPUS", "DB"), help=argparse.SUPPRESS)
     parser.add_argument("--breakdown", nargs=2, metavar=("CORPUS", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -319,10 +338,12 @@ def main() -> None:
         return breakdown(Path(args.breakdown[0]), Path(args.breakdown[1]))
     scale = args.scale if not (args.quick and "--scale" not in sys.argv) else 3
     texts, origin = base_texts(200 if args.quick else None, args.generated)
-    html_pages = args.html_pages or (100 if args.quick else 300)
+    html_pages = args.html_pages or (200 if args.quick else 1000)
 
     with tempfile.TemporaryDirectory(prefix="bench-bulk-") as tmp:
         tmp_path = Path(tmp)
+        if args.html_only:
+            return html_runs(tmp_path, html_pages)
         print(f"corpus: {len(texts)} articles of {origin}, at 1x and {scale}x; {os.cpu_count()} cores; "
               f"load average {os.getloadavg()[0]:.1f}", flush=True)
         rows = []
@@ -373,18 +394,10 @@ def main() -> None:
         print("CPU b/a: CPU time per sentence of the whole process tree against the floor's; sent/CPU s: "
               "throughput per busy core, what a run gets per core on an otherwise idle machine")
 
-        pages = tmp_path / "pages"
-        write_html_pages(pages, texts, html_pages)
-        print(f"\nHTML: {html_pages} generated pages "
-              f"({sum(p.stat().st_size for p in pages.rglob('*.html')) / html_pages / 1024:.0f} KB each)")
-        for jobs in (1, 2):
-            measured = measure(AUDITOR + ["bulk", str(pages), "--db", str(tmp_path / f"html-{jobs}.db"),
-                                          "--jobs", str(jobs), "--no-progress", "--quiet"])
-            articles, sentences = sentences_of(measured.output)
-            print(f"  bulk -j{jobs}: {articles} pages in {measured.seconds:.1f} s: {articles / measured.seconds:.1f} "
-                  f"pages/s, {articles / measured.seconds / jobs:.1f} pages/s per core, "
-                  f"{articles / measured.cpu:.1f} pages per CPU s, "
-                  f"{sentences / measured.seconds:,.0f} sentences/s, peak PSS {measured.peak_rss / 2**20:.0f} MB")
+        text_rerun = runs[("bulk -j2", scale)][0].seconds / runs[("rerun -j2", scale)][0].seconds
+        html_rerun = html_runs(tmp_path, html_pages)
+        print(f"rerun ratio, all stored: text {text_rerun:.1f}x at {scale}x, HTML {html_rerun:.1f}x at "
+              f"{html_pages} pages")
 
         result = subprocess.run([sys.executable, __file__, "--breakdown", str(tmp_path / "corpus-1x.jsonl"),
                                  str(tmp_path / "breakdown.db")], capture_output=True, text=True, check=True)

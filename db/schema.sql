@@ -2,42 +2,70 @@
 --
 -- Every statement is idempotent (IF NOT EXISTS), so auditor.store.ensure_db_shape()
 -- runs this whole file on every open.  Offsets (start, "end", *_start, *_end)
--- are Python str indices into articles.text: text == articles.text[start:end].
+-- are Python str indices into texts.text: text == texts.text[start:end].
 --
 -- Full-text search follows the sqlite-utils layout (table sentences_fts with
 -- content="sentences"), so sqlite_utils Table.search() and Datasette's search
 -- box find it.
 
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    title TEXT,
-    url TEXT,
-    outlet TEXT,
-    domain TEXT,
-    author TEXT,
-    published TEXT,
-    language TEXT,
-    origin TEXT,
-    content_hash TEXT,
+-- Schema version 2 (PRAGMA user_version; auditor.models.SCHEMA_VERSION):
+-- a publication (one input) is not a text (what it says).  Many publications
+-- may point at one text, which is analysed and stored once; sentences,
+-- attributions and hedges belong to the text.  `articles` is a view joining
+-- the two, so what read articles before still reads it.  A version-1 database
+-- is migrated by auditor.store.migrate_v1 (db/README.md, "Versions").
+
+-- Texts have integer ids: every sentence, attribution and hedge row and its
+-- indexes carry one, and a 64-character digest there made the database a third
+-- larger and its writes slower.
+CREATE TABLE IF NOT EXISTS texts (
+    id INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,  -- SHA-256 of the text (Article.content_hash)
     text TEXT NOT NULL,
+    language TEXT,
     analyser_version TEXT,
-    audited_at TEXT,              -- ISO 8601, UTC
+    analysed_at TEXT,             -- ISO 8601, UTC
     n_sentences INTEGER,          -- all sentences, headings included
     n_attributed INTEGER,         -- sentences with >= 1 attribution
     n_anonymous INTEGER,          -- sentences with >= 1 source of kind 'anonymous'
     n_vague INTEGER,              -- sentences with >= 1 source of kind 'vague'
     n_hedged INTEGER,             -- sentences whose hedge_level is not 'none'
     n_unattributed INTEGER,       -- non-heading sentences without any attribution
-    warnings TEXT,                -- JSON list of strings
     status TEXT NOT NULL DEFAULT 'analysed'  -- or 'unsupported_language': stored untagged, never scored
 );
-CREATE INDEX IF NOT EXISTS idx_articles_content_hash ON articles (content_hash);
-CREATE INDEX IF NOT EXISTS idx_articles_outlet ON articles (outlet);
-CREATE INDEX IF NOT EXISTS idx_articles_domain ON articles (domain);
+
+CREATE TABLE IF NOT EXISTS publications (
+    id TEXT PRIMARY KEY,          -- Article.id: the record's id, else a digest (auditor.identity)
+    text_id INTEGER NOT NULL REFERENCES texts (id),
+    title TEXT,
+    url TEXT,
+    outlet TEXT,
+    domain TEXT,
+    author TEXT,
+    published TEXT,
+    origin TEXT,
+    raw_digest TEXT,              -- SHA-256 of the raw input (auditor.identity.raw_digest); NULL if migrated
+    warnings TEXT,                -- JSON list of strings
+    audited_at TEXT               -- ISO 8601, UTC
+);
+CREATE INDEX IF NOT EXISTS idx_publications_text_id ON publications (text_id);
+CREATE INDEX IF NOT EXISTS idx_publications_raw_digest ON publications (raw_digest);
+CREATE INDEX IF NOT EXISTS idx_publications_outlet ON publications (outlet);
+CREATE INDEX IF NOT EXISTS idx_publications_domain ON publications (domain);
+
+-- One row per publication with its text: what the articles table of version 1 held.
+CREATE VIEW IF NOT EXISTS articles AS
+SELECT
+    p.id, p.title, p.url, p.outlet, p.domain, p.author, p.published,
+    t.language, p.origin, t.content_hash, t.text, t.analyser_version,
+    p.audited_at, t.n_sentences, t.n_attributed, t.n_anonymous, t.n_vague,
+    t.n_hedged, t.n_unattributed, p.warnings, t.status, p.text_id, p.raw_digest
+FROM publications p
+JOIN texts t ON t.id = p.text_id;
 
 CREATE TABLE IF NOT EXISTS sentences (
     id INTEGER PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    text_id INTEGER NOT NULL REFERENCES texts (id) ON DELETE CASCADE,
     idx INTEGER NOT NULL,         -- Sentence.index
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
@@ -48,7 +76,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     has_quote INTEGER NOT NULL DEFAULT 0,
     n_attributions INTEGER NOT NULL DEFAULT 0,
     n_hedges INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (article_id, idx)      -- also serves as the index on article_id
+    UNIQUE (text_id, idx)         -- also serves as the index on text_id
 );
 CREATE INDEX IF NOT EXISTS idx_sentences_hedge_level ON sentences (hedge_level);
 
@@ -64,7 +92,7 @@ CREATE INDEX IF NOT EXISTS idx_sources_kind ON sources (kind);
 CREATE TABLE IF NOT EXISTS attributions (
     id INTEGER PRIMARY KEY,
     sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    text_id INTEGER NOT NULL REFERENCES texts (id) ON DELETE CASCADE,
     source_id INTEGER REFERENCES sources (id),
     source_text TEXT,
     source_start INTEGER,
@@ -80,7 +108,7 @@ CREATE TABLE IF NOT EXISTS attributions (
     via_text TEXT                 -- ', '-joined source names of the via chain
 );
 CREATE INDEX IF NOT EXISTS idx_attributions_sentence_id ON attributions (sentence_id);
-CREATE INDEX IF NOT EXISTS idx_attributions_article_id ON attributions (article_id);
+CREATE INDEX IF NOT EXISTS idx_attributions_text_id ON attributions (text_id);
 CREATE INDEX IF NOT EXISTS idx_attributions_source_id ON attributions (source_id);
 
 CREATE TABLE IF NOT EXISTS via (
@@ -94,7 +122,7 @@ CREATE INDEX IF NOT EXISTS idx_via_source_id ON via (source_id);
 CREATE TABLE IF NOT EXISTS hedges (
     id INTEGER PRIMARY KEY,
     sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    text_id INTEGER NOT NULL REFERENCES texts (id) ON DELETE CASCADE,
     text TEXT NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
@@ -103,7 +131,7 @@ CREATE TABLE IF NOT EXISTS hedges (
     parts TEXT                    -- JSON list of [start, end]: pieces of a split cue
 );
 CREATE INDEX IF NOT EXISTS idx_hedges_sentence_id ON hedges (sentence_id);
-CREATE INDEX IF NOT EXISTS idx_hedges_article_id ON hedges (article_id);
+CREATE INDEX IF NOT EXISTS idx_hedges_text_id ON hedges (text_id);
 CREATE INDEX IF NOT EXISTS idx_hedges_kind ON hedges (kind);
 
 -- One row per failed input and stage: a rerun that fails it again updates the
@@ -132,13 +160,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING FTS5 (
 
 -- Views for browsing (Datasette).
 
--- One row per attribution with its sentence, article and normalised source.
+-- One row per attribution and publication of its text, with its sentence and normalised source.
 CREATE VIEW IF NOT EXISTS attribution_details AS
 SELECT
     a.id AS attribution_id,
-    a.article_id,
-    ar.outlet,
-    ar.title,
+    p.id AS article_id,
+    p.outlet,
+    p.title,
+    a.sentence_id,
     s.idx AS sentence_idx,
     s.text AS sentence,
     src.name AS source,
@@ -152,7 +181,7 @@ SELECT
     s.hedge_level
 FROM attributions a
 JOIN sentences s ON s.id = a.sentence_id
-JOIN articles ar ON ar.id = a.article_id
+JOIN publications p ON p.text_id = a.text_id
 LEFT JOIN sources src ON src.id = a.source_id;
 
 -- How often each normalised source is cited, directly or as a relay.
@@ -162,7 +191,8 @@ SELECT
     src.name,
     src.kind,
     (SELECT count(*) FROM attributions a WHERE a.source_id = src.id) AS n_attributions,
-    (SELECT count(DISTINCT a.article_id) FROM attributions a WHERE a.source_id = src.id) AS n_articles,
+    (SELECT count(*) FROM publications p WHERE p.text_id IN
+        (SELECT a.text_id FROM attributions a WHERE a.source_id = src.id)) AS n_articles,
     (SELECT count(*) FROM via v WHERE v.source_id = src.id) AS n_relayed
 FROM sources src;
 
@@ -175,10 +205,11 @@ SELECT
     src.id AS source_id,
     src.name AS source,
     src.kind AS source_kind,
-    count(*) AS n_attributions,
-    count(DISTINCT a.article_id) AS n_articles
+    count(DISTINCT a.id) AS n_attributions,
+    count(DISTINCT p.id) AS n_articles
 FROM via v
 JOIN attributions a ON a.id = v.attribution_id
+JOIN publications p ON p.text_id = a.text_id
 JOIN sources relay ON relay.id = v.source_id
 LEFT JOIN sources src ON src.id = a.source_id
 GROUP BY relay.id, src.id;
@@ -190,7 +221,7 @@ GROUP BY relay.id, src.id;
 CREATE VIEW IF NOT EXISTS sentence_audit AS
 SELECT
     s.id AS sentence_id,
-    s.article_id,
+    ar.id AS article_id,
     ar.title,
     ar.outlet,
     ar.language,
@@ -210,7 +241,7 @@ SELECT
     (SELECT group_concat(h.text || ' (' || h.kind || ')', '; ')
        FROM hedges h WHERE h.sentence_id = s.id) AS hedges
 FROM sentences s
-JOIN articles ar ON ar.id = s.article_id;
+JOIN articles ar ON ar.text_id = s.text_id;
 
 -- Scores (auditor.scoring; db/README.md, "Scores").  A run scores articles
 -- with one rule set; earlier runs stay for comparison.  Rule hits and scores
@@ -252,7 +283,7 @@ CREATE INDEX IF NOT EXISTS idx_runs_rule_set_id ON runs (rule_set_id);
 
 CREATE TABLE IF NOT EXISTS article_scores (
     run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL REFERENCES articles (id) DEFERRABLE INITIALLY DEFERRED,
+    article_id TEXT NOT NULL REFERENCES publications (id) DEFERRABLE INITIALLY DEFERRED,
     content_hash TEXT,            -- of the article text that was scored
     analyser_version TEXT,
     score REAL NOT NULL,          -- 0..100
@@ -264,7 +295,7 @@ CREATE INDEX IF NOT EXISTS idx_article_scores_article_id ON article_scores (arti
 CREATE TABLE IF NOT EXISTS rule_hits (
     id INTEGER PRIMARY KEY,
     run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL REFERENCES articles (id) DEFERRABLE INITIALLY DEFERRED,
+    article_id TEXT NOT NULL REFERENCES publications (id) DEFERRABLE INITIALLY DEFERRED,
     sentence_idx INTEGER,         -- sentences.idx of the sentence hit; NULL for an article rule
     rule_id TEXT NOT NULL,
     points REAL NOT NULL,
@@ -289,7 +320,7 @@ SELECT
 FROM article_scores sc
 JOIN runs r ON r.id = sc.run_id
 JOIN rule_sets rs ON rs.id = r.rule_set_id
-LEFT JOIN articles ar ON ar.id = sc.article_id;
+LEFT JOIN publications ar ON ar.id = sc.article_id;
 
 -- The latest score of each article (the highest run id that scored it).
 CREATE VIEW IF NOT EXISTS latest_scores AS
@@ -305,6 +336,7 @@ SELECT
     rs.name AS rule_set,
     rh.article_id,
     rh.sentence_idx,
+    s.id AS sentence_id,
     s.text AS sentence,
     rh.rule_id,
     rh.points,
@@ -312,4 +344,5 @@ SELECT
 FROM rule_hits rh
 JOIN runs r ON r.id = rh.run_id
 JOIN rule_sets rs ON rs.id = r.rule_set_id
-LEFT JOIN sentences s ON s.article_id = rh.article_id AND s.idx = rh.sentence_idx;
+LEFT JOIN publications p ON p.id = rh.article_id
+LEFT JOIN sentences s ON s.text_id = p.text_id AND s.idx = rh.sentence_idx;

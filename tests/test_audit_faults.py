@@ -51,14 +51,14 @@ def test_a_broken_json_line_is_one_error_line_and_the_rest_are_audited(tmp_path)
 
 
 def test_an_unexpected_failure_of_one_document_costs_that_document_only(tmp_path, monkeypatch):
-    analyse = auditor.pipeline.analyse
+    analyse = auditor.pipeline.analyse_article
 
     def fragile(article, sentences):  # a tagger bug that only this text sets off
         if "Sprecher" in article.text:
             raise IndexError("list index out of range")
         return analyse(article, sentences)
 
-    monkeypatch.setattr(auditor.pipeline, "analyse", fragile)
+    monkeypatch.setattr(auditor.pipeline, "analyse_article", fragile)
     dump = jsonl(tmp_path / "dump.jsonl", record(1, EN), record(2, DE), record(3, EN + " Really."))
     result = audit(str(dump), "--format", "jsonl", "--db", str(tmp_path / "a.db"))
     assert result.exit_code == 1

@@ -61,29 +61,41 @@ def errors(db: Path) -> list[tuple[str, str, str, str]]:
 def contents(db: Path) -> Counter:
     """What is stored, independent of row ids and of the order articles were written in."""
     articles = rows(db, "SELECT id, content_hash, language, n_sentences, n_attributed, n_hedged FROM articles")
-    sentences = rows(db, "SELECT article_id, idx, start, \"end\", text, hedge_level, n_attributions, n_hedges"
-                         " FROM sentences")
-    attributions = rows(db, "SELECT s.article_id, s.idx, a.source_text, a.source_kind, a.cue_text, a.mode, a.via_text"
-                            " FROM attributions a JOIN sentences s ON s.id = a.sentence_id")
-    hedges = rows(db, "SELECT s.article_id, s.idx, h.text, h.kind FROM hedges h"
-                      " JOIN sentences s ON s.id = h.sentence_id")
+    sentences = rows(db, "SELECT t.content_hash, idx, start, \"end\", s.text, hedge_level, n_attributions, n_hedges"
+                         " FROM sentences s JOIN texts t ON t.id = s.text_id")
+    attributions = rows(db, "SELECT t.content_hash, s.idx, a.source_text, a.source_kind, a.cue_text, a.mode,"
+                            " a.via_text FROM attributions a JOIN sentences s ON s.id = a.sentence_id"
+                            " JOIN texts t ON t.id = s.text_id")
+    hedges = rows(db, "SELECT t.content_hash, s.idx, h.text, h.kind FROM hedges h"
+                      " JOIN sentences s ON s.id = h.sentence_id JOIN texts t ON t.id = s.text_id")
     return Counter([("article", *r) for r in articles] + [("sentence", *r) for r in sentences]
                    + [("attribution", *r) for r in attributions] + [("hedge", *r) for r in hedges])
 
 
 def assert_whole_and_unique(db: Path) -> None:
-    """No article stored twice, none stored half: each has all its sentences."""
-    hashes = [h for (h,) in rows(db, "SELECT content_hash FROM articles")]
-    assert len(hashes) == len(set(hashes))
-    mismatched = rows(db, "SELECT a.id, a.n_sentences, COUNT(s.id) FROM articles a"
-                          " LEFT JOIN sentences s ON s.article_id = a.id GROUP BY a.id"
-                          " HAVING a.n_sentences != COUNT(s.id) OR a.n_sentences = 0")
+    """No input stored twice, no text stored half: each has all its sentences."""
+    digests = [h for (h,) in rows(db, "SELECT raw_digest FROM publications")]
+    assert len(digests) == len(set(digests))
+    mismatched = rows(db, "SELECT t.id, t.n_sentences, COUNT(s.id) FROM texts t"
+                          " LEFT JOIN sentences s ON s.text_id = t.id GROUP BY t.id"
+                          " HAVING t.n_sentences != COUNT(s.id) OR t.n_sentences = 0")
     assert mismatched == []
-    duplicated = rows(db, "SELECT article_id, idx FROM sentences GROUP BY article_id, idx HAVING COUNT(*) > 1")
+    duplicated = rows(db, "SELECT text_id, idx FROM sentences GROUP BY text_id, idx HAVING COUNT(*) > 1")
     assert duplicated == []
     (fts,) = rows(db, "SELECT COUNT(*) FROM sentences_fts")[0]
     (sentences,) = rows(db, "SELECT COUNT(*) FROM sentences")[0]
     assert fts == sentences
+
+
+def counted(stored: int, skipped: int, shared: int = 0) -> str:
+    """The summary's count of articles: publications stored (new texts, shared ones) and skipped."""
+    return f"{stored} stored ({texts_counted(stored - shared, shared)}), {skipped} skipped"
+
+
+def texts_counted(new: int, shared: int) -> str:
+    """How the summary words new texts and publications of texts stored already."""
+    return (f"{new} new text{'' if new == 1 else 's'}, "
+            f"{shared} publication{'' if shared == 1 else 's'} of texts stored already")
 
 
 def html_page(title: str, text: str) -> str:
@@ -175,7 +187,7 @@ def test_a_folder_is_read_recursively_by_extension(tmp_path):
     assert origins(db) == {str(corpus / "court.txt"), str(corpus / "2024" / "flood.md"),
                            str(corpus / "2024" / "03" / "fernwaerme.html")}
     assert errors(db) == []
-    assert "3 stored, 0 skipped" in result.output
+    assert counted(3, 0) in result.output
     assert_whole_and_unique(db)
     stored = dict(rows(db, "SELECT origin, content_hash FROM articles"))
     assert stored[str(corpus / "court.txt")] == content_hash(seed_text("court-verdict-en"))  # text kept as given
@@ -354,7 +366,7 @@ def test_bad_inputs_are_recorded_and_skipped(tmp_path):
     assert failed[bad_port][0] == "fetch"
     assert "no such file" in failed[str(missing)][1]
     assert "auditor: error:" not in result.output  # --quiet: only in the table
-    assert f"{len(origins(db))} stored, 0 skipped (stored already), {len(expected)} failed" in result.output
+    assert f"{counted(len(origins(db)), 0)} (stored already), {len(expected)} failed" in result.output
 
 
 def test_a_rerun_updates_a_failure_instead_of_recording_it_again_and_a_fix_clears_it(tmp_path):
@@ -396,7 +408,7 @@ def test_a_rerun_skips_what_is_stored(tmp_path, monkeypatch):
     result = bulk(str(folder), "--db", str(db))
 
     assert result.exit_code == 0, result.output
-    assert f"0 stored, {n} skipped" in result.output
+    assert counted(0, n) in result.output
     assert analysed == []  # not analysed again, the HTML page (known once extracted) neither
     assert contents(db) == before
     assert rows(db, "SELECT COUNT(*) FROM articles")[0][0] == n
@@ -405,14 +417,14 @@ def test_a_rerun_skips_what_is_stored(tmp_path, monkeypatch):
     # a new article among the old ones: only it is audited
     (folder / "new.txt").write_text(seed_text("court-verdict-en") + "\n\nEin Nachtrag folgt.", encoding="utf-8")
     result = bulk(str(folder), "--db", str(db))
-    assert f"1 stored, {n} skipped" in result.output
+    assert counted(1, n) in result.output
     assert analysed == [str(folder / "new.txt")]
-    # the same text twice in one run is stored once
+    # the same text twice in one run: two publications, one text analysed once
     dump = tmp_path / "twice.jsonl"
     same = "Laut Polizei war es ein Unfall. Zeugen sagten, der Fahrer sei zu schnell gewesen."
     dump.write_text(jsonl([{"id": "x1", "text": same}, {"id": "x2", "text": same}]))
     result = bulk(str(dump), "--db", str(db))
-    assert "1 stored, 1 skipped" in result.output
+    assert counted(2, 0, shared=1) in result.output
     assert_whole_and_unique(db)
 
 
@@ -463,7 +475,7 @@ def test_resume_after_the_process_is_killed(tmp_path):
 
     rerun = bulk(str(corpus), "--db", str(db), "--batch-size", "10")
     assert rerun.exit_code == 0, rerun.output
-    assert f"{240 - partial} stored, {partial} skipped" in rerun.output
+    assert counted(240 - partial, partial) in rerun.output
 
     clean = tmp_path / "clean.db"
     assert bulk(str(corpus), "--db", str(clean), "--jobs", "2").exit_code == 0
@@ -511,17 +523,17 @@ def test_ctrl_c_during_a_commit_waits_for_it_and_counts_it(tmp_path, monkeypatch
     from auditor.store import open_db
 
     corpus = _corpus(tmp_path / "corpus.jsonl", 30)
-    save_rows = auditor.bulk.save_rows
+    write_batch = auditor.bulk.write_batch
     commits = []
 
     def save_then_interrupt(*args, **kwargs):
-        saved = save_rows(*args, **kwargs)
-        commits.append(saved)
+        saved = write_batch(*args, **kwargs)
+        commits.append(len(saved))
         if len(commits) == 2:
             os.kill(os.getpid(), signal.SIGINT)
         return saved
 
-    monkeypatch.setattr(auditor.bulk, "save_rows", save_then_interrupt)
+    monkeypatch.setattr(auditor.bulk, "write_batch", save_then_interrupt)
     db = open_db(tmp_path / "audit.db")
     summary = auditor.bulk.run_bulk([str(corpus)], db, auditor.bulk.BulkOptions(batch_size=10))
     assert summary.interrupted
@@ -537,7 +549,7 @@ def test_a_second_ctrl_c_while_the_run_ends_neither_hangs_nor_loses_the_last_bat
     from auditor.store import open_db
 
     corpus = _corpus(tmp_path / "corpus.jsonl", 30)
-    audit_article, save_rows = auditor.bulk.audit_article, auditor.bulk.save_rows
+    audit_article, write_batch = auditor.bulk.audit_article, auditor.bulk.write_batch
     audited, commits = [], []
 
     def audit_then_interrupt(article, **kwargs):
@@ -549,11 +561,12 @@ def test_a_second_ctrl_c_while_the_run_ends_neither_hangs_nor_loses_the_last_bat
     def save_with_a_second_interrupt(*args, **kwargs):
         if commits:
             os.kill(os.getpid(), signal.SIGINT)
-        commits.append(save_rows(*args, **kwargs))
-        return commits[-1]
+        saved = write_batch(*args, **kwargs)
+        commits.append(len(saved))
+        return saved
 
     monkeypatch.setattr(auditor.bulk, "audit_article", audit_then_interrupt)
-    monkeypatch.setattr(auditor.bulk, "save_rows", save_with_a_second_interrupt)
+    monkeypatch.setattr(auditor.bulk, "write_batch", save_with_a_second_interrupt)
     db = open_db(tmp_path / "audit.db")
     summary = auditor.bulk.run_bulk([str(corpus)], db, auditor.bulk.BulkOptions(batch_size=10))
     assert summary.interrupted

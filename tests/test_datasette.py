@@ -87,9 +87,9 @@ def test_foreign_keys_show_labels(audit_db):
     rows = get(audit_db, "/audit/attributions.json?_labels=on&_shape=objects&source_kind=anonymous").json()["rows"]
     assert rows[0]["source_id"]["label"] == SEED_FIRST_SOURCE
     assert rows[0]["sentence_id"]["label"].startswith("Der französische Präsident")
-    hostile = get(audit_db, "/audit/sentences.json?_labels=on&_shape=objects&article_id=hostile").json()["rows"]
+    hostile = get(audit_db, "/audit/article_scores.json?_labels=on&_shape=objects&article_id=hostile").json()["rows"]
     assert hostile[0]["article_id"]["label"].startswith("<script>")  # JSON carries the raw title
-    page = get(audit_db, "/audit/sentences?article_id=hostile").text
+    page = get(audit_db, "/audit/article_scores?article_id=hostile").text
     assert "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;Bridge" in page
 
 
@@ -244,7 +244,7 @@ def test_search(audit_db):
 
 
 def test_sentences_are_highlighted_in_the_table(audit_db):
-    page = get(audit_db, "/audit/sentences?article_id=d3f4aa15a101153c").text
+    page = get(audit_db, "/audit/sentences?text_id=1").text  # the seed, audited first
     found = mark_texts(page)
     assert ("hl hl-source hl-uncheckable hl-kind-anonymous", SEED_FIRST_SOURCE) in found
     assert ("hl hl-cue", "laut") in found and ("hl hl-via", "The Telegraph") in found
@@ -254,7 +254,7 @@ def test_sentences_are_highlighted_in_the_table(audit_db):
 
 
 @pytest.mark.parametrize("path", [
-    "/audit/sentences?article_id=hostile",
+    "/audit/sentences?_search=suspect",
     "/audit/sentences/14",
     "/audit/sentence_audit?article_id=hostile",
     "/audit/article_audit?article_id=hostile",

@@ -346,30 +346,6 @@ def _hold_write_lock(db: Path) -> sqlite3.Connection:
     return holder
 
 
-def test_bulk_waits_for_a_lock_then_says_so_in_one_line_keeping_what_it_committed(tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_SECONDS", 0.2)
-    db = tmp_path / "audit.db"
-    corpus = _corpus(tmp_path / "corpus.jsonl", 30)
-    save_rows, holders = auditor.bulk.save_rows, []
-
-    def save_then_lock(*args, **kwargs):
-        saved = save_rows(*args, **kwargs)
-        if not holders:  # after the first batch, another process takes the write lock and keeps it
-            holders.append(_hold_write_lock(db))
-        return saved
-
-    monkeypatch.setattr(auditor.bulk, "save_rows", save_then_lock)
-    started = time.monotonic()
-    result = run("bulk", str(corpus), "--db", str(db), "--jobs", "1", "--batch-size", "10", "--no-progress")
-    waited = time.monotonic() - started
-    holders[0].rollback()
-    assert result.exit_code == 1
-    assert one_error_line(result, str(db)) == (
-        f"auditor: error: {db}: database is busy (locked by another process for 0.2 s); stored so far is kept")
-    assert sql(db, "SELECT count(*) FROM articles") == [(10,)]
-    assert waited >= 0.4  # the busy timeout, then once more
-
-
 def test_a_lock_released_during_the_retry_is_waited_for(tmp_path, monkeypatch):
     monkeypatch.setattr(store, "BUSY_TIMEOUT_SECONDS", 0.3)
     db = tmp_path / "audit.db"

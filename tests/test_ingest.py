@@ -406,7 +406,7 @@ def test_jsonl_records(tmp_path: Path) -> None:
         "https://news.example/a", "Pläne werden geprüft", "de", "Beispielzeitung", "2024-03-14",
     )  # fmt: skip
     assert second.origin == f"{path}:3"  # blank line 2 is skipped, numbering is not
-    assert second.record_id == "3"  # no id: the line number
+    assert len(second.record_id) == 16 and second.record_id != "3"  # no id: a digest of the record (test_identity.py)
     assert second.content == HTML and second.content_type == "html"
 
 

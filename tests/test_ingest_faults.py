@@ -174,7 +174,7 @@ def test_bulk_records_a_symlink_loop_as_an_error_row_and_prints_names_inert(tmp_
     db = tmp_path / "audit.db"
     result = CliRunner().invoke(cli, ["bulk", str(folder), "--db", str(db), "--jobs", "1", "--no-progress"])
     assert result.exit_code == 1, result.output
-    assert "articles   1 stored, 0 skipped (stored already), 2 failed" in result.stdout
+    assert "articles   1 stored (1 new text, 0 publications of texts stored already), 0 skipped (stored already), 2 failed" in result.stdout
     with sqlite3.connect(db) as conn:
         errors = dict(conn.execute("SELECT input, message FROM errors").fetchall())
     assert errors == {str(folder / "loop.html"): "cannot read: Too many levels of symbolic links",

@@ -267,8 +267,7 @@ def test_reaudit_keeps_earlier_scores_and_deleting_needs_scores_gone(stored):
     store.save_result(db, result)  # re-audit without scoring: the article row is replaced
     assert store.run_scores(db, 1)["anon"] == 95.0
     with pytest.raises(sqlite3.IntegrityError), db.conn:  # the deferred foreign key guards the history
-        db.conn.execute("DELETE FROM sentences WHERE article_id = 'clean'")
-        db.conn.execute("DELETE FROM articles WHERE id = 'clean'")
+        db.conn.execute("DELETE FROM publications WHERE id = 'clean'")
 
 
 def test_saving_an_article_again_in_the_same_run_replaces_its_score_and_hits(stored, tmp_path):

@@ -281,7 +281,7 @@ def test_round_trip(db):
 
 def test_article_row(db):
     save_result(db, steuer_result())
-    row = db["articles"].get("de-steuer")
+    row = next(db.query("SELECT * FROM articles WHERE id = 'de-steuer'"))
     assert row["text"] == TEXT_DE
     assert row["analyser_version"] == "test-1"
     assert row["audited_at"].endswith("+00:00")
@@ -299,7 +299,7 @@ def test_article_row(db):
 def test_sentence_columns(db):
     save_result(db, steuer_result())
     rows = list(
-        db.query("SELECT * FROM sentences WHERE article_id = 'de-steuer' ORDER BY idx")
+        db.query("SELECT * FROM sentences WHERE text_id = (SELECT text_id FROM publications WHERE id = 'de-steuer') ORDER BY idx")
     )
     assert [r["idx"] for r in rows] == [0, 1, 2, 3, 4]
     assert [r["is_heading"] for r in rows] == [1, 0, 0, 0, 0]
@@ -328,7 +328,7 @@ def test_sentence_columns(db):
 def test_every_stored_span_points_into_the_article_text(db):
     save_results(db, [steuer_result(), bahn_result(), guardian_result()])
     texts = {
-        row["id"]: row["text"] for row in db.query("SELECT id, text FROM articles")
+        row["id"]: row["text"] for row in db.query("SELECT id, text FROM texts")
     }
     checked = 0
 
@@ -337,19 +337,19 @@ def test_every_stored_span_points_into_the_article_text(db):
         assert texts[article_id][start:end] == expected
         checked += 1
 
-    for r in db.query('SELECT article_id, start, "end", text FROM sentences'):
-        check(r["article_id"], r["start"], r["end"], r["text"])
-    for r in db.query('SELECT article_id, start, "end", text FROM hedges'):
-        check(r["article_id"], r["start"], r["end"], r["text"])
+    for r in db.query('SELECT text_id, start, "end", text FROM sentences'):
+        check(r["text_id"], r["start"], r["end"], r["text"])
+    for r in db.query('SELECT text_id, start, "end", text FROM hedges'):
+        check(r["text_id"], r["start"], r["end"], r["text"])
     for r in db.query("SELECT * FROM attributions"):
         if r["source_start"] is not None:
-            check(r["article_id"], r["source_start"], r["source_end"], r["source_text"])
+            check(r["text_id"], r["source_start"], r["source_end"], r["source_text"])
         if r["cue_start"] is not None:
-            check(r["article_id"], r["cue_start"], r["cue_end"], r["cue_text"])
+            check(r["text_id"], r["cue_start"], r["cue_end"], r["cue_text"])
         for item in json.loads(r["via"]):
-            check(r["article_id"], item["start"], item["end"], item["text"])
+            check(r["text_id"], item["start"], item["end"], item["text"])
         for start, end in json.loads(r["cue_parts"]):
-            assert 0 <= start < end <= len(texts[r["article_id"]])
+            assert 0 <= start < end <= len(texts[r["text_id"]])
     assert checked == 9 + 5 + 6 + 6 + 2  # sentences, hedges, sources, cues, via
     parts = next(
         db.query("SELECT cue_parts FROM attributions WHERE cue_text = 'wies'")
@@ -359,7 +359,7 @@ def test_every_stored_span_points_into_the_article_text(db):
     assert [TEXT_DE[start:end] for start, end in json.loads(parts)] == ["soll", "sein"]
     # the same offsets work in SQL, umlauts included (substr counts characters from 1)
     mismatched = db.execute(
-        "SELECT h.text FROM hedges h JOIN articles a ON a.id = h.article_id"
+        "SELECT h.text FROM hedges h JOIN texts a ON a.id = h.text_id"
         ' WHERE substr(a.text, h.start + 1, h."end" - h.start) != h.text'
     ).fetchall()
     assert mismatched == []
@@ -368,7 +368,8 @@ def test_every_stored_span_points_into_the_article_text(db):
 
 def sentence_ids(db: sqlite_utils.Database, article_id: str) -> dict[int, int]:
     rows = db.execute(
-        "SELECT idx, id FROM sentences WHERE article_id = ?", (article_id,)
+        "SELECT idx, id FROM sentences WHERE text_id = (SELECT text_id FROM publications WHERE id = ?)",
+        (article_id,),
     )
     return dict(rows.fetchall())
 
@@ -408,9 +409,9 @@ def test_resave_replaces_rows_and_search_index(db):
     assert ids_after[0] == ids_before[0]  # the unchanged heading keeps its id
     assert ids_after[1] not in ids_before.values()  # changed text: a new row
     assert count(db, "articles") == 2
-    assert count(db, "sentences", "article_id = ?", ("de-steuer",)) == 2
-    assert count(db, "attributions", "article_id = ?", ("de-steuer",)) == 1
-    assert count(db, "hedges", "article_id = ?", ("de-steuer",)) == 0
+    assert count(db, "sentences", "text_id = (SELECT text_id FROM publications WHERE id = ?)", ("de-steuer",)) == 2
+    assert count(db, "attributions", "text_id = (SELECT text_id FROM publications WHERE id = ?)", ("de-steuer",)) == 1
+    assert count(db, "hedges", "text_id = (SELECT text_id FROM publications WHERE id = ?)", ("de-steuer",)) == 0
     assert count(db, "sentences", "text = ?", (S2,)) == 0
     assert fts_hits(db, "Herbst") == []
     assert fts_hits(db, "Haushaltsentwurf") == [new_s2]
@@ -441,6 +442,7 @@ def test_reaudit_drops_sources_nobody_uses_any_more(db):
     t = TEXT_DE
     only_lindner = steuer_result().model_copy(
         update={
+            "analyser_version": "test-1b",  # the same text is analysed again only by another version
             "sentences": (
                 sentence(t, 0, HEAD, is_heading=True),
                 sentence(
@@ -520,8 +522,8 @@ def test_foreign_keys_hold(tmp_path):
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with pytest.raises(sqlite3.IntegrityError), db.conn:
         db.conn.execute(
-            'INSERT INTO hedges (sentence_id, article_id, text, start, "end", kind)'
-            " VALUES (999999, 'de-steuer', 'x', 0, 1, 'epistemic')"
+            'INSERT INTO hedges (sentence_id, text_id, text, start, "end", kind)'
+            " VALUES (999999, 1, 'x', 0, 1, 'epistemic')"
         )
 
 
@@ -551,11 +553,13 @@ def test_ensure_db_shape_twice_is_harmless(db):
     assert load_result(db, "de-steuer") == steuer_result()
     assert db["sentences"].detect_fts() == "sentences_fts"
     assert set(db.view_names()) == {
+        "articles",  # publications joined with their texts
         "attribution_details", "source_counts", "relays", "sentence_audit",
         "score_history", "latest_scores", "rule_hit_details",  # scores (test_rules_cli.py)
     }  # fmt: skip
     assert {
-        "articles",
+        "publications",
+        "texts",
         "sentences",
         "sources",
         "attributions",
@@ -567,12 +571,9 @@ def test_ensure_db_shape_twice_is_harmless(db):
 
 def test_ensure_db_shape_adds_columns_to_an_older_table(db):
     old = sqlite_utils.Database(memory=True)
-    old.execute(
-        "CREATE TABLE hedges (id INTEGER PRIMARY KEY, sentence_id INTEGER, article_id TEXT,"
-        ' text TEXT, start INTEGER, "end" INTEGER, kind TEXT, weight REAL)'
-    )
+    old.execute("CREATE TABLE errors (id INTEGER PRIMARY KEY, input TEXT, stage TEXT, message TEXT, at TEXT)")
     ensure_db_shape(old)
-    assert old["hedges"].columns_dict == db["hedges"].columns_dict
+    assert old["errors"].columns_dict == db["errors"].columns_dict
     save_result(old, steuer_result())
     assert load_result(old, "de-steuer") == steuer_result()
 
@@ -582,7 +583,7 @@ def test_ensure_db_shape_adds_columns_to_an_older_table(db):
 STORED_FIELDS = {
     Article: {
         "id", "text", "title", "url", "outlet", "domain", "author", "published",
-        "language", "origin", "content_hash", "warnings", "status",
+        "language", "origin", "content_hash", "warnings", "status", "raw_digest",
     },
     TaggedSentence: {
         "index", "start", "end", "text", "is_heading", "paragraph", "attributions",
@@ -624,7 +625,7 @@ def test_interrupted_save_leaves_previous_audit(db, monkeypatch):
         save_result(db, steuer_result("test-2"))
     assert not db.conn.in_transaction
     assert load_result(db, "de-steuer") == steuer_result()
-    assert db["articles"].get("de-steuer")["analyser_version"] == "test-1"
+    assert next(db.query("SELECT * FROM articles WHERE id = 'de-steuer'"))["analyser_version"] == "test-1"
     db.execute(
         "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
     )
@@ -677,9 +678,9 @@ def test_rows_built_apart_from_the_database_store_the_same_audit(db, tmp_path):
     for table in ("sentences", "attributions", "via", "hedges", "sources"):
         assert list(db[table].rows) == list(other[table].rows)
     # a re-audit from rows keeps the ids of unchanged sentences, as save_result does
-    ids = [r["id"] for r in db.query("SELECT id FROM sentences WHERE article_id = 'de-steuer' ORDER BY idx")]
+    ids = [r["id"] for r in db.query("SELECT id FROM sentences WHERE text_id = (SELECT text_id FROM publications WHERE id = 'de-steuer') ORDER BY idx")]
     save_rows(db, [article_rows(steuer_result("test-2"))])
-    assert [r["id"] for r in db.query("SELECT id FROM sentences WHERE article_id = 'de-steuer' ORDER BY idx")] == ids
+    assert [r["id"] for r in db.query("SELECT id FROM sentences WHERE text_id = (SELECT text_id FROM publications WHERE id = 'de-steuer') ORDER BY idx")] == ids
     assert load_result(db, "de-steuer") == steuer_result("test-2")
 
 
