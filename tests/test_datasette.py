@@ -283,6 +283,13 @@ def test_other_pages_have_no_legend(audit_db):
     assert 'class="hl-legend"' not in get(audit_db, "/audit/sources").text
 
 
+def test_a_query_naming_its_sentence_by_article_and_index_is_highlighted(audit_db):
+    # sentences belong to texts now; an article id and a sentence index still find the spans
+    sql = "select+article_id,+sentence_idx,+sentence+from+attribution_details+where+article_id='hostile'"
+    page = get(audit_db, f"/audit?sql={sql}").text
+    assert ("hl hl-source hl-uncheckable hl-kind-anonymous", "Police sources") in mark_texts(page)
+
+
 def test_a_query_that_changes_the_text_is_not_highlighted(audit_db):
     page = get(audit_db, "/audit?sql=select+id+as+sentence_id,+upper(text)+as+sentence+from+sentences").text
     assert "<mark" not in page.split('<table class="rows-and-columns">')[1]

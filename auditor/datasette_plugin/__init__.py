@@ -52,7 +52,8 @@ def register() -> None:
 # The columns that name a row of `sentences`, and the WHERE clause they fill.
 SENTENCE_KEYS = {
     ("sentence_id",): "id = ?",
-    ("article_id", "sentence_idx"): "article_id = ? AND idx = ?",
+    # sentences belong to texts; an article (publication) names its text
+    ("article_id", "sentence_idx"): "text_id = (SELECT text_id FROM publications WHERE id = ?) AND idx = ?",
 }
 
 
