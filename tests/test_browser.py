@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -170,10 +171,12 @@ def assert_highlighted_and_harmless(facts: dict) -> None:
     assert facts["legend"] and facts["legend"]["height"] > 0
 
 
-def test_served_database_shows_highlights_and_runs_no_article_script(browser, served):
+def test_served_database_shows_highlights_and_runs_no_article_script(browser, served, audit_db):
     facts = browser.facts(f"{served}/audit/article_audit?article_id=hostile")
     assert_highlighted_and_harmless(facts)
-    table = browser.facts(f"{served}/audit/sentences?article_id=hostile")
+    with sqlite3.connect(audit_db) as conn:  # sentences belong to the article's text
+        (text_id,) = conn.execute("SELECT text_id FROM publications WHERE id = 'hostile'").fetchone()
+    table = browser.facts(f"{served}/audit/sentences?text_id={text_id}")
     assert_highlighted_and_harmless(table)
     seed = browser.facts(f"{served}/audit/sentences/1")
     assert "hochrangigen Quellen der britischen Regierung" in {m["text"] for m in seed["marks"]}
