@@ -24,6 +24,8 @@ import yaml
 from datasette.app import Datasette
 
 from .datasette_plugin import register
+from .errors import AuditorError
+from .models import SCHEMA_VERSION
 from .resources import db_dir
 from .store import database_fault
 
@@ -66,8 +68,12 @@ def check_database(db_path: str | Path) -> None:
     try:
         with closing(sqlite3.connect(uri, uri=True)) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error as error:
         raise database_fault(db_path, error) from None
+    if version and version != SCHEMA_VERSION:  # serve only reads: it cannot migrate, and the pages need this schema
+        raise AuditorError(str(db_path), f"schema version {version}, this auditor shows version {SCHEMA_VERSION}: "
+                           "open it once with `auditor audit`, `bulk` or `rescore` (newer: a newer auditor)")
 
 
 def make_datasette(db_path: str | Path) -> Datasette:

@@ -81,6 +81,7 @@ from .store import (
     IdentityConflict,
     article_rows,
     publication_rows,
+    is_busy,
     record_error,
     start_run,
     stored_raw_digests,
@@ -105,7 +106,7 @@ CHUNK_BYTES = 256_000  # HTML pages are large and slow: fewer of them per chunk
 IN_FLIGHT_PER_WORKER = 12
 # Seconds to wait before each new attempt at a commit that found the database
 # locked (after the connection's own busy timeout); then the run stops.
-COMMIT_RETRIES = (1.0, 2.0, 4.0)
+COMMIT_RETRIES = (2.0,)
 
 
 class UrlInput(NamedTuple):
@@ -245,7 +246,7 @@ def run_bulk(
     )
     items = _fetched(iter_inputs(inputs, stdin), fetcher, max_pending=2 * options.concurrency)
     analysed = _analysed(_chunks(items, writer), options, scoring, writer.stored_check(), interrupts.ignored)
-    try:
+    try:  # a database locked through every retry, even while ending on Ctrl-C: one line, the summary
         with interrupts.installed(), fetcher, _bulk_gc(), closing(analysed):
             try:
                 for outcomes in analysed:
@@ -262,8 +263,8 @@ def run_bulk(
             except BrokenProcessPool:
                 summary.aborted = "a worker process died (killed, or out of memory)"
                 writer.flush()
-            except DatabaseLocked as error:
-                summary.aborted = str(error)
+    except DatabaseLocked as error:
+        summary.aborted = str(error)
     finally:
         summary.seconds = time.perf_counter() - started
     return summary
@@ -725,13 +726,12 @@ class _Writer:
             try:
                 return write()
             except sqlite3.OperationalError as error:
-                if "locked" not in str(error) and "busy" not in str(error):
+                if not is_busy(error):
                     raise
                 delay = next(delays, None)
                 if delay is None:
-                    done = self.summary.stored + self.summary.skipped
                     raise DatabaseLocked(f"the database is locked by another connection ({error});"
-                                         f" the {done:,} articles counted are kept") from None
+                                         f" the {self.summary.stored:,} articles stored so far are kept") from None
                 time.sleep(delay)
 
 

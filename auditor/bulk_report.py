@@ -105,6 +105,7 @@ def summary_text(summary: BulkSummary) -> str:
         f"{summary.sentences / seconds:,.0f} sentences/s"
     )
     if summary.interrupted or summary.aborted:
-        why = "interrupted" if summary.interrupted else f"stopped: {summary.aborted}"
+        stopped = f"stopped: {summary.aborted}" if summary.aborted else ""
+        why = "; ".join(filter(None, ("interrupted" if summary.interrupted else "", stopped)))
         lines.append(f"{why}; every article counted above is stored: run the same command again to go on")
     return "\n".join(lines)

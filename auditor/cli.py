@@ -175,7 +175,7 @@ class _AuditRun:
             return self._fail(str(error))
         except Exception as error:  # noqa: BLE001 - as above: one document, one line
             return self._fail(f"{item.origin}: cannot report or store: {type(error).__name__}: {error}")
-        write_whole(output)
+        write_whole(output, for_terminal=self.fmt == "text")
         self.printed += 1
 
     def _fail(self, line: str) -> None:
@@ -216,16 +216,17 @@ class _AuditRun:
         return shown.getvalue()
 
 
-def write_whole(pieces: Sequence[str]) -> None:
+def write_whole(pieces: Sequence[str], *, for_terminal: bool = True) -> None:
     """One document's output written to the end, with Ctrl-C held until it is out:
-    a reader of the JSON Lines never gets a cut line."""
+    a reader of the JSON Lines never gets a cut line. JSON and HTML are UTF-8 files,
+    whatever the terminal's encoding; a report for the terminal is in its encoding."""
     interrupted: list[int] = []
     # only where Ctrl-C would raise KeyboardInterrupt: an ignored SIGINT stays ignored
     holding = (threading.current_thread() is threading.main_thread()
                and signal.getsignal(signal.SIGINT) is signal.default_int_handler)
     previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum)) if holding else None
     try:
-        _write_all(pieces)
+        _write_all(pieces, for_terminal)
     except OSError as error:
         if error.errno == errno.EPIPE:
             raise  # the reader has gone (| head): click ends quietly
@@ -237,7 +238,7 @@ def write_whole(pieces: Sequence[str]) -> None:
         raise KeyboardInterrupt
 
 
-def _write_all(pieces: Sequence[str]) -> None:
+def _write_all(pieces: Sequence[str], for_terminal: bool) -> None:
     """Write to standard output's file descriptor directly, to the last byte: through
     the text stream a line longer than its 8 KiB buffer went out in two writes, and a
     process ended between them left a cut line."""
@@ -250,7 +251,9 @@ def _write_all(pieces: Sequence[str]) -> None:
         return
     stream.flush()
     for piece in pieces:
-        data = memoryview(piece.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+        # in the terminal, a character its codec lacks is shown as its escape, never a traceback
+        encoded = piece.encode(stream.encoding or "utf-8", "backslashreplace") if for_terminal else piece.encode()
+        data = memoryview(encoded)
         while data:
             data = data[os.write(fd, data):]  # a signal between two writes is held by write_whole
 
@@ -554,7 +557,8 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     would, is skipped: run the same command again after Ctrl-C or a crash and
     it goes on where it stopped.  Failed inputs are recorded in the errors
     table and skipped.  Exit status: 0 all inputs audited or skipped, 1 some
-    input failed, 3 stopped because a worker process died, 130 interrupted
+    input failed, 3 stopped because a worker process died or the database
+    stayed locked, 130 interrupted
     (in both cases what was done is committed).
 
     \b

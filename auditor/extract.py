@@ -132,12 +132,6 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
-def known_content_hash(raw: RawDocument) -> str | None:
-    """The content_hash extract() will give this document, when it is known
-    without extracting: plain text is kept exactly as given."""
-    return content_hash(raw.content) if raw.content_type == "text" and isinstance(raw.content, str) else None
-
-
 def domain_of(url: str | None) -> str | None:
     """Host name without a leading "www.", lower case."""
     if not url:

@@ -35,8 +35,6 @@ SUMMARY_ROWS = (
 )
 
 
-
-
 def status_note(status: str | None, language: str | None) -> str | None:
     """What every report says of an article no grammar analysed; None for an analysed one."""
     if status != "unsupported_language":

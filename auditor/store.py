@@ -325,7 +325,7 @@ def _transaction(conn: Connection) -> Iterator[Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
-        if "locked" not in str(error) and "busy" not in str(error):
+        if not is_busy(error):
             raise
         raise DatabaseBusy(_database_name(conn), f"{error}: another connection holds the write lock;"
                            " what was stored before is kept") from None
@@ -617,8 +617,6 @@ def _insert_sql(table: str, columns: tuple[str, ...], verb: str = "INSERT") -> s
     return f"{verb} INTO {table} ({names}) VALUES ({marks})"
 
 
-
-
 def _upsert_sql(table: str, columns: tuple[str, ...]) -> str:
     """Insert, or update every column but the first, the key."""
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns[1:])
@@ -828,8 +826,8 @@ def save_results(
 ) -> int:
     """Save many results, one transaction per batch; returns how many were saved.
 
-    Later results replace earlier ones with the same article id, also within a
-    batch.  If a batch fails, that batch is rolled back and earlier batches stay.
+    A publication stored again with the same content is skipped; one whose id is
+    stored for other content is refused (see :func:`save_rows`).  If a batch fails, that batch is rolled back and earlier batches stay.
     With ``run_id`` (see :func:`start_run`) the scores of scored results are
     saved for that run in the same transaction.
     """
@@ -939,11 +937,11 @@ def stored_raw_digests(
     condition = " AND t.analyser_version = ?"
     params: list[str] = [analyser_version]
     if rule_set_hash is not None:
-        condition += (
-            " AND EXISTS (SELECT 1 FROM article_scores sc JOIN runs r ON r.id = sc.run_id"
+        condition += (  # a text no grammar reads is never scored: stored is enough
+            " AND (t.status <> 'analysed' OR EXISTS (SELECT 1 FROM article_scores sc JOIN runs r ON r.id = sc.run_id"
             " JOIN rule_sets rs ON rs.id = r.rule_set_id WHERE sc.article_id = p.id"
             " AND sc.content_hash = t.content_hash AND sc.analyser_version = t.analyser_version"
-            " AND rs.content_hash = ? AND r.outlets_hash IS ?)"
+            " AND rs.content_hash = ? AND r.outlets_hash IS ?))"
         )
         params += [rule_set_hash, outlets_hash]
     query = ("SELECT p.raw_digest FROM publications p JOIN texts t ON t.id = p.text_id"

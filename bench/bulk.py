@@ -343,7 +343,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-bulk-") as tmp:
         tmp_path = Path(tmp)
         if args.html_only:
-            return html_runs(tmp_path, html_pages)
+            html_runs(tmp_path, html_pages)
+            return
         print(f"corpus: {len(texts)} articles of {origin}, at 1x and {scale}x; {os.cpu_count()} cores; "
               f"load average {os.getloadavg()[0]:.1f}", flush=True)
         rows = []

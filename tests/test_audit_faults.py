@@ -206,3 +206,19 @@ def test_rescore_prints_stored_titles_inert(tmp_path):
     result = CliRunner().invoke(cli, ["rescore", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and r"\x1b]52;c;eA==\x07Brücke" in result.stdout
+
+
+def test_a_character_the_output_encoding_lacks_is_escaped_not_a_traceback(tmp_path):
+    path = tmp_path / "emoji.txt"
+    path.write_text("Der Sprecher sagte, die Lage sei 🙂 ruhig.", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "auditor", "audit", str(path), "--no-db", "--format", "jsonl"],
+                          capture_output=True, cwd=tmp_path, timeout=120, check=False,
+                          env={**os.environ, "PYTHONIOENCODING": "latin-1"})
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    assert json.loads(done.stdout)["article"]["text"] == path.read_text(encoding="utf-8")  # JSON is UTF-8 always
+    report = subprocess.run([sys.executable, "-m", "auditor", "audit", str(path), "--no-db"],
+                            capture_output=True, cwd=tmp_path, timeout=120, check=False,
+                            env={**os.environ, "PYTHONIOENCODING": "latin-1"})
+    assert report.returncode == 0, report.stderr
+    assert b"\\U0001f642" in report.stdout  # the readable report, in the terminal's encoding

@@ -330,3 +330,56 @@ def test_a_rerun_after_the_migration_adopts_the_publications_of_version_1(tmp_pa
     assert rows(path, "SELECT id, raw_digest IS NOT NULL FROM publications WHERE origin LIKE '%news_en.html'") == [
         ("a766eb6d151adb36", 1)]  # the id version 1 gave it, which its scores point at
     assert counted(0, 1) in bulk("tests/fixtures/news_en.html", "--db", str(path)).output
+
+
+FRENCH = ("Le gouvernement a annoncé hier que les nouvelles mesures entreront en vigueur le mois prochain, "
+          "selon des sources officielles. Les experts pensent que l'économie pourrait croître.\n")
+
+
+def test_a_rerun_skips_a_stored_text_no_grammar_reads_before_extraction(tmp_path, monkeypatch):
+    # such a text is never scored, so "scored with these rules" cannot be what marks it stored
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "article-fr.txt").write_text(FRENCH, encoding="utf-8")
+    shutil.copy(FIXTURES / "news_en.html", folder / "news_en.html")
+    db = tmp_path / "audit.db"
+    assert bulk(str(folder), "--db", str(db)).exit_code == 0
+    extracted = []
+    extract = auditor.bulk.extract
+    monkeypatch.setattr(auditor.bulk, "extract", lambda raw, **kw: extracted.append(raw.origin) or extract(raw, **kw))
+    result = bulk(str(folder), "--db", str(db))
+    assert extracted == []
+    assert counted(0, 2) in result.output
+
+
+def test_serve_refuses_a_version_1_database_it_cannot_migrate(tmp_path):
+    path = v1_copy(tmp_path)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(path)])
+    assert result.exit_code == 1
+    [line] = result.output.splitlines()
+    assert line.startswith(f"auditor: error: {path}: schema version 1, this auditor shows version {SCHEMA_VERSION}")
+    with sqlite3.connect(path) as conn:  # read only: still version 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_a_lock_met_while_ending_on_ctrl_c_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setattr(auditor.bulk, "COMMIT_RETRIES", ())
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    take = auditor.bulk._Writer.take
+
+    def take_then_ctrl_c(self, outcome):
+        take(self, outcome)
+        raise KeyboardInterrupt  # the run ends, and its last commit finds the database locked
+
+    monkeypatch.setattr(auditor.bulk, "write_batch", locked)
+    monkeypatch.setattr(auditor.bulk._Writer, "take", take_then_ctrl_c)
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(jsonl([{"id": "a", "text": COURT}, {"id": "b", "text": POLL}]))
+    result = bulk(str(dump), "--db", str(tmp_path / "audit.db"), "--jobs", "1")
+    assert result.exit_code == 130, result.output  # interrupted, as asked
+    assert "Traceback" not in result.output
+    assert [line for line in result.output.splitlines() if "locked" in line][0].startswith(
+        "interrupted; stopped: the database is locked by another connection")
