@@ -161,17 +161,21 @@ def test_audit_stores_two_files_with_the_same_text_as_two_publications(tmp_path)
 # --- reruns skip before extraction ----------------------------------------------
 
 
+def rerun_watching_extraction(folder: Path, db: Path, monkeypatch) -> tuple[list[str], object]:
+    """Bulk the folder into db, then again with extraction watched: what the rerun extracted, and its result."""
+    assert bulk(str(folder), "--db", str(db)).exit_code == 0
+    extracted: list[str] = []
+    extract = auditor.bulk.extract
+    monkeypatch.setattr(auditor.bulk, "extract", lambda raw, **kw: extracted.append(raw.origin) or extract(raw, **kw))
+    return extracted, bulk(str(folder), "--db", str(db))
+
+
 def test_a_rerun_of_stored_html_extracts_nothing(tmp_path, monkeypatch):
     folder = tmp_path / "pages"
     folder.mkdir()
     for name in ("news_en.html", "news_de.html"):
         shutil.copy(FIXTURES / name, folder / name)
-    db = tmp_path / "audit.db"
-    assert bulk(str(folder), "--db", str(db)).exit_code == 0
-    extracted = []
-    extract = auditor.bulk.extract
-    monkeypatch.setattr(auditor.bulk, "extract", lambda raw, **kw: extracted.append(raw.origin) or extract(raw, **kw))
-    result = bulk(str(folder), "--db", str(db))
+    extracted, result = rerun_watching_extraction(folder, tmp_path / "audit.db", monkeypatch)
     assert extracted == []  # the code before extracted every stored page again to learn its text's hash
     assert counted(0, 2) in result.output
 
@@ -342,12 +346,7 @@ def test_a_rerun_skips_a_stored_text_no_grammar_reads_before_extraction(tmp_path
     folder.mkdir()
     (folder / "article-fr.txt").write_text(FRENCH, encoding="utf-8")
     shutil.copy(FIXTURES / "news_en.html", folder / "news_en.html")
-    db = tmp_path / "audit.db"
-    assert bulk(str(folder), "--db", str(db)).exit_code == 0
-    extracted = []
-    extract = auditor.bulk.extract
-    monkeypatch.setattr(auditor.bulk, "extract", lambda raw, **kw: extracted.append(raw.origin) or extract(raw, **kw))
-    result = bulk(str(folder), "--db", str(db))
+    extracted, result = rerun_watching_extraction(folder, tmp_path / "audit.db", monkeypatch)
     assert extracted == []
     assert counted(0, 2) in result.output
 
