@@ -64,6 +64,8 @@ def load_metadata(database: str = METADATA_DATABASE) -> dict[str, Any]:
 
 def check_database(db_path: str | Path) -> None:
     """Raise AuditorError naming the file when it is not an SQLite database one can read."""
+    if Path(db_path).is_dir():  # as open_db words it for the commands that write
+        raise AuditorError(str(db_path), "is a folder, not a database file")
     uri = f"file:{urllib.parse.quote(str(db_path))}?mode=ro"
     try:
         with closing(sqlite3.connect(uri, uri=True)) as conn:

@@ -302,7 +302,7 @@ def eval_command(corpus: Path, n_errors: int, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=DEFAULT_DB,
+@click.option("--db", "db_path", type=click.Path(exists=True, path_type=Path), default=DEFAULT_DB,
               show_default=True, help="Audit database to browse.")
 @click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True,
               help="Port on 127.0.0.1.")

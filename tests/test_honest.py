@@ -329,6 +329,12 @@ def test_the_real_server_on_127_0_0_1_checks_the_host_header(audit_db):
         thread.join(timeout=30)
 
 
+def test_serve_refuses_a_folder_in_one_line(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path)])
+    assert result.exit_code == 1
+    assert one_error_line(result, str(tmp_path)).endswith("is a folder, not a database file")
+
+
 def test_serve_refuses_a_file_that_is_not_a_database_in_one_line(tmp_path):
     bogus = tmp_path / "notes.db"
     bogus.write_text("these are notes, not SQLite\n" * 100, encoding="utf-8")
