@@ -21,9 +21,9 @@ connections of their own). An id stored already for other content is an
 ``identity`` error row naming both inputs; the first stays.
 
 Resuming: a batch is one transaction, so a killed run leaves whole articles
-only. A commit that finds the database locked by another connection is tried
-again a few times (``COMMIT_RETRIES``), then the run stops with one line,
-keeping the batches committed.
+only. A commit that finds the database locked by another connection past the
+busy timeout is tried once more (``store.retry_when_busy``, as for audit and
+rescore), then the run stops with one line, keeping the batches committed.
 
 Failed inputs (unreadable file, failed fetch, no text, broken JSON line or
 WARC record) go to the ``errors`` table and the run goes on.
@@ -83,6 +83,7 @@ from .store import (
     publication_rows,
     is_busy,
     record_error,
+    retry_when_busy,
     start_run,
     stored_raw_digests,
     stored_texts,
@@ -104,9 +105,6 @@ CHUNK_BYTES = 256_000  # HTML pages are large and slow: fewer of them per chunk
 # Chunks queued per worker, so none idles while the writer commits a batch (a tenth of a
 # second for 200 articles): 12 is about a third of a second of work; 4 left workers waiting.
 IN_FLIGHT_PER_WORKER = 12
-# Seconds to wait before each new attempt at a commit that found the database
-# locked (after the connection's own busy timeout); then the run stops.
-COMMIT_RETRIES = (2.0,)
 
 
 class UrlInput(NamedTuple):
@@ -720,19 +718,15 @@ class _Writer:
             return None
 
     def _retrying(self, write: Callable[[], _T]) -> _T:
-        """``write()``, tried again while another connection holds the write lock."""
-        delays = iter(COMMIT_RETRIES)
-        while True:
-            try:
-                return write()
-            except sqlite3.OperationalError as error:
-                if not is_busy(error):
-                    raise
-                delay = next(delays, None)
-                if delay is None:
-                    raise DatabaseLocked(f"the database is locked by another connection ({error});"
-                                         f" the {self.summary.stored:,} articles stored so far are kept") from None
-                time.sleep(delay)
+        """``write()``, tried once more if another connection held the write lock through
+        the busy timeout (``store.retry_when_busy``); still locked, the run stops."""
+        try:
+            return retry_when_busy(write)
+        except sqlite3.OperationalError as error:
+            if not is_busy(error):
+                raise
+            raise DatabaseLocked(f"the database is locked by another connection ({error});"
+                                 f" the {self.summary.stored:,} articles stored so far are kept") from None
 
 
 def _storable(text: str) -> str:
