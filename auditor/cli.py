@@ -9,7 +9,7 @@ import signal
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -198,17 +198,19 @@ class _AuditRun:
     def _render(self, result: AuditResult) -> list[str]:
         """The document's whole output, in pieces, to write at once (see write_whole)."""
         from .html_report import render_html
-        from .report import iter_json, render_text, result_to_dict
+        from .report import iter_json, result_to_dict
 
         if self.fmt == "text":
-            return [self._text_report(result, render_text)]
+            return [self._text_report(result)]
         if self.fmt == "html":
             return [render_html(result_to_dict(result))]
         return [*iter_json(result, indent=None if self.fmt == "jsonl" else 2), "\n"]
 
-    def _text_report(self, result: AuditResult, render_text: Callable[[AuditResult, Console], None]) -> str:
+    def _text_report(self, result: AuditResult) -> str:
         """The report as the terminal would show it, rendered into a string as it goes:
         Console.capture() kept every rendered segment of a long article until the end."""
+        from .report import render_text
+
         real = self.console
         shown = io.StringIO()
         render_text(result, Console(file=shown, width=real.width, force_terminal=real.is_terminal,
