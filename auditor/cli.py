@@ -42,6 +42,24 @@ OUTLETS_OPTION = click.option(
 DEFAULT_PORT = 8001  # Datasette's own default
 
 
+class LanguageChoice(click.Choice):
+    """``--lang``: "auto" or a registered language, asked of the registry when the
+    option is read, so a language installed as a package of its own is offered too."""
+
+    def __init__(self) -> None:
+        super().__init__(["auto"])
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from .analyse.registry import supported_languages  # read when used: `auditor --help` stays quick
+
+        return (*supported_languages(), "auto")
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        pass  # click sets the choices once; they are the registry's
+
+
 def _stderr(kind: str, message: str) -> None:
     """One line, whatever the message holds: inputs' names and texts are data."""
     click.echo(f"auditor: {kind}: {inert(message, one_line=True)}", err=True)
@@ -87,7 +105,7 @@ def cli() -> None:
               show_default=True,
               help="text: a readable report; json: one object; jsonl: one object per article per line; "
                    "html: one self-contained page.")
-@click.option("--lang", type=click.Choice(["de", "en", "auto"]), default="auto", show_default=True,
+@click.option("--lang", type=LanguageChoice(), default="auto", show_default=True,
               help="Language of the article(s); auto detects it.")
 @click.option("--db", "db_path", type=click.Path(path_type=Path), default=DEFAULT_DB,
               show_default=True, help="SQLite database to store the results in.")
@@ -529,7 +547,7 @@ def rescore(db_path: Path, rule_files: tuple[str, ...], outlet_files: tuple[Path
               show_default=True, help="SQLite database to store the results in.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes that analyse; 1 analyses in this process.  [default: all cores]")
-@click.option("--lang", type=click.Choice(["de", "en", "auto"]), default="auto", show_default=True,
+@click.option("--lang", type=LanguageChoice(), default="auto", show_default=True,
               help="Language of the articles; auto detects it per article.")
 @RULES_OPTION
 @OUTLETS_OPTION

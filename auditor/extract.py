@@ -26,7 +26,7 @@ from lxml import etree
 
 from auditor.errors import ExtractError, InputError
 from auditor.ingest import decode_bytes, html_meta_charset, text_problem
-from auditor.language import SUPPORTED_LANGUAGES, UNKNOWN, detect_language
+from auditor.language import UNKNOWN, detect_language, supported_languages
 from auditor.models import Article, RawDocument
 
 # trafilatura logs "empty HTML tree" and the like at ERROR; we report the same
@@ -415,7 +415,7 @@ def _choose_language(
         language = _language_code(page_claim) or UNKNOWN
     if language == UNKNOWN:
         warnings.append("could not detect the language: stored without analysis, not scored")
-    elif language not in SUPPORTED_LANGUAGES:
+    elif language not in supported_languages():
         warnings.append(f"unsupported language {language!r}: stored without analysis, not scored")
     return language, warnings
 

@@ -13,10 +13,12 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+from auditor.analyse.registry import languages, supported_languages
 from auditor.errors import RulesError
 from auditor.resources import rules_dir
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en")
+__all__ = ["UNKNOWN", "detect_language", "supported_languages"]
+
 UNKNOWN = "unknown"
 
 SAMPLE_CHARS = 2_000  # ~300 words: enough for news (same answers as 5,000 on 1,540 corpus articles), and cheap
@@ -46,14 +48,22 @@ def detect_language(text: str) -> str:
     return best
 
 
-@cache
 def _stopword_index() -> dict[str, tuple[str, ...]]:
     """word -> languages listing it; one dict lookup per word at detection time."""
+    return _index_of(tuple(sorted((code, found.stopwords) for code, found in languages().items())))
+
+
+@cache
+def _index_of(registered: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[str, ...]]:
+    # rules/languages.toml, then the words a registered language brings
+    lists = dict(_load_stopwords(_rules_file()))
+    for code, words in registered:
+        lists[code] = lists.get(code, frozenset()) | frozenset(w.lower() for w in words)
     index: dict[str, list[str]] = {}
-    for language, words in _load_stopwords(_rules_file()).items():
+    for language, words in lists.items():
         for word in words:
             index.setdefault(word, []).append(language)
-    return {word: tuple(languages) for word, languages in index.items()}
+    return {word: tuple(codes) for word, codes in index.items()}
 
 
 def _rules_file() -> Path:

@@ -10,12 +10,10 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from .errors import RulesError
-from .language import SUPPORTED_LANGUAGES
 from .resources import rules_dir
 
 GAP = "…"
@@ -80,6 +78,8 @@ class Lexicon:
     outlets: dict[tuple[str, ...], str]  # outlet name as words -> domain
     max_outlet_words: int
     particles: frozenset[str] = field(default_factory=frozenset)
+    compounds: bool = False  # nouns compound ("Sicherheitsexperten" is a kind of "experten")
+    anonymity_phrases: tuple[str, ...] = ()  # words in a source that make it anonymous ("familiar with")
     _derived: dict[Callable[[Any], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -143,95 +143,6 @@ def _index(items, first_words) -> dict[str, tuple]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-# --- German verb forms ------------------------------------------------------
-
-_DE_INSEPARABLE = ("be", "er", "ver", "ent", "zer", "ge", "emp", "miss", "über", "unter", "wider", "hinter")
-
-
-def _de_regular_forms(infinitive: str) -> tuple[list[str], str]:
-    """Finite forms and participle of a weak German verb."""
-    stem = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
-    # "antworten" -> "antwortet", "rechnen" -> "rechnet": an -e- before -t
-    link = "e" if stem.endswith(("t", "d", "chn", "gn", "ffn", "tm", "dm")) else ""
-    finite = [stem + "e", stem + link + "st", stem + link + "t", stem + link + "te",
-              stem + link + "ten", stem + link + "test", infinitive]
-    if infinitive.endswith("ieren") or infinitive.startswith(_DE_INSEPARABLE):
-        participle = stem + link + "t"
-    else:
-        participle = "ge" + stem + link + "t"
-    return finite, participle
-
-
-def _de_verb_forms(data: dict) -> dict[str, list[VerbForm]]:
-    irregular: dict[str, list[str]] = data.get("irregular", {})
-    forms: dict[str, list[VerbForm]] = {}
-
-    def stem_forms(infinitive: str) -> tuple[list[str], list[str]]:
-        if infinitive in irregular:
-            listed = irregular[infinitive]
-            participles = [f for f in listed if f.startswith("ge") and f != infinitive and not f.startswith(("geh", "geb"))]
-            if infinitive.startswith(_DE_INSEPARABLE):
-                participles = [f for f in listed if f.endswith(("en", "t")) and f != infinitive][-1:]
-            finite = [f for f in listed if f not in participles] + [infinitive]
-            return finite, participles
-        finite, participle = _de_regular_forms(infinitive)
-        return finite, [participle]
-
-    def add(form: str, verb: VerbForm) -> None:
-        known = forms.setdefault(form, [])
-        if verb not in known:
-            known.append(verb)
-
-    # the irregular table only lists forms: a verb is a cue on its own when it is
-    # in ``regular`` (the name says how its forms are made by default)
-    for infinitive in dict.fromkeys(data.get("regular", [])):
-        finite, participles = stem_forms(infinitive)
-        for f in finite:
-            add(f, VerbForm(lemma=infinitive))
-        for p in participles:
-            add(p, VerbForm(lemma=infinitive, participle=True))
-    for entry in data.get("particle", []):
-        particle, infinitive = entry.split("|")
-        lemma = particle + infinitive
-        finite, participles = stem_forms(infinitive)
-        for f in finite:
-            add(f, VerbForm(lemma=lemma, particle=particle))
-            add(particle + f, VerbForm(lemma=lemma))
-        for p in participles:
-            add(particle + p, VerbForm(lemma=lemma, participle=True))
-        add(particle + "zu" + infinitive, VerbForm(lemma=lemma))
-    return forms
-
-
-# --- English verb forms -----------------------------------------------------
-
-
-def _en_regular_forms(base: str) -> list[str]:
-    if base.endswith("e"):
-        return [base, base + "s", base + "d"]
-    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
-        return [base, base[:-1] + "ies", base[:-1] + "ied"]
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        return [base, base + "es", base + "ed"]
-    return [base, base + "s", base + "ed"]
-
-
-def _en_verb_forms(data: dict) -> dict[str, list[VerbForm]]:
-    irregular: dict[str, list[str]] = data.get("irregular", {})
-    needs_next: dict[str, list[str]] = data.get("needs_next", {})
-    forms: dict[str, list[VerbForm]] = {}
-    for base in dict.fromkeys(data.get("regular", []) + list(irregular)):
-        listed = [base] + irregular[base] if base in irregular else _en_regular_forms(base)
-        if base in needs_next and not needs_next[base]:
-            continue  # handled by a frame ("citing", "quoted by")
-        nxt = frozenset(needs_next[base]) if base in needs_next else None
-        for form in listed:
-            if form.endswith("ing"):
-                continue  # "saying" hangs on the main clause's subject
-            forms.setdefault(form, []).append(VerbForm(lemma=base, needs_next=nxt))
-    return forms
-
-
 # --- loading ---------------------------------------------------------------
 
 
@@ -257,7 +168,9 @@ def _patterns_of(entry: dict, default_gap: int) -> list[str]:
     return listed
 
 
-def load_lexicon_file(path: Path, outlets: dict[str, str]) -> Lexicon:
+def load_lexicon_file(path: Path, outlets: dict[str, str],
+                      verb_forms: Callable[[dict], dict[str, list[VerbForm]]]) -> Lexicon:
+    """The lexicon in ``path``; ``verb_forms`` inflects its ``[verbs]`` table (the grammar's ``verb_forms``)."""
     data = _read_toml(path)
     language = data.get("language") or path.stem
     # words match as written, but for a capital at the start of a sentence:
@@ -265,7 +178,7 @@ def load_lexicon_file(path: Path, outlets: dict[str, str]) -> Lexicon:
     case_sensitive = True
     try:
         verb_data = data.get("verbs", {})
-        verb_forms = _de_verb_forms(verb_data) if language == "de" else _en_verb_forms(verb_data)
+        forms = verb_forms(verb_data)
         frames = []
         for entry in data.get("frames", []):
             options = {k: v for k, v in entry.items() if k not in ("pattern", "patterns", "source", "gap")}
@@ -296,7 +209,7 @@ def load_lexicon_file(path: Path, outlets: dict[str, str]) -> Lexicon:
     return Lexicon(
         language=language,
         case_sensitive=case_sensitive,
-        verb_forms={k: tuple(v) for k, v in verb_forms.items()},
+        verb_forms={k: tuple(v) for k, v in forms.items()},
         frames=tuple(frames),
         frame_index=_index(frames, lambda f: f.pattern.positions[0]),
         frame_non_sources=frozenset(w.lower() for w in data.get("frame_non_sources", [])),
@@ -308,18 +221,11 @@ def load_lexicon_file(path: Path, outlets: dict[str, str]) -> Lexicon:
         outlets=outlet_words,
         max_outlet_words=max((len(k) for k in outlet_words), default=1),
         particles=particles,
+        compounds=bool(data.get("compounds", False)),
+        anonymity_phrases=tuple(p.lower() for p in data.get("anonymity_phrases", [])),
     )
 
 
-@lru_cache(maxsize=None)
-def load_lexicon(language: str) -> Lexicon:
-    """The lexicon for a language; unsupported languages fall back to English."""
-    if language not in SUPPORTED_LANGUAGES:
-        language = "en"
-    return load_lexicon_file(rules_dir() / "lexicons" / f"{language}.toml", load_outlet_aliases())
-
-
-@lru_cache(maxsize=None)
 def hedge_thresholds() -> dict[str, float]:
     levels = _read_toml(rules_dir() / "hedging.toml").get("levels", {})
     return {name: float(levels[name]) for name in ("low", "medium", "high")}

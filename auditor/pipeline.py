@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .analyse import ANALYSER_VERSION, analyse_article
 from .extract import content_hash, extract
 from .identity import identified
-from .language import SUPPORTED_LANGUAGES, detect_language
+from .language import detect_language, supported_languages
 from .models import Article, AuditResult, RawDocument
 from .segment import iter_sentences
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # scoring loads rule files; only callers that score import it
 
 def audit_article(article: Article, *, scoring: Scoring | None = None) -> AuditResult:
     """Split and tag an article; score it too when given rules (``scoring.load_scoring``)."""
-    if article.language not in SUPPORTED_LANGUAGES:
+    if article.language not in supported_languages():
         # no grammar reads it, so analyse() leaves it untagged: said so, and the scorer scores nothing
         article = article.model_copy(update={"status": "unsupported_language"})
     # tagged as they are split: never every sentence model and every tagged one at once

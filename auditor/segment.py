@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor.analyse import registry
 from auditor.errors import RulesError
+from auditor.language import detect_language
 from auditor.models import Sentence
 from auditor.resources import rules_dir
 
@@ -97,22 +99,36 @@ def _load_table() -> dict[str, dict[str, list[str]]]:
     for section, entries in table.items():
         if not isinstance(entries, dict):
             raise RulesError(str(path), f"[{section}] must be a table")
-        for key, value in entries.items():
-            if isinstance(value, list):
-                ok = all(isinstance(x, str) for x in value)
-            else:
-                ok = isinstance(value, (bool, int))
-            if not ok:
-                raise RulesError(str(path), f"[{section}] {key}: expected a list of strings, a flag or a number")
+        _checked(entries, str(path), f"[{section}] ")
     return table
 
 
-@lru_cache(maxsize=16)
+def _checked(entries: Mapping[str, object], where: str, section: str = "") -> Mapping[str, object]:
+    """A section of segmentation rules, its values checked: lists of words, flags, numbers."""
+    for key, value in entries.items():
+        if isinstance(value, list):
+            ok = all(isinstance(x, str) for x in value)
+        else:
+            ok = isinstance(value, (bool, int))
+        if not ok:
+            raise RulesError(where, f"{section}{key}: expected a list of strings, a flag or a number")
+    return entries
+
+
 def _rules(language: str) -> _Rules:
+    lang = _language_key(language)
+    return _rules_of(lang, registry.language(lang))
+
+
+@lru_cache(maxsize=16)
+def _rules_of(lang: str, registered: registry.Language | None) -> _Rules:
     table = _load_table()
-    known = lang = _language_key(language)
+    known = lang
     if lang in table and lang != "common":
         sections = [table.get("common", {}), table[lang]]
+    elif registered is not None:  # a language that brings its own rules
+        sections = [table.get("common", {}), _checked(registered.segmentation, f"segmentation of {lang}")]
+        table = {**table, lang: sections[1]}
     else:  # unknown language: be conservative, use every list, no clause splits
         sections = list(table.values())
         known = ""
@@ -128,7 +144,7 @@ def _rules(language: str) -> _Rules:
         openers=gather("openers"),
         months=gather("months"),
         speech_cues=gather("speech_cues"),
-        ordinals=lang != "en",
+        ordinals=bool(own.get("ordinals", True)),
         split_semicolon=bool(own.get("split_semicolon", False)),
         split_colon=bool(own.get("split_colon", False)),
         colon_min_words=int(own.get("colon_min_words", 4)),
@@ -139,27 +155,10 @@ def _language_key(language: str) -> str:
     return (language or "unknown").lower().replace("_", "-").split("-")[0]
 
 
-_GUESS_WINDOW = 3000
-_DE_WORDS_RE = re.compile(r" (?:der|die|das|und|nicht|ist|mit|sich|auf|dem|den|ein|eine|wurde|für) ")
-_EN_WORDS_RE = re.compile(r" (?:the|and|of|is|was|that|with|for|to|on|has|have|said|from) ")
-
-
-def _guess_language(text: str) -> str:
-    """A cheap guess between German and English from function words."""
-    sample = text[:_GUESS_WINDOW]
-    de = len(_DE_WORDS_RE.findall(sample))
-    en = len(_EN_WORDS_RE.findall(sample))
-    if de >= 3 and de > 2 * en:
-        return "de"
-    if en >= 3 and en > 2 * de:
-        return "en"
-    return "unknown"
-
-
 def clear_cache() -> None:
     """Forget the loaded rules (after editing ``rules/segment.toml``)."""
     _load_table.cache_clear()
-    _rules.cache_clear()
+    _rules_of.cache_clear()
 
 
 def _next_word_start(text: str, nxt: int, end: int) -> int:
@@ -369,8 +368,8 @@ def iter_sentences(text: str, language: str = "unknown") -> Iterator[Sentence]:
     """The sentences of :func:`split_sentences` one at a time, for a caller that
     keeps what it makes of each (tags) and not the sentence: a list of every
     sentence model took about 10 MB per MB of text."""
-    if _language_key(language) not in _load_table():
-        language = _guess_language(text)
+    if _language_key(language) not in _load_table() and registry.language(_language_key(language)) is None:
+        language = detect_language(text)
     rules = _rules(language)
     index = 0
     paragraph = 0

@@ -68,7 +68,7 @@ def test_the_analyser_version_changes_with_its_lexicons(tmp_path, monkeypatch):
 
 
 def test_what_a_grammar_derives_from_a_lexicon_is_kept_with_that_lexicon():
-    from auditor.lexicon import load_lexicon
+    from auditor.analyse.registry import load_lexicon
 
     calls = []
 

@@ -1,4 +1,4 @@
-"""English attribution grammar (auditor/analyse/english.py, rules/lexicons/en.toml).
+"""English attribution grammar (auditor/analyse/lang/en/, rules/lexicons/en.toml).
 
 Every sentence here was written for these tests. Conventions (seeds/README.md,
 and the PARC/PolNeAR annotation the English tagger is tuned on):

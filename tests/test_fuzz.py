@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from span_checks import span_problems
 
-from auditor.lexicon import GAP, Lexicon, load_lexicon
+from auditor.analyse.registry import load_lexicon
+from auditor.lexicon import GAP, Lexicon
 from auditor.pipeline import analyse_text
 
 settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True, database=None,

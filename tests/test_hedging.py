@@ -11,7 +11,8 @@ import pytest
 
 from auditor.analyse.hedging import find_hedges, hedge_level
 from auditor.analyse.tokens import tokenize
-from auditor.lexicon import hedge_thresholds, load_lexicon
+from auditor.analyse.registry import load_lexicon
+from auditor.lexicon import hedge_thresholds
 
 
 def hedges(sentence: str, language: str = "en") -> tuple[list[tuple[str, str]], str]:

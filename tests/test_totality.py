@@ -18,10 +18,10 @@ import pytest
 from span_checks import span_problems
 
 import auditor.analyse as analyse_module
-from auditor.analyse import german
+from auditor.analyse.registry import grammar_of
 from auditor.analyse.tokens import tokenize
 from auditor.ingest import read_source
-from auditor.lexicon import load_lexicon
+from auditor.analyse.registry import load_lexicon
 from auditor.pipeline import analyse_text, audit_article, audit_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,10 +68,10 @@ def test_a_sentence_the_grammar_fails_on_is_left_untagged_and_the_article_goes_o
             "Laut der Polizei sind drei Straßen überflutet.")
     real = analyse_module.find_attributions
 
-    def fails_on_the_fire_brigade(tokens, lex):
+    def fails_on_the_fire_brigade(tokens, lex, grammar):
         if any(t.text == "Feuerwehr" for t in tokens):
             raise RuntimeError("grammar bug")
-        return real(tokens, lex)
+        return real(tokens, lex, grammar)
 
     monkeypatch.setattr(analyse_module, "find_attributions", fails_on_the_fire_brigade)
     result = analyse_text(text, "de")
@@ -176,8 +176,8 @@ def test_a_german_phrase_that_would_start_after_the_last_token_is_none() -> None
     lex = load_lexicon("de")
     text = "Die Sprecherin widersprach gestern vehement in"
     tokens = tokenize(text, 0, lex.case_sensitive)
-    assert german.phrase_forward(tokens, len(tokens), len(tokens), lex) is None
-    assert german.phrase_forward(tokens, 0, len(tokens), lex) == (0, 2)
+    assert grammar_of("de").phrase_forward(tokens, len(tokens), len(tokens), lex) is None
+    assert grammar_of("de").phrase_forward(tokens, 0, len(tokens), lex) == (0, 2)
 
 
 @pytest.mark.parametrize(("text", "language"), FUZZ_FINDS)

@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from ..lexicon import SUPPORTED_LANGUAGES, Lexicon, load_lexicon
+from ..lexicon import Lexicon
 from ..models import (
     Article,
     Attribution,
@@ -23,14 +23,17 @@ from ..models import (
 from ..resources import rules_dir
 from . import discourse
 from .attribution import Found, find_attributions
+from .grammar import Grammar
 from .hedging import find_hedges, hedge_level
+from .phrases import classify
+from .registry import grammar_of, language, languages, load_lexicon
 from .tokens import CLAUSE_PUNCT, SentenceTokens, Token, tokenize
 
 # The analyser's code version and a digest of the data it reads: editing a
 # lexicon changes the version, so `auditor bulk` analyses stored articles
 # again instead of skipping them as done.
 _CODE_VERSION = "0.2.0"
-_DATA_FILES = ("lexicons/*.toml", "hedging.toml", "segment.toml", "languages.toml", "outlet_aliases.toml")
+_DATA_FILES = ("hedging.toml", "segment.toml", "languages.toml", "outlet_aliases.toml")
 
 
 def _data_digest() -> str:
@@ -39,6 +42,8 @@ def _data_digest() -> str:
     for pattern in _DATA_FILES:
         for path in sorted(root.glob(pattern)):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for code, registered in sorted(languages().items()):  # a language's lexicon may live in its own package
+        digest.update(code.encode() + b"\0" + registered.lexicon_path(root).read_bytes() + b"\0")
     return digest.hexdigest()[:12]
 
 
@@ -98,8 +103,6 @@ def _source(text: str, tokens: list[Token], rng: tuple[int, int], kind: str) -> 
 
 
 def _attribution(text: str, tokens: list[Token], found: Found, lex: Lexicon) -> Attribution:
-    from .phrases import classify
-
     via = tuple(_source(text, tokens, rng, classify(tokens, rng, lex)) for rng in found.via)
     source = _source(text, tokens, found.source, found.kind or classify(tokens, found.source, lex)) \
         if found.source else None
@@ -117,12 +120,13 @@ def _attribution(text: str, tokens: list[Token], found: Found, lex: Lexicon) -> 
                        cue_parts=tuple(parts) if len(parts) > 1 else (), via=via, mode=found.mode)
 
 
-def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[Token]) -> TaggedSentence:
+def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[Token],
+                     grammar: Grammar) -> TaggedSentence:
     """Attributions and hedges of one sentence; ``text`` is the whole article text,
     ``tokens`` the sentence's tokens (:func:`~.tokens.tokenize`)."""
     # token indices in a Found are relative to its window
     attributions = () if sentence.is_heading else tuple(
-        _attribution(text, window, f, lex) for window in _windows(tokens) for f in find_attributions(window, lex))
+        _attribution(text, window, f, lex) for window in _windows(tokens) for f in find_attributions(window, lex, grammar))
     hedges = []
     for hedge, idx in find_hedges(tokens, lex):
         parts = _parts(text, tokens, idx)
@@ -145,20 +149,20 @@ def _error_text(error: Exception) -> str:
 
 
 def _tag_or_leave_untagged(text: str, sentence: Sentence, lex: Lexicon, tokens: list[Token],
-                           warnings: list[str]) -> TaggedSentence:
+                           grammar: Grammar, warnings: list[str]) -> TaggedSentence:
     """The sentence tagged; untagged, with a warning naming it, when the grammar fails on it."""
     try:
-        return analyse_sentence(text, sentence, lex, tokens)
+        return analyse_sentence(text, sentence, lex, tokens, grammar)
     except Exception as error:  # noqa: BLE001 - a grammar bug must cost one sentence, not the article
         warnings.append(f"sentence {sentence.index} ({_opening(sentence.text)}) left untagged: {_error_text(error)}")
         return TaggedSentence.of(sentence)
 
 
 def _link_or_leave_unlinked(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: SentenceTokens,
-                            warnings: list[str]) -> list[TaggedSentence]:
+                            grammar: Grammar, warnings: list[str]) -> list[TaggedSentence]:
     """Sentences linked (pronouns, carried-over speech); as tagged, with a warning, when linking fails."""
     try:
-        return discourse.link(text, list(tagged), lex, tokens)
+        return discourse.link(text, list(tagged), lex, tokens, grammar)
     except Exception as error:  # noqa: BLE001 - the same: keep every sentence's own tags
         warnings.append(f"sentences left unlinked (pronouns unresolved): {_error_text(error)}")
         return tagged
@@ -170,15 +174,15 @@ def analyse_article(article: Article, sentences: Iterable[Sentence]) -> tuple[Ar
 
     Total: a sentence the grammar fails on is left untagged and the article,
     returned with a warning naming that sentence, goes on."""
-    if article.language not in SUPPORTED_LANGUAGES:
+    if language(article.language) is None:
         return article, [TaggedSentence.of(s) for s in sentences]
-    lex = load_lexicon(article.language)
+    lex, grammar = load_lexicon(article.language), grammar_of(article.language)
     case = lex.case_sensitive
     warnings: list[str] = []
-    tagged = [_tag_or_leave_untagged(article.text, s, lex, tokenize(s.text, s.start, case), warnings)
+    tagged = [_tag_or_leave_untagged(article.text, s, lex, tokenize(s.text, s.start, case), grammar, warnings)
               for s in sentences]
     # tokenised again when linking asks, not kept: it looks at the tokens of a few sentences again
-    tagged = _link_or_leave_unlinked(article.text, tagged, lex, SentenceTokens(tagged, case), warnings)
+    tagged = _link_or_leave_unlinked(article.text, tagged, lex, SentenceTokens(tagged, case), grammar, warnings)
     if warnings:
         article = article.model_copy(update={"warnings": (*article.warnings, *warnings)})
     return article, tagged

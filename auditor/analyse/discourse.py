@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from ..lexicon import Lexicon
 from ..models import Attribution, SourceSpan, TaggedSentence
+from .grammar import Grammar
 from .tokens import Token
 
 # opening quote -> the closing quotes that may end it
@@ -125,16 +126,10 @@ def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[To
     return tagged
 
 
-def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[Token]]) -> list[TaggedSentence]:
+def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[Token]],
+         grammar: Grammar) -> list[TaggedSentence]:
     """The sentences with links between them; ``tokens`` are each sentence's tokens, in the same order."""
     tagged = _apply_quotes(text, list(tagged))
     tagged = _carry_over(tagged, lex, tokens)
-    if lex.language == "en":
-        from .english import link as english_link
-
-        tagged = english_link(text, tagged, lex)
-    if lex.language == "de":
-        from .german import resolve_pronouns
-
-        tagged = resolve_pronouns(text, tagged, lex, tokens)
+    tagged = grammar.link(text, tagged, lex, tokens)
     return _resolve_pronouns(tagged)

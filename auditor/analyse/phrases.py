@@ -1,9 +1,10 @@
 """Noun phrases that name a source, found by scanning from a cue.
 
-There is no parser here: a source phrase is read forward ("laut X", "sagte X")
-or backward ("X sagte", "X zufolge") from the cue over the words that can make
-up a noun phrase, using the word classes of the lexicon. Every scan is bounded
-(``MAX_PHRASE`` words), so the cost per cue is constant.
+There is no parser here: each language's grammar reads a source phrase forward
+("laut X", "sagte X") or backward ("X sagte", "X zufolge") from the cue over the
+words that can make up a noun phrase, using the word classes of the lexicon.
+Every scan is bounded (``MAX_PHRASE`` words), so the cost per cue is constant.
+This module holds what is shared: phrase bounds and the kind of a source.
 """
 
 from __future__ import annotations
@@ -12,35 +13,14 @@ from ..lexicon import Lexicon
 from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token
 
 MAX_PHRASE = 18
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-_BRACKETS = {"(": ")", "[": "]"}
 
 Range = tuple[int, int]  # token indices [start, end)
 
 
-def _is_boundary(token: Token) -> bool:
+def is_boundary(token: Token) -> bool:
+    """A punctuation mark no source phrase reads across."""
     return not token.is_word and (token.text in ",;:" or token.text in QUOTE_CHARS
                                   or token.text in FINAL_PUNCT or token.text in "–—")
-
-
-def _grammar(lex: Lexicon):
-    from . import english, german  # the language modules import this one
-
-    return german if lex.language == "de" else english
-
-
-def forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
-    """The source phrase that starts at token k, read forward."""
-    if k >= end:
-        return None
-    return _grammar(lex).phrase_forward(tokens, k, end, lex)
-
-
-def backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Range | None:
-    """The source phrase that ends at token k, read backward."""
-    if k < begin:
-        return None
-    return _grammar(lex).phrase_backward(tokens, k, begin, lex)
 
 
 # --- kinds -----------------------------------------------------------------
@@ -57,7 +37,8 @@ def _head_range(tokens: list[Token], rng: Range, lex: Lexicon) -> Range:
     return rng
 
 
-def _matches(word: str, nouns: frozenset[str], compounds: bool) -> bool:
+def matches(word: str, nouns: frozenset[str], compounds: bool) -> bool:
+    """Whether a word is one of the nouns, or (compounding languages) ends in one."""
     if word in nouns:
         return True
     if compounds:
@@ -85,14 +66,13 @@ def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
     if len(words) == 1 and words[0] in kinds.get("pronoun", ()):
         return "pronoun"
     everything = " ".join(words)
-    if "anonym" in everything or "familiar with" in everything or "not authorized" in everything \
-            or "not be named" in everything or "nicht genannt" in everything:
+    if any(phrase in everything for phrase in lex.anonymity_phrases):
         return "anonymous"
     head_start, head_end = _head_range(tokens, rng, lex)
     head = [t.lower for t in tokens[head_start:head_end] if t.is_word]
-    compounds = lex.language == "de"
+    compounds = lex.compounds
     if outlet_at(tokens, (head_start, head_end), lex) and not any(
-            _matches(w, kinds.get("person", frozenset()), compounds) for w in head):
+            matches(w, kinds.get("person", frozenset()), compounds) for w in head):
         return "outlet"
     # the last noun of the head decides ("die Quellen", "Sicherheitsexperten"),
     # then any role noun ("Verteidigungsminister Grant Shapps")
@@ -100,10 +80,10 @@ def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
     order = ("anonymous", "vague", "document", "outlet_words", "person", "organization")
     for word in reversed(nouns or head):
         for kind in order:
-            if _matches(word, kinds.get(kind, frozenset()), compounds):
+            if matches(word, kinds.get(kind, frozenset()), compounds):
                 return "outlet" if kind == "outlet_words" else kind
     for kind in order:
-        if any(_matches(w, kinds.get(kind, frozenset()), compounds) for w in head):
+        if any(matches(w, kinds.get(kind, frozenset()), compounds) for w in head):
             return "outlet" if kind == "outlet_words" else kind
     if len(head) == 1 and tokens[head_start].text.isupper() and len(tokens[head_start].text) > 1:
         return "organization"  # an acronym: "NEMA", "FBI"

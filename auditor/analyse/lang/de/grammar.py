@@ -25,10 +25,16 @@ Every scan is bounded by the clause or by ``MAX_PHRASE`` words.
 
 from __future__ import annotations
 
-from ..lexicon import Lexicon
-from .found import Found
-from .phrases import _ADJECTIVE_ENDINGS, _BRACKETS, MAX_PHRASE, Range, forward
-from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, bounds_from_breaks
+from ....lexicon import Lexicon
+from ....models import Attribution, SourceSpan
+from ...found import Found
+from ...phrases import MAX_PHRASE, Range, matches
+from ...phrases import classify as classify_phrase
+from ...readings import verb_reading
+from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token, bounds_from_breaks
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_BRACKETS = {"(": ")", "[": "]"}
 
 _CLAUSE_BREAKS = frozenset(",;:–—")
 _SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
@@ -144,6 +150,10 @@ def _year_after_date_noun(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """ "ein Bericht vom November 2011", "Planungen aus dem Jahr 2005": the year belongs to the date."""
     text = tokens[k].text
     return len(text) == 4 and text.isdigit() and k > 0 and tokens[k - 1].lower in lex.word("year_heads")
+
+
+def _forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
+    return phrase_forward(tokens, k, end, lex) if k < end else None
 
 
 def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
@@ -323,7 +333,7 @@ def relays(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int,
         # only a relative clause relays: ", die von X zitiert werden"
         if comma < 0 or comma + 1 >= k or tokens[comma + 1].lower not in lex.word("relative_pronouns"):
             continue
-        relay = forward(tokens, k + 1, i, lex)
+        relay = _forward(tokens, k + 1, i, lex)
         if relay is None:
             continue
         last = i + 1
@@ -1137,15 +1147,13 @@ def _sentence_subject(tokens: list[Token], end: int, lex: Lexicon) -> Range | No
 def _speaker_like(tokens: list[Token], source: Range, lex: Lexicon) -> bool:
     """A person source that names someone: a role noun ("Die Ministerin") or a name
     ("Anna Weber", "Weber"), not a common noun of unknown kind ("Das Unwetter")."""
-    from .phrases import _matches
-
     roles = lex.kinds.get("person", frozenset())
     determiners = lex.word("determiners")
     for k in range(source[0], source[1]):
         t = tokens[k]
         if not t.is_cap:
             continue
-        if _matches(t.lower, roles, True):
+        if matches(t.lower, roles, True):
             return True
         if k > source[0] and tokens[k - 1].is_cap or k == source[0] and t.lower not in determiners:
             return True  # "Anna Weber", "Weber"
@@ -1258,8 +1266,6 @@ def _verb_words(lex: Lexicon) -> dict[str, frozenset[str]]:
 
 def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
     """Cue verbs with their source, for German."""
-    from .attribution import _verb_reading
-
     verb_forms = lex.verb_forms
     if not any(t.key in verb_forms or t.lower == _KNOWN for t in tokens):
         return []  # two sentences in three have no cue: spare them the clause scans
@@ -1284,7 +1290,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                      and i + 2 < len(tokens) and tokens[i + 2].is_cap):
             continue  # "meine Plattform": a possessive, not the verb "meinen"
         cs, ce = starts[i], ends[i]
-        reading = _verb_reading(tokens, i, ce, lex)
+        reading = verb_reading(tokens, i, ce, lex)
         if (reading is None or reading[1] is None) and ce < len(tokens) and tokens[ce].text == ",":
             # "Dies teilte der Leiter des Amtes, Karl Brenner, mit.": the particle follows an apposition
             late = _particle_after_apposition(tokens, i, ce, lex)
@@ -1427,7 +1433,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
                 for k in agent_at + list(range(finite + 1, i)):
                     # "wurde von Macron vorgeschlagen", "Von den Behörden wird angenommen, dass …"
                     if tokens[k].lower in ("von", "vom") and k not in inside:
-                        source = forward(tokens, k + 1, finite if k < finite else i, lex)
+                        source = _forward(tokens, k + 1, finite if k < finite else i, lex)
                         if source is not None and classify(tokens, source, lex) == "person" \
                                 and not _speaker_like(tokens, source, lex):
                             source = None  # "wird eine Temperatur von 30 Grad angenommen": no agent
@@ -1639,8 +1645,6 @@ def _became_known(tokens: list[Token], lex: Lexicon, used: set[int], starts: lis
 def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
     """The kind of a source; a statement noun with a named owner takes the owner's
     kind ("Angaben der Polizei" is the police)."""
-    from .phrases import classify as base
-
     start, end = rng
     nouns = lex.word("statement_nouns")
     attachments = lex.word("attachments")
@@ -1651,9 +1655,9 @@ def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
             if t.lower in documents or any(t.lower[j:] in documents for j in range(1, len(t.lower) - 4)):
                 return "document"  # "einer Studie des Instituts"
             if k + 1 < end and tokens[k + 1].lower in attachments and k + 2 < end:
-                return base(tokens, (k + 2, end), lex)  # "Angaben der Polizei": the police
+                return classify_phrase(tokens, (k + 2, end), lex)  # "Angaben der Polizei": the police
             return "vague"  # "eigenen Angaben", "Medienberichten"
-    return base(tokens, rng, lex)
+    return classify_phrase(tokens, rng, lex)
 
 
 def settle(found: list, tokens: list[Token], lex: Lexicon) -> list:
@@ -1706,8 +1710,6 @@ def introduce_speakers(text: str, tagged: list, lex: Lexicon, sentence_tokens: l
     kritisierte die Pläne. Sie seien zu teuer." The gold marks the subject of the first sentence
     as the source of what follows; it becomes a source without a cue, and the following
     Konjunktiv sentences carry it over. ``sentence_tokens`` are the sentences' tokens."""
-    from ..models import Attribution, SourceSpan
-
     subjunctive = lex.word("subjunctive_forms")
     out = list(tagged)
 
@@ -1747,15 +1749,13 @@ def introduce_speakers(text: str, tagged: list, lex: Lexicon, sentence_tokens: l
 def _named(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
     """A person phrase with a role noun or a name ("Die Ministerin", "Anna Weber"), not a
     common noun after an article ("Die Konflikte")."""
-    from .phrases import _matches
-
     roles = lex.kinds.get("person", frozenset())
     determiners = lex.word("determiners")
     for k in range(*rng):
         t = tokens[k]
         if not t.is_cap or t.lower in determiners:
             continue
-        if _matches(t.lower, roles, True) or t.lower in lex.word("subject_pronouns"):
+        if matches(t.lower, roles, True) or t.lower in lex.word("subject_pronouns"):
             return True
         if k > rng[0] and tokens[k - 1].is_cap and tokens[k - 1].lower not in determiners:
             return True  # "Anna Weber"
@@ -1768,8 +1768,6 @@ def resolve_pronouns(text: str, tagged: list, lex: Lexicon, sentence_tokens: lis
     """ "er"/"sie" as a source: the person named last, as a source or as the
     subject that opens one of the three sentences before. ``sentence_tokens``
     are the sentences' tokens."""
-    from .phrases import classify as base
-
     tagged = introduce_speakers(text, tagged, lex, sentence_tokens)
 
     pronouns = lex.word("subject_pronouns")
@@ -1791,7 +1789,7 @@ def resolve_pronouns(text: str, tagged: list, lex: Lexicon, sentence_tokens: lis
                         break
                     toks = sentence_tokens[j]
                     rng = phrase_forward(toks, 0, len(toks), lex)
-                    if rng is not None and rng[1] - rng[0] >= 2 and base(toks, rng, lex) == "person":
+                    if rng is not None and rng[1] - rng[0] >= 2 and classify_phrase(toks, rng, lex) == "person":
                         name = text[toks[rng[0]].start:toks[rng[1] - 1].end]
                         break
                 if name:

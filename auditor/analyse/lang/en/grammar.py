@@ -26,16 +26,31 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon, VerbForm
-from .found import Found
-from .phrases import MAX_PHRASE, Range, _is_boundary, backward, classify, forward
-from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, is_numeric
+from ....lexicon import Lexicon, VerbForm
+from ....models import Attribution
+from ...found import Found
+from ...phrases import MAX_PHRASE, Range, classify, is_boundary
+from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token, bounds_from_breaks, is_numeric
 
 _CLAUSE_BREAKS = frozenset(",;:()–—")
 _OPEN_QUOTES = frozenset("“„«»\"")
 _MAX_PRE = 4  # auxiliaries and adverbs before a cue verb: "has not yet publicly said"
 _MAX_TAIL = 30  # an apposition after an inverted source: "said Smith, a spokesman for ..."
 _APOSTROPHES = ("'", "’")
+
+def clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
+    """For every token, the start and end (exclusive) of its clause."""
+    breaks = [i for i, t in enumerate(tokens) if t.text in _CLAUSE_BREAKS or t.text in FINAL_PUNCT]
+    return bounds_from_breaks(len(tokens), breaks)
+
+
+def _forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
+    return phrase_forward(tokens, k, end, lex) if k < end else None
+
+
+def _backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Range | None:
+    return phrase_backward(tokens, k, begin, lex) if k >= begin else None
+
 
 def _tables(lex: Lexicon) -> dict[str, object]:
     """Word sets derived from the lexicon once (lemmas, -ing forms, subject words)."""
@@ -259,7 +274,7 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
         if _abbreviation_dot(tokens, k) or _possessive_mark(tokens, k):
             k -= 1  # "Joseph R. Biden Jr.", "Sanders’ campaign manager"
             continue
-        if _is_boundary(token) or token.text in "()[]" or _spaced_dash(tokens, k):
+        if is_boundary(token) or token.text in "()[]" or _spaced_dash(tokens, k):
             break
         lower = token.lower
         if lower in stops and token.key.islower() and not _keeper_at(tokens, k, lex):
@@ -431,7 +446,7 @@ def _antecedent(tokens: list[Token], r: int, lex: Lexicon) -> Range | None:
         k -= 1
     if k < 0 or not tokens[k].is_word:
         return None
-    rng = backward(tokens, k, 0, lex)
+    rng = _backward(tokens, k, 0, lex)
     if rng is None:
         return None
     # "The contract went to Harlow Group, which …": the antecedent starts after the preposition
@@ -453,7 +468,7 @@ def _apposition_subject(tokens: list[Token], j: int, lex: Lexicon, tables: dict,
     if p < 1 or tokens[p].text != "," or p + 1 >= j:
         return None, False
     first = tokens[p + 1]
-    head = backward(tokens, p - 1, 0, lex) if tokens[p - 1].is_word or tokens[p - 1].text in ")." else None
+    head = _backward(tokens, p - 1, 0, lex) if tokens[p - 1].is_word or tokens[p - 1].text in ")." else None
     if head is None:
         return None, False
     if p + 1 in used or first.lower in tables["parenthetical"] or (
@@ -488,7 +503,7 @@ def _dash_apposition_subject(tokens: list[Token], j: int, lex: Lexicon) -> Range
         q -= 1
     if q == 0 or not tokens[q - 1].is_word:
         return None
-    head = backward(tokens, q - 1, 0, lex)
+    head = _backward(tokens, q - 1, 0, lex)
     if head is None:
         return None
     last = _last_word_before(tokens, close)
@@ -508,7 +523,7 @@ def _inverted_source(tokens: list[Token], i: int, lex: Lexicon, form: VerbForm |
     start = i + 1
     if start < n and tokens[start].lower in ("in", "on", "at") and (form is None or form.lemma != "tell"):
         return None
-    rng = forward(tokens, start, n, lex)
+    rng = _forward(tokens, start, n, lex)
     if rng is None:
         return None
     end = rng[1]
@@ -772,7 +787,7 @@ def _clause_break_between(tokens: list[Token], a: int, b: int, lex: Lexicon) -> 
 def _listener(tokens: list[Token], item, lex: Lexicon) -> None:
     """"told Reuters": an outlet told is the relay of the claim."""
     k = max(item.cue) + 1
-    rng = forward(tokens, k, len(tokens), lex)
+    rng = _forward(tokens, k, len(tokens), lex)
     if rng is not None and classify(tokens, rng, lex) == "outlet":
         item.via.append(rng)
 
@@ -844,7 +859,7 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
             return None
         return Found(source=source, cue=cue, mode="reported_speech", lemma=lemma, head=i)
     if prev.text == "," and j > 0 and tokens[j - 1].text == ")":
-        subject = backward(tokens, j - 1, 0, lex)  # "Gov. John Kasich (R-OH), said"
+        subject = _backward(tokens, j - 1, 0, lex)  # "Gov. John Kasich (R-OH), said"
         if subject is not None and subject[1] - subject[0] >= 2 and not used.intersection(range(*subject)):
             return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
     if prev.text == ",":
@@ -862,7 +877,7 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
             return None
         return Found(source=source, cue=cue, mode="reported_speech", lemma=lemma, head=i)
     if prev.text == ")" or _abbreviation_dot(tokens, j):
-        subject = backward(tokens, j, 0, lex)  # "Sen. Chuck Grassley (R-Iowa) told"
+        subject = _backward(tokens, j, 0, lex)  # "Sen. Chuck Grassley (R-Iowa) told"
         if subject is None or subject[1] - subject[0] < 2 or used.intersection(range(*subject)):
             return None
         return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
@@ -896,7 +911,7 @@ def _attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, l
         return None  # "758 pledged delegates", but "4 in 10 say"
     if noun_like and not _clear_verb(tokens, i, j, lex, tables):
         return None
-    subject = backward(tokens, j, 0, lex)
+    subject = _backward(tokens, j, 0, lex)
     if subject is None:
         return None
     subject = _drop_relative(tokens, subject, lex, tables)
@@ -1087,7 +1102,7 @@ def _ing_adjunct(tokens: list[Token], i: int, lemma: str, cue: list[int], lex: L
                      subject=_clause_subject(tokens, j, lex, tables))
     if lemma in tables["ing_after_noun"] and prev.is_word and _subject_end_ok(prev, tables) \
             and prev.lower not in lex.kinds.get("pronoun", ()):
-        subject = backward(tokens, j, 0, lex)
+        subject = _backward(tokens, j, 0, lex)
         if subject is not None and not used.intersection(range(*subject)):
             for q in range(subject[0] + 1, j):
                 if tokens[q].lower in tables["issue_verbs"] and not tokens[q].is_cap:
@@ -1152,8 +1167,6 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
 def link(text: str, tagged: list, lex: Lexicon) -> list:
     """Cues inside a quotation of several sentences are the speaker's own words;
     a quotation right after an attributed quote continues it."""
-    from ..models import Attribution
-
     regions = sorted(_quote_regions(text) + _open_paragraph_quotes(text))
     r = 0
     speaker = None  # the attribution of the last attributed quote in this paragraph

@@ -1,0 +1,66 @@
+"""The Grammar protocol: what the language-neutral steps ask of a language.
+
+A language package (``auditor.analyse.lang.de``, a third-party package) gives
+one object with these methods; :mod:`.attribution` and :mod:`.discourse` call
+them in a fixed order and never ask which language they read. Every method
+takes the sentence's tokens and the language's lexicon, and the indices it
+returns are token indices of that sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+from ..lexicon import Lexicon, VerbForm
+from ..models import TaggedSentence
+from .found import Found
+from .phrases import Range
+from .tokens import Token
+
+
+class Grammar(Protocol):
+    def verb_forms(self, verbs: Mapping[str, object]) -> dict[str, list[VerbForm]]:
+        """Every inflected form of the lexicon's ``[verbs]`` table, with its reading
+        (lemma, separable particle, participle): inflection is the language's."""
+        ...
+
+    def phrase_forward(self, tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
+        """The source phrase that starts at token k (``k < end``), read forward."""
+        ...
+
+    def phrase_backward(self, tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Range | None:
+        """The source phrase that ends at token k (``k >= begin``), read backward."""
+        ...
+
+    def relay_clauses(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int, Range]]:
+        """Relay clauses ("…, die von The Telegraph zitiert werden") as (comma, outlet);
+        they become the ``via`` of the source before the comma. Claims their tokens."""
+        ...
+
+    def frames(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
+        """Frames the lexicon's patterns cannot say, found before them; claims their tokens."""
+        ...
+
+    def verbs(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
+        """Cue verbs and who speaks for them; claims their tokens."""
+        ...
+
+    def settle(self, found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
+        """The sentence's attributions cleaned up before relays are folded."""
+        ...
+
+    def relays_outlet(self, outlet: Found, target: Found, lex: Lexicon) -> bool:
+        """Whether an outlet's attribution relays ``target`` ("…, berichtet Reuters")."""
+        ...
+
+    def relay_cue_joins(self, outlet: Found) -> bool:
+        """Whether a relaying outlet's cue stays a part of the cue it relays
+        ("Sanders said, according to CNN")."""
+        ...
+
+    def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
+             tokens: list[list[Token]]) -> list[TaggedSentence]:
+        """Links between sentences the language needs (pronouns, speakers introduced
+        before their reported speech); ``tokens`` holds each sentence's tokens."""
+        ...
