@@ -116,7 +116,7 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
       cat article.txt | auditor audit - --lang de
       auditor audit seeds/telegraph-peacekeepers-de.txt --rules strict --outlets my-outlets.csv
     """
-    from .ingest import FetchConfig, iter_source
+    from .inputs import FetchConfig, iter_source
 
     config = FetchConfig(read_timeout=timeout)
     scoring = _load_scoring(rule_files, outlet_files)  # before the database: bad rules change nothing
@@ -578,9 +578,9 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     jobs = jobs or default_jobs()
     if jobs > 1 and not db_path.exists():  # else the pool starts it once something needs analysing
         start_worker_server()  # it imports the pipeline while this process does
-    from .bulk import BulkOptions, ScoringFiles, count_documents, run_bulk
+    from .bulk import BulkOptions, ScoringFiles, run_bulk
     from .bulk_report import ProgressDisplay, print_failure, summary_text
-    from .ingest import FetchConfig
+    from .inputs import FetchConfig, count_documents
 
     _load_scoring(rule_files, outlet_files)  # check the rules before the database: bad rules change nothing
     options = BulkOptions(

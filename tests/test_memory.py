@@ -20,7 +20,7 @@ from auditor.analyse.tokens import SentenceTokens, tokenize
 from auditor.cli import cli
 from auditor.errors import ExtractError
 from auditor.extract import MAX_HTML_CHARS, extract
-from auditor.ingest import MAX_FILE_BYTES, read_path
+from auditor.inputs import MAX_FILE_BYTES, read_path
 from auditor.models import Article, RawDocument
 from auditor.pipeline import analyse_text, audit_article
 from auditor.report import iter_json, result_to_dict, to_json

@@ -20,7 +20,7 @@ from span_checks import span_problems
 import auditor.analyse as analyse_module
 from auditor.analyse import german
 from auditor.analyse.tokens import tokenize
-from auditor.ingest import read_source
+from auditor.inputs import read_source
 from auditor.lexicon import load_lexicon
 from auditor.pipeline import analyse_text, audit_article, audit_document
 
