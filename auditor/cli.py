@@ -197,8 +197,8 @@ class _AuditRun:
 
     def _render(self, result: AuditResult) -> list[str]:
         """The document's whole output, in pieces, to write at once (see write_whole)."""
-        from .html_report import render_html
-        from .report import iter_json, result_to_dict
+        from .report.html import render_html
+        from .report.json import iter_json, result_to_dict
 
         if self.fmt == "text":
             return [self._text_report(result)]
@@ -209,7 +209,7 @@ class _AuditRun:
     def _text_report(self, result: AuditResult) -> str:
         """The report as the terminal would show it, rendered into a string as it goes:
         Console.capture() kept every rendered segment of a long article until the end."""
-        from .report import render_text
+        from .report.text import render_text
 
         real = self.console
         shown = io.StringIO()

@@ -23,7 +23,7 @@ from auditor.extract import MAX_HTML_CHARS, extract
 from auditor.inputs import MAX_FILE_BYTES, read_path
 from auditor.models import Article, RawDocument
 from auditor.pipeline import analyse_text, audit_article
-from auditor.report import iter_json, result_to_dict, to_json
+from auditor.report.json import iter_json, result_to_dict, to_json
 from auditor.scoring import load_scoring
 from auditor.segment import iter_sentences, split_sentences
 
