@@ -32,19 +32,17 @@ WARC record) go to the ``errors`` table and the run goes on.
 from __future__ import annotations
 
 import gc
-import io
 import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
 import sqlite3
-import sys
 import threading
 import time
 import urllib.parse
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
@@ -54,23 +52,10 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
 
 import sqlite_utils
 
-from .errors import AuditorError, InputError
+from .errors import AuditorError
 from .extract import extract
-from .fetch_many import ConcurrentFetcher, PageCache
 from .identity import identified, raw_digest
-from .ingest import (
-    FetchConfig,
-    is_jsonl,
-    is_url,
-    is_warc,
-    iter_folder,
-    iter_input_list,
-    iter_jsonl,
-    iter_jsonl_stream,
-    iter_warc,
-    looks_like_input_list,
-    read_path,
-)
+from .inputs import ConcurrentFetcher, FetchConfig, Item, PageCache, UrlInput, iter_inputs
 from .models import RawDocument
 from .pipeline import audit_article, result_versions
 from .store import (
@@ -105,15 +90,6 @@ CHUNK_BYTES = 256_000  # HTML pages are large and slow: fewer of them per chunk
 # Chunks queued per worker, so none idles while the writer commits a batch (a tenth of a
 # second for 200 articles): 12 is about a third of a second of work; 4 left workers waiting.
 IN_FLIGHT_PER_WORKER = 12
-
-
-class UrlInput(NamedTuple):
-    """A URL still to be fetched."""
-
-    url: str
-
-
-Item = RawDocument | InputError | UrlInput
 
 
 class Failure(NamedTuple):
@@ -324,106 +300,7 @@ class _Interrupts:
             raise KeyboardInterrupt
 
 
-# --- inputs ----------------------------------------------------------------
-
-
-def iter_inputs(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Item]:
-    """Every document named by the command-line inputs, streamed.
-
-    - a folder: its .html/.htm/.xhtml/.txt/.md/.text, JSON Lines and WARC files, recursively;
-    - ``.jsonl``/``.ndjson``: one document per record, broken records yielded as errors;
-    - ``.warc``/``.warc.gz``: one document per HTML response record;
-    - a file whose first entry is a URL: a list of inputs, one URL or path per line;
-    - any other file: one article (HTML or text);
-    - an http(s) URL: a UrlInput, fetched later;
-    - ``-``: standard input, JSON Lines if it starts with "{", else a list of inputs.
-    """
-    for spec in inputs:
-        yield from _input(spec, stdin, listed=False)
-
-
-def _input(spec: str, stdin: BinaryIO | None, *, listed: bool) -> Iterator[Item]:
-    if spec == "-" and not listed:
-        yield from _stdin_items(stdin)
-    elif is_url(spec):
-        yield UrlInput(spec)
-    elif os.path.isdir(spec):
-        for found in iter_folder(Path(spec)):
-            if isinstance(found, InputError):
-                yield found
-            else:
-                yield from _file(found, may_be_list=False)
-    else:
-        yield from _file(Path(spec), may_be_list=not listed)  # lists do not nest
-
-
-def _file(path: Path, *, may_be_list: bool) -> Iterator[Item]:
-    if is_warc(path):
-        yield from _guarded(lambda: iter_warc(path))
-    elif is_jsonl(path):
-        yield from _guarded(lambda: iter_jsonl(path))
-    elif may_be_list and looks_like_input_list(path):
-        try:
-            with path.open("rb") as stream:
-                for entry in iter_input_list(stream):
-                    yield from _input(entry, None, listed=True)
-        except OSError as error:
-            yield InputError(str(path), f"cannot read: {error.strerror or error}")
-    else:
-        yield from _guarded(lambda: read_path(path))
-
-
-def _stdin_items(stdin: BinaryIO | None) -> Iterator[Item]:
-    stream = stdin if stdin is not None else sys.stdin.buffer
-    if not hasattr(stream, "peek"):
-        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
-    if stream.peek(4096).lstrip()[:1] == b"{":  # type: ignore[attr-defined]
-        yield from _guarded(lambda: iter_jsonl_stream(stream, "<stdin>"))
-    else:
-        for entry in iter_input_list(stream):
-            yield from _input(entry, None, listed=True)
-
-
-def _guarded(read: Callable[[], Iterable[Item | InputError]]) -> Iterator[Item]:
-    """Items of a reader, and the InputError that ends it (if any) as an item."""
-    try:
-        yield from read()
-    except InputError as error:
-        yield error
-
-
-def count_documents(inputs: Iterable[str]) -> int | None:
-    """About how many documents the inputs hold, for the progress bar's time
-    left; None when counting would mean reading them through (WARC, stdin).
-    JSON Lines and input lists count lines, blank ones included."""
-    total = 0
-    for spec in inputs:
-        if spec == "-":
-            return None
-        if is_url(spec):
-            total += 1
-            continue
-        paths = iter_folder(Path(spec)) if os.path.isdir(spec) else [Path(spec)]
-        for path in paths:
-            if isinstance(path, InputError):
-                continue
-            if is_warc(path):
-                return None
-            listed = not os.path.isdir(spec) and looks_like_input_list(path)
-            total += _count_lines(path) if is_jsonl(path) or listed else 1
-    return total
-
-
-def _count_lines(path: Path) -> int:
-    lines, last = 0, b"\n"
-    try:
-        with path.open("rb") as stream:
-            while block := stream.read(1 << 20):
-                lines += block.count(b"\n")
-                last = block[-1:]
-    except OSError:
-        return 1
-    return lines + (last != b"\n")
+# --- inputs (walked by auditor.inputs) ------------------------------------
 
 
 def _fetched(items: Iterator[Item], fetcher: ConcurrentFetcher, max_pending: int) -> Iterator[RawDocument | AuditorError]:

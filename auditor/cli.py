@@ -134,7 +134,7 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
       cat article.txt | auditor audit - --lang de
       auditor audit seeds/telegraph-peacekeepers-de.txt --rules strict --outlets my-outlets.csv
     """
-    from .ingest import FetchConfig, iter_source
+    from .inputs import FetchConfig, iter_source
 
     config = FetchConfig(read_timeout=timeout)
     scoring = _load_scoring(rule_files, outlet_files)  # before the database: bad rules change nothing
@@ -215,8 +215,8 @@ class _AuditRun:
 
     def _render(self, result: AuditResult) -> list[str]:
         """The document's whole output, in pieces, to write at once (see write_whole)."""
-        from .html_report import render_html
-        from .report import iter_json, result_to_dict
+        from .report.html import render_html
+        from .report.json import iter_json, result_to_dict
 
         if self.fmt == "text":
             return [self._text_report(result)]
@@ -227,7 +227,7 @@ class _AuditRun:
     def _text_report(self, result: AuditResult) -> str:
         """The report as the terminal would show it, rendered into a string as it goes:
         Console.capture() kept every rendered segment of a long article until the end."""
-        from .report import render_text
+        from .report.text import render_text
 
         real = self.console
         shown = io.StringIO()
@@ -596,9 +596,9 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     jobs = jobs or default_jobs()
     if jobs > 1 and not db_path.exists():  # else the pool starts it once something needs analysing
         start_worker_server()  # it imports the pipeline while this process does
-    from .bulk import BulkOptions, ScoringFiles, count_documents, run_bulk
+    from .bulk import BulkOptions, ScoringFiles, run_bulk
     from .bulk_report import ProgressDisplay, print_failure, summary_text
-    from .ingest import FetchConfig
+    from .inputs import FetchConfig, count_documents
 
     _load_scoring(rule_files, outlet_files)  # check the rules before the database: bad rules change nothing
     options = BulkOptions(

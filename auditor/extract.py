@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
 from lxml import etree
 
 from auditor.errors import ExtractError, InputError
-from auditor.ingest import decode_bytes, html_meta_charset, text_problem
+from auditor.inputs.decode import decode_bytes, html_meta_charset, text_problem
 from auditor.language import UNKNOWN, detect_language, supported_languages
 from auditor.models import Article, RawDocument
 
@@ -37,7 +37,7 @@ for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 _log = logging.getLogger(__name__)
 
-MAX_HTML_CHARS = 10_000_000  # as ingest.MAX_FILE_BYTES: the memory of a page's text
+MAX_HTML_CHARS = 10_000_000  # as inputs.MAX_FILE_BYTES: the memory of a page's text
 # trafilatura spends ~50 µs per element; news pages have a few thousand, so a
 # page beyond this is hostile (or not an article) and would stall a bulk run
 MAX_HTML_TAGS = 50_000

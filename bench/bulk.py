@@ -191,7 +191,7 @@ def measure(cmd: list[str]) -> Measured:
 def floor(corpus: Path, db_path: Path) -> None:
     """Read, extract, split and insert articles and sentences, no tagging (run in a child process)."""
     from auditor.extract import extract
-    from auditor.ingest import iter_jsonl
+    from auditor.inputs import iter_jsonl
     from auditor.segment import split_sentences
     from auditor.store import open_db
 
@@ -240,7 +240,7 @@ def breakdown(corpus: Path, db_path: Path) -> None:
     from auditor.analyse import analyse
     from auditor.bulk import ScoringFiles, _collect_less
     from auditor.extract import extract
-    from auditor.ingest import iter_jsonl
+    from auditor.inputs import iter_jsonl
     from auditor.models import AuditResult
     from auditor.pipeline import ANALYSER_VERSION
     from auditor.segment import split_sentences

@@ -14,7 +14,7 @@ read with os.wait4 for that child alone. Measured in the same run:
   process), and one HTML page (--no-db);
 - the slope of each path: MB of peak per MB of input between the smallest and
   the largest size (the goal is at most 60);
-- the largest inputs accepted (ingest.MAX_FILE_BYTES of German text, audit
+- the largest inputs accepted (inputs.MAX_FILE_BYTES of German text, audit
   --db, and an HTML page of that size, the heaviest paths) and their peaks,
   which must stay under 1 GB. --quick skips them and measures the German text
   paths only.
@@ -34,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from auditor.extract import MAX_HTML_CHARS
-from auditor.ingest import MAX_FILE_BYTES
+from auditor.inputs import MAX_FILE_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"

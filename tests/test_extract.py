@@ -8,7 +8,7 @@ import pytest
 from auditor import extract as extract_module
 from auditor.errors import ExtractError, InputError
 from auditor.extract import domain_of, extract
-from auditor.ingest import read_path
+from auditor.inputs import read_path
 from auditor.models import Article, RawDocument
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,10 +1,10 @@
-"""auditor.highlight: spans become <mark>s, everything else is escaped text."""
+"""auditor.report.highlight: spans become <mark>s, everything else is escaped text."""
 
 from __future__ import annotations
 
 import re
 
-from auditor.highlight import Mark, highlight_html, legend_html, sentence_marks
+from auditor.report.highlight import Mark, highlight_html, legend_html, sentence_marks
 
 
 def marked(html: str) -> list[tuple[str, str]]:

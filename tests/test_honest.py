@@ -24,10 +24,11 @@ import auditor.bulk
 from auditor import browse, store
 from auditor.bulk_report import ProgressDisplay
 from auditor.cli import cli
-from auditor.html_report import render_html
 from auditor.language import detect_language
 from auditor.pipeline import analyse_text
-from auditor.report import render_text, result_to_dict
+from auditor.report.html import render_html
+from auditor.report.json import result_to_dict
+from auditor.report.text import render_text
 from auditor.scoring import load_scoring
 
 ROOT = Path(__file__).resolve().parents[1]

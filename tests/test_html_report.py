@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.cli import cli
-from auditor.html_report import render_html
+from auditor.report.html import render_html
 
 
 def audit_json(*inputs: str) -> list[dict]:

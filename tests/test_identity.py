@@ -23,7 +23,7 @@ import auditor.bulk
 from auditor.analyse import ANALYSER_VERSION
 from auditor.cli import cli
 from auditor.errors import AuditorError
-from auditor.ingest import read_path
+from auditor.inputs import read_path
 from auditor.models import SCHEMA_VERSION
 from auditor.store import load_result, open_db
 

@@ -16,15 +16,9 @@ import httpx
 import pytest
 
 from auditor.errors import FetchError, InputError
-from auditor.ingest import (
-    USER_AGENT,
-    FetchConfig,
-    fetch_url,
-    iter_jsonl,
-    read_path,
-    read_source,
-    read_stdin,
-)
+from auditor.inputs import FetchConfig, fetch_url, iter_jsonl, read_path, read_source
+from auditor.inputs.files import read_stdin
+from auditor.inputs.http import USER_AGENT
 from auditor.models import RawDocument
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import FetchError, InputError
-from auditor.fetch_many import ConcurrentFetcher
-from auditor.ingest import FetchConfig, fetch_url, iter_folder, iter_source, iter_warc
+from auditor.inputs import ConcurrentFetcher, FetchConfig, fetch_url, iter_source
+from auditor.inputs.walk import iter_folder
+from auditor.inputs.warc import iter_warc
 
 SLOW = FetchConfig(total_timeout=0.5, read_timeout=3.0, retries=0)
 
@@ -184,17 +185,17 @@ def test_bulk_records_a_symlink_loop_as_an_error_row_and_prints_names_inert(tmp_
 
 
 def test_a_readers_unexpected_failure_ends_that_input_with_one_error(tmp_path: Path, monkeypatch) -> None:
-    import auditor.ingest
+    import auditor.inputs.walk
 
     path = tmp_path / "dump.jsonl"
     path.write_text('{"id": 1, "text": "A man said so."}\n{"id": 2, "text": "She said so."}\n')
-    real = auditor.ingest.iter_jsonl
+    real = auditor.inputs.walk.iter_jsonl
 
     def failing_after_one(source: Path):
         yield next(real(source))
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(auditor.ingest, "iter_jsonl", failing_after_one)
+    monkeypatch.setattr(auditor.inputs.walk, "iter_jsonl", failing_after_one)
     first, error = list(iter_source(str(path)))
     assert first.record_id == "1"
     assert isinstance(error, InputError)

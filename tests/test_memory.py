@@ -20,10 +20,10 @@ from auditor.analyse.tokens import SentenceTokens, tokenize
 from auditor.cli import cli
 from auditor.errors import ExtractError
 from auditor.extract import MAX_HTML_CHARS, extract
-from auditor.ingest import MAX_FILE_BYTES, read_path
+from auditor.inputs import MAX_FILE_BYTES, read_path
 from auditor.models import Article, RawDocument
 from auditor.pipeline import analyse_text, audit_article
-from auditor.report import iter_json, result_to_dict, to_json
+from auditor.report.json import iter_json, result_to_dict, to_json
 from auditor.scoring import load_scoring
 from auditor.segment import iter_sentences, split_sentences
 

@@ -5,7 +5,7 @@ Registered through the ``datasette`` entry point in pyproject.toml, so a plain
 ``auditor serve`` registers it itself as well (:func:`register`).
 
 - ``render_cell``: a sentence cell becomes escaped HTML with the source, cue,
-  via and hedge spans marked (``auditor.highlight``).  A cell is a sentence
+  via and hedge spans marked (``auditor.report.highlight``).  A cell is a sentence
   when it is ``sentences.text``, or a column called ``sentence`` in a row that
   also has ``sentence_id``, or ``article_id`` and ``sentence_idx`` (the views
   in db/schema.sql and the canned queries in db/metadata.yaml follow that
@@ -33,7 +33,7 @@ from datasette.database import QueryInterrupted
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
-from ..highlight import HIGHLIGHT_CSS, highlight_html, legend_html, sentence_marks
+from ..report.highlight import HIGHLIGHT_CSS, highlight_html, legend_html, sentence_marks
 
 CSS_PATH = "/-/auditor/highlight.css"
 

@@ -1,7 +1,7 @@
 """The HTML report: one self-contained page per audited article.
 
 ``auditor audit ARTICLE --format html > report.html``.  The page works from
-the JSON shape (:func:`auditor.report.result_to_dict`), so a saved JSON audit
+the JSON shape (:func:`auditor.report.json.result_to_dict`), so a saved JSON audit
 renders the same way, and fields added to that shape later (the article
 ``score``, per-sentence ``rule_hits``) show up when present and are simply
 left out when not.
@@ -19,9 +19,8 @@ from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
+from .common import SUMMARY_ROWS, points_text, sentence_numbers, status_note
 from .highlight import HIGHLIGHT_CSS, highlight_html, legend_html, sentence_marks
-from .report import SUMMARY_ROWS, status_note
-from .report import _points as points_text  # points look alike in every report: −5, +2
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -55,7 +54,7 @@ def render_html(data: Mapping[str, Any]) -> str:
     article = data.get("article") or {}
     title = article.get("title") or article.get("origin") or article.get("id") or "Audit"
     sentences = data.get("sentences") or ()
-    numbers = sentence_numbers(sentences)
+    numbers = sentence_numbers((s["index"], bool(s.get("is_heading"))) for s in sentences)
     sections = [
         _header(article, title),
         _summary(data.get("summary") or {}),
@@ -108,15 +107,6 @@ def _summary(summary: Mapping[str, Any]) -> str:
         rows.append(f'<tr><th scope="row">{escape(label)}</th><td class="num">{value}</td>'
                     f'<td class="num">{share}</td></tr>')
     return '<section id="summary">\n<h2>Summary</h2>\n<div class="scroll"><table>\n' + "\n".join(rows) + "\n</table></div>\n</section>"
-
-
-def sentence_numbers(sentences: Sequence[Mapping[str, Any]]) -> dict[int, str]:
-    """Sentence index -> its number in the report: claims count from 1, headings are "§"."""
-    numbers, claims = {}, 0
-    for s in sentences:
-        claims += not s.get("is_heading")
-        numbers[s["index"]] = "§" if s.get("is_heading") else str(claims)
-    return numbers
 
 
 def _score(score: Mapping[str, Any] | None, numbers: Mapping[int, str]) -> str:

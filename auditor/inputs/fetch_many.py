@@ -1,11 +1,11 @@
 """Fetch many URLs at once for a bulk run.
 
-:class:`ConcurrentFetcher` runs :func:`auditor.ingest.fetch_url_async` on an
+:class:`ConcurrentFetcher` runs :func:`auditor.inputs.http.fetch_url_async` on an
 asyncio loop in a background thread, so the synchronous bulk pipeline can
 hand it URLs and collect pages as they arrive. It holds two limits: at most
 ``concurrency`` requests in flight overall and ``per_host`` per host name, so
 a list dominated by one site does not hammer it. Timeouts, size limits and
-retries are those of ``auditor audit`` (:class:`auditor.ingest.FetchConfig`).
+retries are those of ``auditor audit`` (:class:`auditor.inputs.http.FetchConfig`).
 
 :class:`PageCache` keeps fetched pages on disk, one file per URL, so a rerun
 does not fetch again. Only pages that were fetched successfully are kept;
@@ -31,9 +31,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .errors import AuditorError, FetchError
-from .ingest import FetchConfig, async_client, fetch_url_async
-from .models import RawDocument
+from auditor.errors import AuditorError, FetchError
+from auditor.models import RawDocument
+
+from .http import FetchConfig, async_client, fetch_url_async
 
 T = TypeVar("T")
 

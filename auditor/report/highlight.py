@@ -1,11 +1,11 @@
 """A sentence as escaped HTML, with its source, cue, via and hedge spans marked.
 
 The one span highlighter behind every HTML view: the HTML report
-(``auditor.html_report``) and the Datasette plugin (``auditor.datasette_plugin``)
+(``auditor.report.html``) and the Datasette plugin (``auditor.datasette_plugin``)
 both call :func:`highlight_html`.  Article text is untrusted, so every piece of
 it goes through :func:`html.escape`; the only markup in the output is ours.
 
-Spans arrive in the JSON shape of ``auditor.report.sentence_to_dict`` (the
+Spans arrive in the JSON shape of ``auditor.report.json.sentence_to_dict`` (the
 plugin rebuilds that shape from database rows), so the rule "a split cue is
 marked piece by piece" lives only in :func:`sentence_marks`.
 """

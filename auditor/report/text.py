@@ -1,23 +1,20 @@
-"""Reports of an audit: a readable terminal view, JSON and JSON Lines.
-
-The JSON shape is a contract (see README, "JSON output"): fields may be added,
-the documented ones stay.
-"""
+"""The terminal report of an audit (rich): the sentences with their spans styled,
+what each says of its sources and hedging, the summary, sources and score."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import Any
 
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .models import SCHEMA_VERSION, AuditResult, RuleHit, TaggedSentence
-from .summary import source_name, summarise
-from .terminal import inert, inert_offsets, json_inert
+from auditor.models import AuditResult, TaggedSentence
+from auditor.summary import summarise
+from auditor.terminal import inert, inert_offsets
+
+from .common import SUMMARY_ROWS, points_text, sentence_numbers, status_note
 
 LEVEL_STYLE = {"none": "dim", "low": "yellow", "medium": "dark_orange", "high": "bold red"}
 KIND_STYLE = {
@@ -28,148 +25,18 @@ STYLE_SOURCE = "bold cyan"
 STYLE_CUE = "bold yellow"
 STYLE_VIA = "bold magenta"
 STYLE_HEDGE = "underline red"
-# (label, Summary field) of each row of the summary table, in every report format.
-SUMMARY_ROWS = (
-    ("claims (sentences)", "sentences"), ("attributed", "attributed"), ("anonymous sources", "anonymous"),
-    ("vague sources", "vague"), ("hedged", "hedged"), ("unattributed", "unattributed"),
-)
-
-
-def status_note(status: str | None, language: str | None) -> str | None:
-    """What every report says of an article no grammar analysed; None for an analysed one."""
-    if status != "unsupported_language":
-        return None
-    if language in (None, "", "unknown"):
-        return "could not detect the language: stored without analysis, not scored"
-    return f"unsupported language {language!r}: stored without analysis, not scored"
-
-
-# --- JSON -----------------------------------------------------------------
-
-
-def _span(span) -> dict[str, Any] | None:
-    if span is None:
-        return None
-    return {"text": span.text, "start": span.start, "end": span.end}
-
-
-def _source(src) -> dict[str, Any] | None:
-    if src is None:
-        return None
-    data = {**_span(src), "kind": src.kind}
-    if src.resolved_to is not None:
-        data["resolved_to"] = src.resolved_to
-    return data
-
-
-def sentence_to_dict(s: TaggedSentence) -> dict[str, Any]:
-    return {
-        "index": s.index, "start": s.start, "end": s.end, "text": s.text,
-        "is_heading": s.is_heading, "paragraph": s.paragraph, "has_quote": s.has_quote,
-        "attributions": [
-            {"source": _source(a.source), "cue": _span(a.cue),
-             "cue_parts": [_span(p) for p in a.cue_parts],
-             "via": [_source(v) for v in a.via], "mode": a.mode}
-            for a in s.attributions
-        ],
-        "hedges": [{**_span(h), "kind": h.kind, "weight": h.weight,
-                    "parts": [_span(p) for p in h.parts]} for h in s.hedges],
-        "hedge_level": s.hedge_level,
-        "rule_hits": [hit_to_dict(h) for h in s.rule_hits],
-    }
-
-
-def result_to_dict(result: AuditResult) -> dict[str, Any]:
-    return {**_result_head(result), "sentences": [sentence_to_dict(s) for s in result.sentences]}
-
-
-def _result_head(result: AuditResult) -> dict[str, Any]:
-    """Everything of result_to_dict but the sentences (the last key)."""
-    article = result.article
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "article": {
-            "id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
-            "domain": article.domain, "author": article.author, "published": article.published,
-            "language": article.language, "status": article.status, "origin": article.origin,
-            "content_hash": article.content_hash, "warnings": list(article.warnings),
-            "text": article.text,
-            "score": score_to_dict(result),
-        },
-        "analyser_version": result.analyser_version,
-        "summary": summarise(result).model_dump(),
-    }
-
-
-def to_json(result: AuditResult, *, indent: int | None = 2) -> str:
-    return "".join(iter_json(result, indent=indent))
-
-
-def iter_json(result: AuditResult, *, indent: int | None = 2) -> Iterator[str]:
-    """The text of to_json in pieces, one per sentence, to write as they come: the
-    dict of every sentence and the encoder's pieces of the whole took about 45 MB
-    per MB of article text. Each sentence is encoded alone and indented to its level
-    (an encoded string holds no raw newline, so every newline is the encoder's)."""
-    head = json_inert(json.dumps({**_result_head(result), "sentences": []}, ensure_ascii=False, indent=indent))
-    if not result.sentences:
-        yield head
-        return
-    empty_end = "[]\n}" if indent is not None else "[]}"
-    yield head[: -len(empty_end)] + "["
-    inner = "\n" + " " * (2 * indent) if indent is not None else ""
-    separator = "," + inner if indent is not None else ", "
-    for i, s in enumerate(result.sentences):
-        item = json_inert(json.dumps(sentence_to_dict(s), ensure_ascii=False, indent=indent))
-        yield (separator if i else inner) + item.replace("\n", inner)
-    yield "\n" + " " * indent + "]\n}" if indent is not None else "]}"
-
-
-# --- scores (auditor.scoring) -------------------------------------------------
-
-SCORE_SCALE = "0-100: 100 minus the points of every rule hit, each rule at most its cap"
-
-
-def hit_to_dict(hit: RuleHit) -> dict[str, Any]:
-    return {"rule": hit.rule_id, "points": hit.points, "message": hit.message}
-
-
-def score_to_dict(result: AuditResult) -> dict[str, Any] | None:
-    """``article.score`` of the JSON: value, rule set, and a breakdown row per rule that hit."""
-    score = result.score
-    if score is None:
-        return None
-    texts = {s.index: s.text for s in result.sentences}
-    return {
-        "value": score.value, "scale": SCORE_SCALE, "rule_set": score.rule_set,
-        "rule_set_hash": score.rule_set_hash, "outlets_hash": score.outlets_hash,
-        "breakdown": [
-            {"rule": row.rule_id, "description": row.description, "scope": row.scope, "count": row.count,
-             "points": row.points, "examples": [{"index": i, "text": texts.get(i, "")} for i in row.examples]}
-            for row in score.breakdown
-        ],
-        "article_hits": [hit_to_dict(h) for h in score.article_hits],
-    }
-
-
-def _points(points: float) -> str:
-    """Points as the score sees them: a penalty of 5 shows as −5, a bonus of 2 as +2."""
-    return f"−{points:g}" if points > 0 else f"+{-points:g}"
 
 
 def hit_lines(s: TaggedSentence) -> list[Text]:
     """One dim line per rule hit under a sentence of the terminal report."""
-    return [Text(inert(f"{_points(h.points):>4}  {h.message}  [{h.rule_id}]"),
+    return [Text(inert(f"{points_text(h.points):>4}  {h.message}  [{h.rule_id}]"),
                  style="dim red" if h.points > 0 else "dim green") for h in s.rule_hits]
 
 
 def score_table(result: AuditResult) -> Table:
     """The breakdown: every rule that hit, its points and the sentences (numbered as in the report)."""
     score = result.score
-    numbers: dict[int, str] = {}  # Sentence.index -> its number in the report (headings are "§")
-    claims = 0
-    for s in result.sentences:
-        claims += not s.is_heading
-        numbers[s.index] = "§" if s.is_heading else str(claims)
+    numbers = sentence_numbers((s.index, s.is_heading) for s in result.sentences)
     table = Table(title=f"Score {score.value:g} / 100  (rule set {score.rule_set})", title_justify="left")
     table.add_column("rule")
     table.add_column("hits", justify="right")
@@ -179,15 +46,12 @@ def score_table(result: AuditResult) -> Table:
         where = ", ".join(numbers.get(i, str(i)) for i in row.examples) if row.scope == "sentence" else "article"
         if row.count > len(row.examples) and row.scope == "sentence":
             where += ", …"
-        table.add_row(Text(inert(f"{row.rule_id}\n{row.description}")), str(row.count), _points(row.points), where)
+        table.add_row(Text(inert(f"{row.rule_id}\n{row.description}")), str(row.count), points_text(row.points), where)
     for hit in score.article_hits:
         table.add_row(Text(inert(f"  {hit.message}"), style="dim"), "", "", "")
     if not score.breakdown:
         table.add_row(Text("no rule hit", style="dim"), "", "", "")
     return table
-
-
-# --- terminal ---------------------------------------------------------------
 
 
 def highlighted(s: TaggedSentence) -> Text:
@@ -306,17 +170,3 @@ def render_text(result: AuditResult, console: Console) -> None:
         console.print(score_table(result))
     for warning in article.warnings:
         console.print(Text(f"warning: {inert(warning, one_line=True)}", style="yellow"))
-
-
-__all__ = [
-    "highlighted",
-    "hit_to_dict",
-    "render_text",
-    "result_to_dict",
-    "score_table",
-    "score_to_dict",
-    "sentence_to_dict",
-    "source_name",
-    "to_json",
-    "iter_json",
-]
