@@ -41,6 +41,7 @@ class Frame:
     keep_last: bool = False  # the last pattern word belongs to the source ("nach Angaben der Polizei")
     only_named: bool = False  # source must be capitalised ("per Reuters")
     to_clause_end: bool = False  # the source runs on to the end of its clause ("according to a poll released Monday")
+    after: frozenset[str] = frozenset()  # optional_after: the words a source follows ("heißt es in einem Bericht")
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,8 @@ def load_lexicon_file(path: Path, outlets: dict[str, str],
         frames = []
         for entry in data.get("frames", []):
             options = {k: v for k, v in entry.items() if k not in ("pattern", "patterns", "source", "gap")}
+            if "after" in options:
+                options["after"] = frozenset(options["after"])
             for text in _patterns_of(entry, 0):
                 frames.append(Frame(pattern=compile_pattern(text, entry.get("gap", 0), case_sensitive),
                                     source=entry["source"], **options))

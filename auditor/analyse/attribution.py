@@ -38,7 +38,7 @@ def _frame_source(tokens: list[Token], hit: list[int], frame: Frame, lex: Lexico
         return (first >= 1 and grammar.phrase_backward(tokens, first - 1, 0, lex)) or False
     start = last if frame.keep_last else last + 1
     if frame.source == "optional_after":
-        if start < n and tokens[start].lower in ("in", "im", "aus", "von", "vom", "bei", "beim", "seitens"):
+        if start < n and tokens[start].lower in frame.after:
             return grammar.phrase_forward(tokens, start + 1, n, lex) if start + 1 < n else None
         return None
     rng = grammar.phrase_forward(tokens, start, n, lex) if start < n else None

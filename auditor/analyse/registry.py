@@ -88,6 +88,13 @@ def unregister(code: str) -> None:
     load_lexicon.cache_clear()
 
 
+def refresh() -> None:
+    """Look for languages again (a package installed into a running process) and
+    forget the lexicons loaded before."""
+    _discovered.cache_clear()
+    load_lexicon.cache_clear()
+
+
 def grammar_of(code: str) -> Grammar:
     return _required(code).grammar
 

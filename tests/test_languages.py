@@ -1,0 +1,126 @@
+"""A language is a plug-in: a package of its own, found through the
+``auditor.languages`` entry-point group, audited end to end by the CLI
+without a line of auditor's code knowing it (tests/fixtures/toy_language)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from auditor.analyse import registry
+from auditor.cli import cli
+from auditor.language import detect_language, supported_languages
+
+TOY = Path(__file__).parent / "fixtures" / "toy_language" / "auditor_toy"
+
+# the lexicon is made here: a journalist's whole word list for a new language
+ZEDISH_LEXICON = """
+language = "zz"
+
+[verbs]
+regular = ["sez", "skribis"]
+
+[[frames]]
+pattern = "per"
+source = "after"
+
+[grammar]
+reporting_verbs = ["skribis"]
+
+[kinds]
+pronoun = ["il", "el"]
+anonymous = ["fonto", "fonti"]
+outlet_words = ["radio"]
+
+[[hedges]]
+pattern = "forsan"
+kind = "epistemic"
+weight = 1.0
+"""
+
+ARTICLE = ("Mira Vok sez ka ponto esas rupta. Per Radio Zed, ka urbo esas forsan kalma.\n"
+           "Dr. Tem Olo sez ol vu tem nu esas; Fonti sez ka urbo esas kalma.")
+
+
+@pytest.fixture
+def zedish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Zedish installed as a distribution: its package and a dist-info naming its entry point."""
+    site = tmp_path / "site"
+    shutil.copytree(TOY, site / "auditor_toy", ignore=shutil.ignore_patterns("__pycache__"))
+    (site / "auditor_toy" / "zedish.toml").write_text(ZEDISH_LEXICON, encoding="utf-8")
+    info = site / "auditor_toy-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: auditor-toy\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text('[auditor.languages]\nzz = auditor_toy:LANGUAGE\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    registry.refresh()
+    yield tmp_path
+    monkeypatch.undo()
+    sys.modules.pop("auditor_toy", None)
+    registry.refresh()
+
+
+def _audit(*args: str) -> dict:
+    result = CliRunner().invoke(cli, ["audit", *args, "--format", "json", "--no-db"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _attributions(report: dict) -> list[tuple[str, str, str]]:
+    return [(a["source"]["text"], a["source"]["kind"], a["cue"]["text"])
+            for s in report["sentences"] for a in s["attributions"]]
+
+
+def test_an_installed_language_is_registered_and_offered(zedish: Path) -> None:
+    assert supported_languages() == ("de", "en", "zz")
+    assert "zz" in CliRunner().invoke(cli, ["audit", "--help"]).output
+
+
+def test_a_toy_language_is_audited_end_to_end_through_the_cli(zedish: Path) -> None:
+    article = zedish / "zedish.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    report = _audit(str(article), "--lang", "zz")
+    assert report["article"]["language"] == "zz" and report["article"]["status"] == "analysed"
+    assert _attributions(report) == [("Mira Vok", "person", "sez"), ("Radio Zed", "outlet", "Per"),
+                                     ("Tem Olo", "person", "sez"), ("Fonti", "anonymous", "sez")]
+    # its segmentation rules: "Dr." ends no sentence, ";" does
+    assert [s["text"] for s in report["sentences"]][2:] == ["Dr. Tem Olo sez ol vu tem nu esas;",
+                                                            "Fonti sez ka urbo esas kalma."]
+    hedged = [h["text"] for s in report["sentences"] for h in s["hedges"]]
+    assert hedged == ["forsan"]
+    assert (report["summary"]["attributed"], report["summary"]["anonymous"], report["summary"]["hedged"]) == (4, 1, 1)
+
+
+def test_a_toy_language_is_detected_by_its_own_words(zedish: Path) -> None:
+    assert detect_language(ARTICLE) == "zz"
+    article = zedish / "zedish.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert _audit(str(article))["article"]["language"] == "zz"
+
+
+def test_without_the_package_the_language_is_neither_offered_nor_analysed(tmp_path: Path) -> None:
+    article = tmp_path / "zedish.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["audit", str(article), "--lang", "zz", "--no-db"])
+    assert refused.exit_code == 2 and "'zz' is not one of" in refused.output
+    assert "zz" not in supported_languages()
+
+
+def test_an_entry_point_that_is_not_a_language_is_one_clear_error(tmp_path: Path, monkeypatch) -> None:
+    site = tmp_path / "site"
+    (site / "auditor_broken-0.1.dist-info").mkdir(parents=True)
+    (site / "auditor_broken-0.1.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: b\nVersion: 0.1\n")
+    (site / "auditor_broken-0.1.dist-info" / "entry_points.txt").write_text("[auditor.languages]\nqq = json:dumps\n")
+    monkeypatch.syspath_prepend(str(site))
+    registry.refresh()
+    try:
+        with pytest.raises(Exception, match="not an auditor Language with code 'qq'"):
+            registry.languages()
+    finally:
+        monkeypatch.undo()
+        registry.refresh()
