@@ -81,6 +81,8 @@ class Lexicon:
     particles: frozenset[str] = field(default_factory=frozenset)
     compounds: bool = False  # nouns compound ("Sicherheitsexperten" is a kind of "experten")
     anonymity_phrases: tuple[str, ...] = ()  # words in a source that make it anonymous ("familiar with")
+    # which kind a head noun is when it is in several lists ("Sicherheitsexperten": vague, not person)
+    kind_precedence: tuple[str, ...] = ("anonymous", "vague", "document", "outlet_words", "person", "organization")
     _derived: dict[Callable[[Any], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -226,6 +228,7 @@ def load_lexicon_file(path: Path, outlets: dict[str, str],
         particles=particles,
         compounds=bool(data.get("compounds", False)),
         anonymity_phrases=tuple(p.lower() for p in data.get("anonymity_phrases", [])),
+        kind_precedence=tuple(data.get("kind_precedence", Lexicon.kind_precedence)),
     )
 
 

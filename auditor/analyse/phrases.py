@@ -77,7 +77,7 @@ def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
     # the last noun of the head decides ("die Quellen", "Sicherheitsexperten"),
     # then any role noun ("Verteidigungsminister Grant Shapps")
     nouns = [w for w, t in zip(head, tokens[head_start:head_end]) if t.is_cap or not compounds]
-    order = ("anonymous", "vague", "document", "outlet_words", "person", "organization")
+    order = lex.kind_precedence
     for word in reversed(nouns or head):
         for kind in order:
             if matches(word, kinds.get(kind, frozenset()), compounds):
