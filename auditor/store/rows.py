@@ -14,7 +14,8 @@ plain values unpickle fast).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..models import AuditResult, Article, Attribution, HedgeCue, SourceSpan, Span, TaggedSentence
@@ -36,9 +37,17 @@ _TEXT_VERSION_AT = tuple(TEXT_FIELDS.index(name) for name in TEXT_VERSION)
 _STATUS, _LANGUAGE = TEXT_FIELDS.index("status"), TEXT_FIELDS.index("language")
 
 
-def _ordered(fields: tuple[str, ...], values: Mapping[str, object]) -> tuple:
-    """The values in the order of ``fields``; a declared column nobody fills is a KeyError."""
-    return tuple(values[name] for name in fields)
+def _ordered(fields: tuple[str, ...]) -> Callable[[Mapping[str, object]], tuple]:
+    """Values by column name -> the row, in the order of ``fields``; a declared column
+    nobody fills is a KeyError. (itemgetter: a worker makes one for every sentence.)"""
+    if len(fields) == 1:
+        return lambda values: (values[fields[0]],)
+    return itemgetter(*fields)
+
+
+_PUBLICATION_ROW, _TEXT_ROW, _SENTENCE_ROW = map(_ordered, (PUBLICATION_FIELDS, TEXT_FIELDS, SENTENCE_FIELDS))
+_ATTRIBUTION_ROW, _HEDGE_ROW = map(_ordered, (ATTRIBUTION_FIELDS, HEDGE_FIELDS))
+_SCORE_ROW, _HIT_ROW = map(_ordered, (SCORE_FIELDS, HIT_FIELDS))
 
 
 def _json(value: object) -> str:
@@ -173,14 +182,14 @@ def score_rows(result: AuditResult) -> ScoreRows | None:
     values = {"content_hash": result.article.content_hash, "analyser_version": result.analyser_version,
               "score": score.value, "breakdown": breakdown}
     return ScoreRows(
-        _ordered(SCORE_FIELDS, values),
-        [_ordered(HIT_FIELDS, {"sentence_idx": h.sentence, "rule_id": h.rule_id, "points": h.points,
-                               "message": h.message}) for h in hits],
+        _SCORE_ROW(values),
+        [_HIT_ROW({"sentence_idx": h.sentence, "rule_id": h.rule_id, "points": h.points, "message": h.message})
+         for h in hits],
     )
 
 
 def _publication_row(a: Article) -> tuple:
-    return _ordered(PUBLICATION_FIELDS, {
+    return _PUBLICATION_ROW({
         "title": a.title, "url": a.url, "outlet": a.outlet, "domain": a.domain, "author": a.author,
         "published": a.published, "origin": a.origin, "raw_digest": a.raw_digest,
         "warnings": _json(list(a.warnings)),
@@ -189,14 +198,14 @@ def _publication_row(a: Article) -> tuple:
 
 def _text_row(result: AuditResult) -> tuple:
     a = result.article
-    return _ordered(TEXT_FIELDS, {
+    return _TEXT_ROW({
         "content_hash": a.content_hash, "text": a.text, "language": a.language,
         "analyser_version": result.analyser_version, "status": a.status, **article_counts(result),
     })  # fmt: skip
 
 
 def _sentence_row(s: TaggedSentence) -> tuple:
-    return _ordered(SENTENCE_FIELDS, {
+    return _SENTENCE_ROW({
         "idx": s.index, "start": s.start, "end": s.end, "text": s.text, "is_heading": int(s.is_heading),
         "paragraph": s.paragraph, "hedge_level": s.hedge_level, "has_quote": int(s.has_quote),
         "n_attributions": len(s.attributions), "n_hedges": len(s.hedges),
@@ -220,7 +229,7 @@ def _via_json(via: tuple[SourceSpan, ...]) -> str:
 
 def _attribution_row(a: Attribution, via_names: list[str]) -> tuple:
     source, cue = a.source, a.cue
-    return _ordered(ATTRIBUTION_FIELDS, {
+    return _ATTRIBUTION_ROW({
         "source_text": source.text if source else None,
         "source_start": source.start if source else None,
         "source_end": source.end if source else None,
@@ -241,5 +250,5 @@ def _offsets_json(parts: tuple[Span, ...]) -> str:
 
 
 def _hedge_row(h: HedgeCue) -> tuple:
-    return _ordered(HEDGE_FIELDS, {"text": h.text, "start": h.start, "end": h.end, "kind": h.kind,
-                                   "weight": h.weight, "parts": _offsets_json(h.parts)})
+    return _HEDGE_ROW({"text": h.text, "start": h.start, "end": h.end, "kind": h.kind, "weight": h.weight,
+                       "parts": _offsets_json(h.parts)})
