@@ -29,7 +29,7 @@ from auditor.store.rows import (
     TEXT_FIELDS,
     ArticleRows,
 )
-from auditor.store.sink import NEW_TEXT, SHARED_TEXT, ErrorRow, Outcome, Run, Sink
+from auditor.store.sink import NEW_TEXT, SHARED_TEXT, ErrorRow, Outcome, Run, Sink, StoredLookup
 from auditor.store.sqlite.schema import open_db
 from auditor.store.sqlite.sink import SqliteSink
 from auditor.store.tables import columns, declared_columns
@@ -105,10 +105,11 @@ def _bulk(tmp_path: Path, sink: Sink) -> auditor.bulk.BulkSummary:
         batch_size=4, scoring=auditor.bulk.ScoringFiles()))
 
 
-def test_the_list_sink_is_a_sink():
-    sink: Sink = ListSink()  # what a type checker checks; here, that the protocol's methods are all there
-    assert all(callable(getattr(sink, name)) for name in
-               ("begin", "stored_raw_digests", "lookup", "save", "save_errors", "finish"))
+def test_both_sinks_are_sinks(tmp_path):
+    # what a type checker checks in full; at run time, that the protocol's methods are all there
+    for sink in (ListSink(), SqliteSink(open_db(tmp_path / "audit.db"))):
+        assert isinstance(sink, Sink) and isinstance(sink.lookup(), StoredLookup)
+        assert isinstance(pickle.loads(pickle.dumps(sink.lookup())), StoredLookup)  # sent to the workers
 
 
 def test_a_bulk_run_reaches_the_sink_in_batches_keyed_by_natural_keys(tmp_path):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
 if TYPE_CHECKING:  # a sink stores rule sets but never loads or applies rules
     from ..scoring.rules import RuleSet
@@ -75,6 +75,7 @@ class StoreBusy(Exception):
     saved before is kept. (The SQLite sink's is an sqlite3.OperationalError as well.)"""
 
 
+@runtime_checkable
 class StoredLookup(Protocol):
     """What a worker process asks of a sink: it must pickle (it is sent to the workers)
     and answer with the empty set when it cannot tell (the text is then analysed again)."""
@@ -84,6 +85,7 @@ class StoredLookup(Protocol):
         ...
 
 
+@runtime_checkable
 class Sink(Protocol):
     """Where a run's results go. Saves may raise :class:`StoreBusy`."""
 
