@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from typing import Any
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
