@@ -12,10 +12,7 @@ page elsewhere whose name resolves to 127.0.0.1 (DNS rebinding) is refused.
 
 from __future__ import annotations
 
-import sqlite3
-import urllib.parse
 from collections.abc import Awaitable, Callable, MutableMapping
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +24,7 @@ from .datasette_plugin import register
 from .errors import AuditorError
 from .models import SCHEMA_VERSION
 from .resources import db_dir
-from .store import database_fault
+from .store.sqlite.schema import read_only_version
 
 # ASGI, as far as the host check needs it
 Scope = MutableMapping[str, Any]
@@ -66,13 +63,7 @@ def check_database(db_path: str | Path) -> None:
     """Raise AuditorError naming the file when it is not an SQLite database one can read."""
     if Path(db_path).is_dir():  # as open_db words it for the commands that write
         raise AuditorError(str(db_path), "is a folder, not a database file")
-    uri = f"file:{urllib.parse.quote(str(db_path))}?mode=ro"
-    try:
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.Error as error:
-        raise database_fault(db_path, error) from None
+    version = read_only_version(db_path)
     if version and version != SCHEMA_VERSION:  # serve only reads: it cannot migrate, and the pages need this schema
         raise AuditorError(str(db_path), f"schema version {version}, this auditor shows version {SCHEMA_VERSION}: "
                            "open it once with `auditor audit`, `bulk` or `rescore` (newer: a newer auditor)")

@@ -4,8 +4,8 @@
       ──ConcurrentFetcher (async, global and per-host limits)──> RawDocument | FetchError
       ──chunks; inputs stored already are skipped by their raw digest, before extraction──
       ──worker processes (started at the first chunk left): extract, pipeline.audit_article
-        (unless the text is analysed already), store.article_rows──> ArticleRows | Failure
-      ──one writer, this process: one transaction per batch──> SQLite
+        (unless the text is analysed already), store.rows.article_rows──> ArticleRows | Failure
+      ──one writer, this process: a batch at a time──> a Sink (store.sink; SQLite: one transaction a batch)
 
 Memory stays flat however large the input: inputs are streamed, at most a
 dozen chunks per worker are in flight and the writer holds one batch.
@@ -16,14 +16,14 @@ whose raw digest (the bytes or record as given) is stored with the same
 versions (:func:`auditor.pipeline.result_versions`), so nothing is read
 twice, extracted or sent to a worker; a run with nothing new starts no
 worker. A new publication of a text analysed already is stored without
-analysing the text again (the workers ask the database on read-only
-connections of their own). An id stored already for other content is an
+analysing the text again (the workers ask the sink's lookup: for SQLite,
+read-only connections of their own). An id stored already for other content is an
 ``identity`` error row naming both inputs; the first stays.
 
 Resuming: a batch is one transaction, so a killed run leaves whole articles
 only. A commit that finds the database locked by another connection past the
-busy timeout is tried once more (``store.retry_when_busy``, as for audit and
-rescore), then the run stops with one line, keeping the batches committed.
+busy timeout is tried once more (by the sink, as for audit and rescore), then
+the run stops with one line (``StoreBusy``), keeping the batches committed.
 
 Failed inputs (unreadable file, failed fetch, no text, broken JSON line or
 WARC record) go to the ``errors`` table and the run goes on.
@@ -37,10 +37,8 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import signal
-import sqlite3
 import threading
 import time
-import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -48,9 +46,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from .errors import AuditorError
 from .extract import extract
@@ -58,29 +54,24 @@ from .identity import identified, raw_digest
 from .inputs import ConcurrentFetcher, FetchConfig, Item, PageCache, UrlInput, iter_inputs
 from .models import RawDocument
 from .pipeline import audit_article, result_versions
-from .store import (
+from .store.rows import ArticleRows, article_rows, publication_rows, unanalysed_language
+from .store.sink import (
     NEW_TEXT,
     SHARED_TEXT,
     STORED_ALREADY,
-    ArticleRows,
     IdentityConflict,
-    article_rows,
-    publication_rows,
-    is_busy,
-    record_error,
-    retry_when_busy,
-    start_run,
-    stored_raw_digests,
-    stored_texts,
-    unanalysed_language,
-    write_batch,
+    Outcome,
+    Refused,
+    Run,
+    Sink,
+    StoreBusy,
+    StoredLookup,
 )
 from .workers import worker_context
 
 if TYPE_CHECKING:
     from .scoring import Scoring
 
-_T = TypeVar("_T")
 
 # A chunk is what one worker task gets: small enough to spread work evenly
 # and keep memory flat, large enough that inter-process overhead stays small
@@ -93,7 +84,7 @@ IN_FLIGHT_PER_WORKER = 12
 
 
 class Failure(NamedTuple):
-    """An input that could not be audited; a row of the ``errors`` table."""
+    """An input that could not be audited; an error row (store.sink.ErrorRow) for the sink."""
 
     input: str
     stage: str  # ingest, fetch, extract, analyse, store
@@ -140,7 +131,7 @@ class BulkOptions:
 
 
 class DatabaseLocked(Exception):
-    """Another connection held the write lock through every retry of a commit."""
+    """Another writer held the store locked through every retry of a save (StoreBusy)."""
 
 
 @dataclass
@@ -194,14 +185,14 @@ def _bulk_gc() -> Iterator[None]:
 
 def run_bulk(
     inputs: Sequence[str],
-    db: sqlite_utils.Database,
+    sink: Sink,
     options: BulkOptions | None = None,
     *,
     stdin: BinaryIO | None = None,
     on_progress: Callable[[BulkSummary], None] | None = None,
     on_error: Callable[[Failure], None] | None = None,
 ) -> BulkSummary:
-    """Audit every article in ``inputs`` into ``db``; see the module docstring.
+    """Audit every article in ``inputs`` into ``sink``; see the module docstring.
 
     Ctrl-C (or SIGTERM) stops the run after committing the results at hand;
     the summary then says ``interrupted``. A worker process that dies stops
@@ -212,7 +203,7 @@ def run_bulk(
     summary = BulkSummary()
     scoring = options.scoring.load() if options.scoring is not None else None  # bad rules: nothing written
     interrupts = _Interrupts()
-    writer = _Writer(db, scoring, options, summary, on_progress or (lambda _: None), on_error or (lambda _: None),
+    writer = _Writer(sink, scoring, options, summary, on_progress or (lambda _: None), on_error or (lambda _: None),
                      interrupts.held)
     cache = PageCache(options.cache_dir) if options.cache_dir else None
     fetcher = ConcurrentFetcher(
@@ -237,6 +228,7 @@ def run_bulk(
             except BrokenProcessPool:
                 summary.aborted = "a worker process died (killed, or out of memory)"
                 writer.flush()
+        sink.finish()
     except DatabaseLocked as error:
         summary.aborted = str(error)
     finally:
@@ -383,30 +375,16 @@ def _audit_one(
 
 
 class StoredCheck:
-    """Is a text (by content hash) analysed already with this analyser?  Asked of the database
-    file on a read-only connection of its own, so worker processes can ask too (WAL
-    lets them read while the writer writes).  When it cannot tell (no file: an
-    in-memory database; a read error) the answer is no: the document is analysed
-    and the writer drops the result if it is stored after all."""
+    """Is a text (by content hash) analysed already with this analyser? Asked of the sink's
+    lookup, which worker processes can ask too; when it cannot tell the answer is no: the
+    document is analysed and the writer drops the result if it is stored after all."""
 
-    def __init__(self, path: str | None, versions: dict[str, str]) -> None:
-        self.path = path
+    def __init__(self, lookup: StoredLookup, versions: dict[str, str]) -> None:
+        self.lookup = lookup
         self.versions = versions
-        self._db: sqlite_utils.Database | None = None
-
-    def __getstate__(self) -> dict[str, object]:
-        return {"path": self.path, "versions": self.versions, "_db": None}  # connections do not pickle
 
     def __call__(self, digest: str) -> bool:
-        if not self.path:
-            return False
-        try:
-            if self._db is None:
-                uri = f"file:{urllib.parse.quote(self.path)}?mode=ro"
-                self._db = sqlite_utils.Database(sqlite3.connect(uri, uri=True, timeout=5.0))
-            return bool(stored_texts(self._db, [digest], analyser_version=self.versions["analyser_version"]))
-        except sqlite3.Error:
-            return False
+        return bool(self.lookup.stored_texts([digest], analyser_version=self.versions["analyser_version"]))
 
 
 def _analysed(
@@ -478,11 +456,11 @@ def _exit_with(parent_sentinel: int) -> None:
 
 
 class _Writer:
-    """The one process that writes: batches of results, one transaction each."""
+    """The one process that writes: batches of results, through the sink."""
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        sink: Sink,
         scoring: Scoring | None,
         options: BulkOptions,
         summary: BulkSummary,
@@ -490,22 +468,24 @@ class _Writer:
         on_error: Callable[[Failure], None],
         held: Callable[[], AbstractContextManager[None]] = nullcontext,
     ) -> None:
-        self.db = db
+        self.sink = sink
         self.held = held  # a commit and its counting are not interrupted in between
         self.options = options
         self.summary = summary
         self.on_progress = on_progress
         self.on_error = on_error
-        self.scoring = scoring
         self.versions = result_versions(scoring)
-        self.run_id: int | None = None  # the scoring run, recorded once something is saved
         self.batch: dict[str, ArticleRows] = {}  # publication id -> result, in arrival order
         self.last_commit = time.monotonic()
+        # the scoring run: the sink records it once something is saved
+        sink.begin(None if scoring is None else Run(
+            scoring.rules, kind="audit", analyser_version=self.versions["analyser_version"],
+            outlets_hash=scoring.outlets.content_hash))
 
     def not_stored(self, documents: list[RawDocument]) -> list[RawDocument]:
         """Drop documents whose raw input is stored already with the same versions."""
         digests = [raw_digest(raw) for raw in documents]
-        stored = stored_raw_digests(self.db, digests, **self.versions)
+        stored = self.sink.stored_raw_digests(digests, **self.versions)
         if not stored:
             return documents
         self.summary.skipped += sum(1 for digest in digests if digest in stored)
@@ -514,8 +494,7 @@ class _Writer:
 
     def stored_check(self) -> StoredCheck:
         """For the analysis: is a text (its content hash known once extracted) analysed already?"""
-        path = next((row[2] for row in self.db.conn.execute("PRAGMA database_list") if row[1] == "main"), None)
-        return StoredCheck(path or None, self.versions)
+        return StoredCheck(self.sink.lookup(), self.versions)
 
     def take(self, outcome: ArticleRows | Failure) -> None:
         if isinstance(outcome, Failure):
@@ -536,13 +515,14 @@ class _Writer:
 
     def fail(self, failure: Failure) -> None:
         failure = Failure(*(_storable(text) for text in failure))
-        self._retrying(lambda: record_error(self.db, failure.input, failure.stage, failure.message))
+        with self._unlocked():
+            self.sink.save_errors([failure])
         self.summary.errors[failure.stage] += 1
         self.on_error(failure)
         self.on_progress(self.summary)
 
     def flush(self) -> None:
-        """Commit the batch; the store decides under the write lock what is new."""
+        """Save the batch; the sink decides (for SQLite: under the write lock) what is new."""
         self.last_commit = time.monotonic()
         if not self.batch:
             return
@@ -551,25 +531,18 @@ class _Writer:
 
     def _commit(self) -> None:
         results = list(self.batch.values())
-        scoring = self.scoring
-        if scoring is not None and self.run_id is None:
-            self.run_id = self._retrying(lambda: start_run(
-                self.db, scoring.rules, kind="audit", analyser_version=self.versions["analyser_version"],
-                outlets_hash=scoring.outlets.content_hash,
-            ))  # fmt: skip
-        try:
-            outcomes = self._retrying(lambda: write_batch(self.db, results, run_id=self.run_id))
-        except (sqlite3.OperationalError, DatabaseLocked):
-            raise  # the database itself (locked, full, read-only): nothing to skip past
-        except Exception:  # noqa: BLE001 - one article the store refuses must not sink its batch
-            outcomes = [self._save_alone(rows) for rows in results]
+        with self._unlocked():
+            outcomes = self.sink.save(results)
         self.batch.clear()
         self.summary.waiting = 0
+        for outcome in outcomes:  # the refused first, as they were when the sink said so
+            if isinstance(outcome, Refused):
+                self.fail(Failure(outcome.origin or outcome.article_id, "store", outcome.message))
         for rows, outcome in zip(results, outcomes, strict=True):
             self._count(rows, outcome)
 
-    def _count(self, rows: ArticleRows, outcome: str | IdentityConflict | None) -> None:
-        """Count what the store did with one publication (None: it failed, recorded already)."""
+    def _count(self, rows: ArticleRows, outcome: Outcome) -> None:
+        """Count what the sink did with one publication (Refused: recorded already)."""
         if isinstance(outcome, IdentityConflict):
             self.fail(Failure(outcome.origin or outcome.article_id, "identity", outcome.message))
         elif outcome == STORED_ALREADY:
@@ -584,24 +557,12 @@ class _Writer:
             else:
                 self.summary.shared_texts += 1
 
-    def _save_alone(self, rows: ArticleRows) -> str | IdentityConflict | None:
+    @contextmanager
+    def _unlocked(self) -> Iterator[None]:
+        """A store locked by another writer through the sink's retry stops the run."""
         try:
-            return self._retrying(lambda: write_batch(self.db, [rows], run_id=self.run_id))[0]
-        except (sqlite3.OperationalError, DatabaseLocked):
-            raise
-        except Exception as error:  # noqa: BLE001 - recorded, as any failed input
-            origin = rows.origin or rows.article_id
-            self.fail(Failure(origin, "store", f"{type(error).__name__}: {error}"))
-            return None
-
-    def _retrying(self, write: Callable[[], _T]) -> _T:
-        """``write()``, tried once more if another connection held the write lock through
-        the busy timeout (``store.retry_when_busy``); still locked, the run stops."""
-        try:
-            return retry_when_busy(write)
-        except sqlite3.OperationalError as error:
-            if not is_busy(error):
-                raise
+            yield
+        except StoreBusy as error:
             raise DatabaseLocked(f"the database is locked by another connection ({error});"
                                  f" the {self.summary.stored:,} articles stored so far are kept") from None
 

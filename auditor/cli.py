@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the commands import these when they run: `auditor --help` s
 
     from .models import AuditResult, RawDocument
     from .scoring import Scoring
+    from .store.sqlite.sink import SqliteSink
 
 DEFAULT_DB = "audit.db"
 
@@ -67,7 +68,7 @@ def _stderr(kind: str, message: str) -> None:
 
 def _open_db(db_path: Path):
     """The database, or exit 1 with one line saying why it cannot be one."""
-    from .store import open_db
+    from .store.sqlite.schema import open_db
 
     try:
         return open_db(db_path)
@@ -79,7 +80,7 @@ def _open_db(db_path: Path):
 @contextmanager
 def _database_faults(db_path: Path, db) -> Iterator[None]:
     """A database that fails while written (locked too long, disk full) ends the command in one line."""
-    from .store import busy_timeout_of, database_fault
+    from .store.sqlite.schema import busy_timeout_of, database_fault
 
     try:
         yield
@@ -169,7 +170,7 @@ class _AuditRun:
         self.console = Console(highlight=False, soft_wrap=False)
         self.failures = 0
         self.printed = 0
-        self.run_id = None
+        self.sink: SqliteSink | None = None  # made at the first result stored
 
     def take(self, item: RawDocument | AuditorError, spec: str) -> None:
         from .pipeline import audit_document
@@ -203,15 +204,21 @@ class _AuditRun:
     def _store(self, result: AuditResult) -> None:
         if self.db is None:
             return
-        from .store import retry_when_busy, save_result, start_run
+        from .store.rows import article_rows
+        from .store.sink import IdentityConflict, Refused, Run
+        from .store.sqlite.sink import SqliteSink
 
+        if self.sink is None:  # one scoring run per invocation, recorded once something is saved
+            self.sink = SqliteSink(self.db)
+            self.sink.begin(Run(self.scoring.rules, kind="audit", analyser_version=result.analyser_version,
+                                outlets_hash=self.scoring.outlets.content_hash))
         # a database locked too long or full ends the command in one line (stored so far is kept)
         with _database_faults(self.db_path, self.db):
-            if self.run_id is None:  # one scoring run per invocation, recorded once something is saved
-                self.run_id = retry_when_busy(partial(
-                    start_run, self.db, self.scoring.rules, kind="audit", analyser_version=result.analyser_version,
-                    outlets_hash=self.scoring.outlets.content_hash))
-            retry_when_busy(partial(save_result, self.db, result, run_id=self.run_id))
+            (outcome,) = self.sink.save([article_rows(result)])
+            if isinstance(outcome, Refused):
+                raise outcome.error
+        if isinstance(outcome, IdentityConflict):  # the first stays
+            raise AuditorError(outcome.origin or outcome.article_id, outcome.message)
 
     def _render(self, result: AuditResult) -> list[str]:
         """The document's whole output, in pieces, to write at once (see write_whole)."""
@@ -518,7 +525,7 @@ def rescore(db_path: Path, rule_files: tuple[str, ...], outlet_files: tuple[Path
       auditor rescore --db audit.db --rules default --rules my-rules.toml --outlets my-outlets.csv
     """
     from .rescore import rescore as rescore_articles
-    from .store import retry_when_busy
+    from .store.sqlite.schema import retry_when_busy
 
     scoring = _load_scoring(rule_files, outlet_files)
     db = _open_db(db_path)
@@ -597,6 +604,7 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     if jobs > 1 and not db_path.exists():  # else the pool starts it once something needs analysing
         start_worker_server()  # it imports the pipeline while this process does
     from .bulk import BulkOptions, ScoringFiles, run_bulk
+    from .store.sqlite.sink import SqliteSink
     from .bulk_report import ProgressDisplay, print_failure, summary_text
     from .inputs import FetchConfig, count_documents
 
@@ -610,15 +618,16 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     show_progress = console.is_terminal if progress is None else progress
     stdin = sys.stdin.buffer if "-" in inputs else None
     db = _open_db(db_path)
+    sink = SqliteSink(db)
     with _database_faults(db_path, db):
         if show_progress:
             with ProgressDisplay(console) as display:
                 threading.Thread(target=lambda: display.set_total(count_documents(inputs)), daemon=True).start()
-                summary = run_bulk(inputs, db, options, stdin=stdin, on_progress=display.update,
+                summary = run_bulk(inputs, sink, options, stdin=stdin, on_progress=display.update,
                                    on_error=None if quiet else display.error)
                 display.update(summary, force=True)
         else:
-            summary = run_bulk(inputs, db, options, stdin=stdin,
+            summary = run_bulk(inputs, sink, options, stdin=stdin,
                                on_error=None if quiet else lambda failure: print_failure(failure, console))
     click.echo(summary_text(summary))
     if summary.interrupted:

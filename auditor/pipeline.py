@@ -49,8 +49,8 @@ def result_versions(scoring: Scoring | None = None) -> dict[str, str]:
     version and, when scoring, the rule set and outlet ratings hashes.
 
     ``auditor bulk`` skips an input whose raw digest is stored with the same
-    versions (the keys are the arguments of ``store.stored_raw_digests``). A stage
-    that gains a version of its own adds it here and there.
+    versions (the keys are the arguments of ``auditor.store.sink.Sink.stored_raw_digests``).
+    A stage that gains a version of its own adds it here and there.
     """
     versions = {"analyser_version": ANALYSER_VERSION}
     if scoring is not None:

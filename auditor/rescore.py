@@ -1,6 +1,6 @@
 """Score stored articles again with other rules, without analysing their text again.
 
-Loads each article's stored analysis (``store.load_result``), scores it with
+Loads each article's stored analysis (``store.sqlite.read.load_result``), scores it with
 the given rules and outlet ratings, and writes a new run in one transaction:
 all articles or none.  Earlier runs stay for comparison.
 """
@@ -14,7 +14,8 @@ from pydantic import BaseModel
 
 from .errors import AuditorError
 from .scoring import Scoring
-from .store import latest_scores, load_result, save_run, stored_article_ids
+from .store.sqlite.read import latest_scores, load_result, stored_article_ids
+from .store.sqlite.runs import save_run
 
 
 class RescoredArticle(BaseModel):

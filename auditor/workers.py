@@ -12,8 +12,10 @@ import multiprocessing
 import multiprocessing.context
 import os
 
-# What the fork server imports once, so that every worker forked from it has it.
-PRELOAD = ["auditor.bulk"]
+# What the fork server imports once, so that every worker forked from it has it:
+# the pipeline, and the SQLite sink's lookup that each worker unpickles (sqlite-utils,
+# a tenth of a second a worker otherwise).
+PRELOAD = ["auditor.bulk", "auditor.store.sqlite.read"]
 
 
 def default_jobs() -> int:

@@ -59,7 +59,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     python = wall([sys.executable, "-c", "pass"], args.runs)
-    imports = wall([sys.executable, "-c", "import auditor.cli, auditor.pipeline, auditor.store, auditor.report.text, auditor.report.json"],
+    imports = wall([sys.executable, "-c", "import auditor.cli, auditor.pipeline, auditor.store.sqlite.sink, auditor.report.text, auditor.report.json"],
                    args.runs)
     audit = wall(AUDITOR + ["audit", str(SEED), "--no-db"], args.runs)
     with tempfile.TemporaryDirectory() as tmp:

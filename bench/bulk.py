@@ -193,7 +193,7 @@ def floor(corpus: Path, db_path: Path) -> None:
     from auditor.extract import extract
     from auditor.inputs import iter_jsonl
     from auditor.segment import split_sentences
-    from auditor.store import open_db
+    from auditor.store.sqlite.schema import open_db
 
     db = open_db(db_path)
     conn = db.conn
@@ -244,7 +244,8 @@ def breakdown(corpus: Path, db_path: Path) -> None:
     from auditor.models import AuditResult
     from auditor.pipeline import ANALYSER_VERSION
     from auditor.segment import split_sentences
-    from auditor.store import open_db, save_results
+    from auditor.store.sqlite.schema import open_db
+    from auditor.store.sqlite.write import save_results
 
     scoring = ScoringFiles().load()
     _collect_less()  # the garbage-collector settings of a bulk run, so the stages cost what they cost there
@@ -391,7 +392,7 @@ def main() -> None:
             print(f"memory, {name}: {small.peak_rss / 2**20:.0f} MB at 1x, {large.peak_rss / 2**20:.0f} MB at {scale}x")
         sizes = {size: (tmp_path / f"bulk-{size}-2.db").stat().st_size for size in (1, scale)}
         print(f"(database {sizes[1] / 2**20:.0f} MB at 1x, {sizes[scale] / 2**20:.0f} MB at {scale}x; the writer's "
-              "SQLite page cache grows with it up to 64 MiB, store.open_db's cache_size)")
+              "SQLite page cache grows with it up to 64 MiB, store.sqlite.schema.open_db's cache_size)")
         print("CPU b/a: CPU time per sentence of the whole process tree against the floor's; sent/CPU s: "
               "throughput per busy core, what a run gets per core on an otherwise idle machine")
 

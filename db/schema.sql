@@ -1,6 +1,6 @@
 -- auditor database schema (see db/README.md).
 --
--- Every statement is idempotent (IF NOT EXISTS), so auditor.store.ensure_db_shape()
+-- Every statement is idempotent (IF NOT EXISTS), so auditor.store.sqlite.schema.ensure_db_shape()
 -- runs this whole file on every open.  Offsets (start, "end", *_start, *_end)
 -- are Python str indices into texts.text: text == texts.text[start:end].
 --
@@ -13,7 +13,7 @@
 -- may point at one text, which is analysed and stored once; sentences,
 -- attributions and hedges belong to the text.  `articles` is a view joining
 -- the two, so what read articles before still reads it.  A version-1 database
--- is migrated by auditor.store.migrate_v1 (db/README.md, "Versions").
+-- is migrated by auditor.store.sqlite.schema.migrate_v1 (db/README.md, "Versions").
 
 -- Texts have integer ids: every sentence, attribution and hedge row and its
 -- indexes carry one, and a 64-character digest there made the database a third
@@ -147,7 +147,7 @@ CREATE TABLE IF NOT EXISTS errors (
 CREATE INDEX IF NOT EXISTS idx_errors_stage ON errors (stage);
 CREATE INDEX IF NOT EXISTS idx_errors_input ON errors (input);
 
--- Full-text search on sentences.text.  auditor.store writes the index itself,
+-- Full-text search on sentences.text.  auditor.store.sqlite.write writes the index itself,
 -- in the same transaction as the sentences (no triggers: FTS5 flushes its
 -- buffer at every trigger savepoint, which made bulk saves three times
 -- slower).  After changing sentences by other means, rebuild it:

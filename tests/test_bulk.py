@@ -25,8 +25,10 @@ import pytest
 from click.testing import CliRunner
 
 import auditor.bulk
+import auditor.store.sqlite.sink
 from auditor.cli import cli
 from auditor.extract import content_hash
+from auditor.store.sqlite.sink import SqliteSink
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -520,10 +522,10 @@ def test_ctrl_c_commits_what_is_done_and_exits_130(tmp_path, jobs):
 def test_ctrl_c_during_a_commit_waits_for_it_and_counts_it(tmp_path, monkeypatch):
     # the signal lands right after a batch is written, before it is counted: the run
     # must still stop with that batch stored *and* counted as stored (not "stored already")
-    from auditor.store import open_db
+    from auditor.store.sqlite.schema import open_db
 
     corpus = _corpus(tmp_path / "corpus.jsonl", 30)
-    write_batch = auditor.bulk.write_batch
+    write_batch = auditor.store.sqlite.sink.write_batch
     commits = []
 
     def save_then_interrupt(*args, **kwargs):
@@ -533,9 +535,9 @@ def test_ctrl_c_during_a_commit_waits_for_it_and_counts_it(tmp_path, monkeypatch
             os.kill(os.getpid(), signal.SIGINT)
         return saved
 
-    monkeypatch.setattr(auditor.bulk, "write_batch", save_then_interrupt)
+    monkeypatch.setattr(auditor.store.sqlite.sink, "write_batch", save_then_interrupt)
     db = open_db(tmp_path / "audit.db")
-    summary = auditor.bulk.run_bulk([str(corpus)], db, auditor.bulk.BulkOptions(batch_size=10))
+    summary = auditor.bulk.run_bulk([str(corpus)], SqliteSink(db), auditor.bulk.BulkOptions(batch_size=10))
     assert summary.interrupted
     assert commits == [10, 10]
     assert summary.stored == 20 == db["articles"].count
@@ -546,10 +548,10 @@ def test_ctrl_c_during_a_commit_waits_for_it_and_counts_it(tmp_path, monkeypatch
 def test_a_second_ctrl_c_while_the_run_ends_neither_hangs_nor_loses_the_last_batch(tmp_path, monkeypatch):
     # the first Ctrl-C lands in the middle of an article, the second while the results
     # at hand are committed: that commit goes through, and the run ends as interrupted
-    from auditor.store import open_db
+    from auditor.store.sqlite.schema import open_db
 
     corpus = _corpus(tmp_path / "corpus.jsonl", 30)
-    audit_article, write_batch = auditor.bulk.audit_article, auditor.bulk.write_batch
+    audit_article, write_batch = auditor.bulk.audit_article, auditor.store.sqlite.sink.write_batch
     audited, commits = [], []
 
     def audit_then_interrupt(article, **kwargs):
@@ -566,9 +568,9 @@ def test_a_second_ctrl_c_while_the_run_ends_neither_hangs_nor_loses_the_last_bat
         return saved
 
     monkeypatch.setattr(auditor.bulk, "audit_article", audit_then_interrupt)
-    monkeypatch.setattr(auditor.bulk, "write_batch", save_with_a_second_interrupt)
+    monkeypatch.setattr(auditor.store.sqlite.sink, "write_batch", save_with_a_second_interrupt)
     db = open_db(tmp_path / "audit.db")
-    summary = auditor.bulk.run_bulk([str(corpus)], db, auditor.bulk.BulkOptions(batch_size=10))
+    summary = auditor.bulk.run_bulk([str(corpus)], SqliteSink(db), auditor.bulk.BulkOptions(batch_size=10))
     assert summary.interrupted
     assert commits == [10, 6]  # the second chunk was cut short: not stored, analysed again by a rerun
     assert summary.stored == 16 == db["articles"].count
@@ -576,13 +578,13 @@ def test_a_second_ctrl_c_while_the_run_ends_neither_hangs_nor_loses_the_last_bat
 
 def test_an_ignored_sigint_stays_ignored(tmp_path, monkeypatch):
     # "auditor bulk … &" in a script: the shell has the job ignore Ctrl-C aimed at the group
-    from auditor.store import open_db
+    from auditor.store.sqlite.schema import open_db
 
     corpus = _corpus(tmp_path / "corpus.jsonl", 12)
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         db = open_db(tmp_path / "audit.db")
-        summary = auditor.bulk.run_bulk([str(corpus)], db, auditor.bulk.BulkOptions(batch_size=5),
+        summary = auditor.bulk.run_bulk([str(corpus)], SqliteSink(db), auditor.bulk.BulkOptions(batch_size=5),
                                         on_progress=lambda _: os.kill(os.getpid(), signal.SIGINT))
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:

@@ -21,7 +21,9 @@ from click.testing import CliRunner
 from rich.console import Console
 
 import auditor.bulk
-from auditor import browse, store
+from auditor import browse
+from auditor.store.sqlite import schema
+from auditor.store.sqlite.sink import SqliteSink
 from auditor.bulk_report import ProgressDisplay
 from auditor.cli import cli
 from auditor.language import detect_language
@@ -192,8 +194,8 @@ def _corpus(path: Path, n: int) -> Path:
 def test_progress_counts_articles_as_they_are_analysed_not_as_batches_commit(tmp_path):
     corpus = _corpus(tmp_path / "corpus.jsonl", 40)
     seen: list[tuple[int, int]] = []
-    db = store.open_db(tmp_path / "audit.db")
-    summary = auditor.bulk.run_bulk([str(corpus)], db, auditor.bulk.BulkOptions(batch_size=1000),
+    db = schema.open_db(tmp_path / "audit.db")
+    summary = auditor.bulk.run_bulk([str(corpus)], SqliteSink(db), auditor.bulk.BulkOptions(batch_size=1000),
                                     on_progress=lambda s: seen.append((s.done, s.stored)))
     assert summary.stored == 40 and summary.done == 40
     before_commit = [done for done, stored in seen if stored == 0]
@@ -235,8 +237,8 @@ def test_serve_keeps_answering_while_bulk_writes_the_database(tmp_path):
     count = "/audit.json?sql=select+count(*)+as+n+from+articles&_shape=array"
 
     def write():
-        writer = store.open_db(db)
-        auditor.bulk.run_bulk([str(corpus)], writer, auditor.bulk.BulkOptions(batch_size=20))
+        writer = schema.open_db(db)
+        auditor.bulk.run_bulk([str(corpus)], SqliteSink(writer), auditor.bulk.BulkOptions(batch_size=20))
         writer.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the file itself changes under the reader
         writer.close()
 
@@ -270,8 +272,8 @@ def test_serve_keeps_answering_while_bulk_writes_the_database(tmp_path):
 
 def test_pages_served_before_a_writer_checkpoints_are_still_served_after_it(tmp_path):
     db = tmp_path / "audit.db"
-    writer = store.open_db(db)
-    auditor.bulk.run_bulk([str(_corpus(tmp_path / "first.jsonl", 5))], writer)
+    writer = schema.open_db(db)
+    auditor.bulk.run_bulk([str(_corpus(tmp_path / "first.jsonl", 5))], SqliteSink(writer))
     writer.close()
     pages = PAGES
 
@@ -281,8 +283,8 @@ def test_pages_served_before_a_writer_checkpoints_are_still_served_after_it(tmp_
         more = tmp_path / "more.jsonl"
         more.write_text("".join(json.dumps({"id": f"b{i}", "text": f"{SEED.read_text(encoding='utf-8')}\n\n{i}."})
                                 + "\n" for i in range(150)), encoding="utf-8")
-        writer = store.open_db(db)
-        auditor.bulk.run_bulk([str(more)], writer, auditor.bulk.BulkOptions(batch_size=20))
+        writer = schema.open_db(db)
+        auditor.bulk.run_bulk([str(more)], SqliteSink(writer), auditor.bulk.BulkOptions(batch_size=20))
         writer.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         writer.close()
         return before, [(await datasette.client.get(path)).status_code for path in pages]
@@ -354,9 +356,9 @@ def _hold_write_lock(db: Path) -> sqlite3.Connection:
 
 
 def test_a_lock_released_during_the_retry_is_waited_for(tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_SECONDS", 0.3)
     db = tmp_path / "audit.db"
-    store.open_db(db).close()
+    schema.open_db(db).close()
     holder = _hold_write_lock(db)
     threading.Timer(0.45, holder.rollback).start()  # longer than one timeout, shorter than two
     result = run("audit", str(SEED), "--db", str(db), "--format", "jsonl")
@@ -365,7 +367,7 @@ def test_a_lock_released_during_the_retry_is_waited_for(tmp_path, monkeypatch):
 
 
 def test_audit_and_rescore_report_a_lock_held_too_long_in_one_line(tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_SECONDS", 0.1)
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_SECONDS", 0.1)
     db = tmp_path / "audit.db"
     assert run("audit", str(SEED), "--db", str(db), "--format", "jsonl").exit_code == 0
     holder = _hold_write_lock(db)
@@ -418,7 +420,7 @@ def test_a_read_only_database_is_named_as_such(tmp_path):
     with pytest.raises(sqlite3.OperationalError) as raised:
         reader.execute("INSERT INTO t VALUES (1)")
     reader.close()
-    fault = store.database_fault("audit.db", raised.value)
+    fault = schema.database_fault("audit.db", raised.value)
     assert str(fault) == "audit.db: cannot write: the database or its folder is read-only"
 
 

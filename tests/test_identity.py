@@ -20,12 +20,16 @@ from click.testing import CliRunner
 from test_bulk import bulk, counted, texts_counted, html_page, jsonl, rows, seed_text
 
 import auditor.bulk
+import auditor.store.sqlite.schema
+import auditor.store.sqlite.sink
 from auditor.analyse import ANALYSER_VERSION
 from auditor.cli import cli
 from auditor.errors import AuditorError
 from auditor.inputs import read_path
 from auditor.models import SCHEMA_VERSION
-from auditor.store import load_result, open_db
+from auditor.store.sqlite.read import load_result
+from auditor.store.sqlite.schema import open_db
+from auditor.store.sqlite.sink import SqliteSink
 
 FIXTURES = Path(__file__).parent / "fixtures"
 COURT = seed_text("court-verdict-en")
@@ -201,7 +205,7 @@ def test_two_runs_at_once_count_only_what_each_inserted(tmp_path, monkeypatch):
     dump.write_text(jsonl([{"id": "a", "text": COURT}, {"id": "b", "text": POLL}]))
     db = tmp_path / "audit.db"
     assert counted(2, 0) in bulk(str(dump), "--db", str(db)).output
-    monkeypatch.setattr(auditor.bulk, "stored_raw_digests", lambda *args, **kwargs: set())
+    monkeypatch.setattr(auditor.store.sqlite.sink, "stored_raw_digests", lambda *args, **kwargs: set())
     result = bulk(str(dump), "--db", str(db))
     assert counted(0, 2) in result.output
     assert count(db, "publications") == 2
@@ -221,7 +225,7 @@ def test_a_commit_waits_for_a_lock_released_meanwhile(tmp_path, monkeypatch):
     other = sqlite3.connect(tmp_path / "audit.db", isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")  # another connection holds the write lock ...
     threading.Timer(0.45, other.execute, ("COMMIT",)).start()  # ... longer than one timeout, shorter than two
-    summary = auditor.bulk.run_bulk([str(_corpus(tmp_path / "c.jsonl", 3))], db)
+    summary = auditor.bulk.run_bulk([str(_corpus(tmp_path / "c.jsonl", 3))], SqliteSink(db))
     assert summary.aborted is None
     assert summary.stored == 3 == db["publications"].count
 
@@ -229,7 +233,7 @@ def test_a_commit_waits_for_a_lock_released_meanwhile(tmp_path, monkeypatch):
 def test_a_lock_held_through_every_retry_stops_the_run_in_one_line_keeping_committed_batches(tmp_path, monkeypatch):
     path = tmp_path / "audit.db"
     other = sqlite3.connect(path, isolation_level=None)
-    write_batch = auditor.bulk.write_batch
+    write_batch = auditor.store.sqlite.sink.write_batch
 
     def lock_after_the_first_batch(*args, **kwargs):
         written = write_batch(*args, **kwargs)
@@ -238,9 +242,9 @@ def test_a_lock_held_through_every_retry_stops_the_run_in_one_line_keeping_commi
             other.execute("BEGIN IMMEDIATE")
         return written
 
-    monkeypatch.setattr(auditor.bulk, "write_batch", lock_after_the_first_batch)
-    monkeypatch.setattr(auditor.store.sqlite_utils.Database, "__init__", _short_busy_timeout(
-        auditor.store.sqlite_utils.Database.__init__))
+    monkeypatch.setattr(auditor.store.sqlite.sink, "write_batch", lock_after_the_first_batch)
+    monkeypatch.setattr(auditor.store.sqlite.schema.sqlite_utils.Database, "__init__", _short_busy_timeout(
+        auditor.store.sqlite.schema.sqlite_utils.Database.__init__))
     result = bulk(str(_corpus(tmp_path / "c.jsonl", 12)), "--db", str(path), "--batch-size", "5")
     other.rollback()
     assert result.exit_code == 3
@@ -303,7 +307,7 @@ def test_a_version_1_database_is_migrated(tmp_path):
 def test_a_failed_migration_leaves_the_version_1_database_as_it_was(tmp_path, monkeypatch):
     path = v1_copy(tmp_path)
     original = path.read_bytes()
-    monkeypatch.setattr(auditor.store, "_MIGRATE_V1_SQL", auditor.store._MIGRATE_V1_SQL + "SELECT nonsense;\n")
+    monkeypatch.setattr(auditor.store.sqlite.schema, "_MIGRATE_V1_SQL", auditor.store.sqlite.schema._MIGRATE_V1_SQL + "SELECT nonsense;\n")
     with pytest.raises(AuditorError, match="no such column: nonsense"):  # one line, not a traceback
         open_db(path)
     with sqlite3.connect(path) as conn:
@@ -369,7 +373,7 @@ def test_a_lock_met_while_ending_on_ctrl_c_is_one_line_not_a_traceback(tmp_path,
         take(self, outcome)
         raise KeyboardInterrupt  # the run ends, and its last commit finds the database locked
 
-    monkeypatch.setattr(auditor.bulk, "write_batch", locked)
+    monkeypatch.setattr(auditor.store.sqlite.sink, "write_batch", locked)
     monkeypatch.setattr(auditor.bulk._Writer, "take", take_then_ctrl_c)
     dump = tmp_path / "dump.jsonl"
     dump.write_text(jsonl([{"id": "a", "text": COURT}, {"id": "b", "text": POLL}]))

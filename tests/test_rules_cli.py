@@ -15,7 +15,8 @@ import sqlite_utils
 from click.testing import CliRunner
 from scoring_fixtures import BASE, NUMBER, PERSON, ArticleBuilder
 
-from auditor import store
+from auditor.store.sqlite import read, runs, schema
+from auditor.store.sqlite import write as sqlite_write
 from auditor.cli import cli
 from auditor.rescore import rescore
 from auditor.scoring import load_scoring
@@ -187,18 +188,18 @@ def stored(tmp_path):
     base = write(tmp_path / "base.toml", BASE)
     scoring = load_scoring([base])
     db_path = tmp_path / "audit.db"
-    db = store.open_db(db_path)
-    run_id = store.start_run(db, scoring.rules, kind="audit", analyser_version="test",
+    db = schema.open_db(db_path)
+    run_id = runs.start_run(db, scoring.rules, kind="audit", analyser_version="test",
                              outlets_hash=scoring.outlets.content_hash)
     for result in (anon, number, clean):
-        store.save_result(db, scoring.score(result), run_id=run_id)
+        sqlite_write.save_result(db, scoring.score(result), run_id=run_id)
     return db_path, base, db
 
 
 def test_stored_scores_are_what_the_rules_say(stored):
     _, _, db = stored
     # anon: 5 (anonymous) + 10 (50% unattributed? no: 0%) ; number: 4 + 10 (50% > 10%); clean: 0
-    assert store.run_scores(db, 1) == {"anon": 95.0, "number": 86.0, "clean": 100.0}
+    assert read.run_scores(db, 1) == {"anon": 95.0, "number": 86.0, "clean": 100.0}
     hits = {(h["article_id"], h["sentence_idx"], h["rule_id"], h["points"]) for h in db["rule_hits"].rows}
     assert hits == {("anon", 0, "anon", 5.0), ("number", 0, "number", 4.0),
                     ("number", None, "unattributed-share", 10.0)}
@@ -213,8 +214,8 @@ def test_rescore_with_a_changed_weight_changes_exactly_the_expected_scores(store
     assert report["run_id"] == 2
     changed = {a["article_id"]: (a["before"], a["after"]) for a in report["articles"] if a["before"] != a["after"]}
     assert changed == {"anon": (95.0, 92.0)}
-    assert store.run_scores(db, 1) == {"anon": 95.0, "number": 86.0, "clean": 100.0}  # earlier run kept
-    assert store.run_scores(db, 2) == {"anon": 92.0, "number": 86.0, "clean": 100.0}
+    assert read.run_scores(db, 1) == {"anon": 95.0, "number": 86.0, "clean": 100.0}  # earlier run kept
+    assert read.run_scores(db, 2) == {"anon": 92.0, "number": 86.0, "clean": 100.0}
     assert [r["kind"] for r in db["runs"].rows] == ["audit", "rescore"]
     points = {h["points"] for h in db["rule_hits"].rows_where("run_id = 2 AND rule_id = 'anon'")}
     assert points == {8.0}
@@ -241,7 +242,7 @@ def test_rescore_is_all_or_nothing(stored, monkeypatch):
         if len(calls) == 2:
             raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "_write_score", failing)
+    monkeypatch.setattr(runs, "write_score", failing)
     with pytest.raises(RuntimeError):
         rescore(db, load_scoring(["strict"]))
     assert dump(db_path) == before
@@ -258,14 +259,14 @@ def test_rescore_unknown_article_changes_nothing(stored):
 def test_rescore_one_article(stored):
     db_path, _, db = stored
     assert run("rescore", "--db", db_path, "--article", "number", "--rules", "numbers").exit_code == 0
-    assert store.run_scores(db, 2) == {"number": 90.0}
+    assert read.run_scores(db, 2) == {"number": 90.0}
 
 
 def test_reaudit_keeps_earlier_scores_and_deleting_needs_scores_gone(stored):
     _, _, db = stored
-    result = store.load_result(db, "anon")
-    store.save_result(db, result)  # re-audit without scoring: the article row is replaced
-    assert store.run_scores(db, 1)["anon"] == 95.0
+    result = read.load_result(db, "anon")
+    sqlite_write.save_result(db, result)  # re-audit without scoring: the article row is replaced
+    assert read.run_scores(db, 1)["anon"] == 95.0
     with pytest.raises(sqlite3.IntegrityError), db.conn:  # the deferred foreign key guards the history
         db.conn.execute("DELETE FROM publications WHERE id = 'clean'")
 
@@ -273,8 +274,8 @@ def test_reaudit_keeps_earlier_scores_and_deleting_needs_scores_gone(stored):
 def test_saving_an_article_again_in_the_same_run_replaces_its_score_and_hits(stored, tmp_path):
     _, _, db = stored
     heavier = write(tmp_path / "heavier.toml", BASE.replace("weight = 5", "weight = 7"))
-    rescored = load_scoring([heavier]).score(store.load_result(db, "anon"))
-    store.save_result(db, rescored, run_id=1)  # same run, new score: one row, the new one
+    rescored = load_scoring([heavier]).score(read.load_result(db, "anon"))
+    sqlite_write.save_result(db, rescored, run_id=1)  # same run, new score: one row, the new one
     rows = list(db.query("SELECT article_id, score FROM article_scores WHERE run_id = 1 ORDER BY article_id"))
     assert rows == [{"article_id": "anon", "score": 93.0}, {"article_id": "clean", "score": 100.0},
                     {"article_id": "number", "score": 86.0}]

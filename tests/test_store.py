@@ -1,4 +1,4 @@
-"""auditor.store: round trip, re-audits, source dedup, integrity, WAL, errors."""
+"""auditor.store (SQLite): round trip, re-audits, source dedup, integrity, WAL, errors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from auditor import store
+from auditor.store.sqlite import write as sqlite_write
 from auditor.models import (
     Article,
     Attribution,
@@ -18,17 +18,11 @@ from auditor.models import (
     Span,
     TaggedSentence,
 )
-from auditor.store import (
-    article_rows,
-    ensure_db_shape,
-    load_result,
-    normalize_source,
-    open_db,
-    record_error,
-    save_result,
-    save_results,
-    save_rows,
-)
+from auditor.sources import normalize_source
+from auditor.store.rows import article_rows
+from auditor.store.sqlite.read import load_result
+from auditor.store.sqlite.schema import ensure_db_shape, open_db
+from auditor.store.sqlite.write import record_error, save_result, save_results, save_rows
 
 # --- building results by hand ----------------------------------------------
 
@@ -579,7 +573,7 @@ def test_ensure_db_shape_adds_columns_to_an_older_table(db):
 
 
 # Every field of the models, as the store knows them.  A new field fails this
-# test until store.py saves and loads it (and this list is updated).
+# test until the store saves and loads it (and this list is updated).
 STORED_FIELDS = {
     Article: {
         "id", "text", "title", "url", "outlet", "domain", "author", "published",
@@ -620,7 +614,7 @@ def test_interrupted_save_leaves_previous_audit(db, monkeypatch):
     def boom(*args):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store._Writer, "finish", boom)  # every row written, not committed
+    monkeypatch.setattr(sqlite_write._Writer, "finish", boom)  # every row written, not committed
     with pytest.raises(RuntimeError):
         save_result(db, steuer_result("test-2"))
     assert not db.conn.in_transaction
@@ -646,14 +640,14 @@ def test_save_results_batches_and_counts(db, monkeypatch):
     )  # later wins, across batches
 
     # a failing batch is rolled back; the batches before it stay
-    real = store._Writer.write
+    real = sqlite_write._Writer.write
 
     def failing(self, rows):
         if rows.article_id == "en-fail":
             raise ValueError("bad result")
         real(self, rows)
 
-    monkeypatch.setattr(store._Writer, "write", failing)
+    monkeypatch.setattr(sqlite_write._Writer, "write", failing)
     fail = guardian_result().model_copy(update={"article": article("en-fail", TEXT_EN)})
     other = bahn_result().model_copy(update={"article": article("de-other", TEXT_BAHN)})
     with pytest.raises(ValueError):

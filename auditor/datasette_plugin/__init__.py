@@ -9,24 +9,22 @@ Registered through the ``datasette`` entry point in pyproject.toml, so a plain
   when it is ``sentences.text``, or a column called ``sentence`` in a row that
   also has ``sentence_id``, or ``article_id`` and ``sentence_idx`` (the views
   in db/schema.sql and the canned queries in db/metadata.yaml follow that
-  convention; see :data:`SENTENCE_KEYS`).  The spans are read from the
-  ``attributions`` and ``hedges`` tables; offsets are Python ``str`` indices,
-  so they are applied in Python, never with SQLite's ``substr``.
+  convention; see :data:`SENTENCE_KEYS`).  The spans are read through the
+  store's read side (``auditor.store.sqlite.read.stored_sentence``); offsets are
+  Python ``str`` indices, so they are applied in Python, never with SQLite's ``substr``.
 - ``extra_css_urls`` / ``register_routes``: the highlight colours.
 - ``extra_template_vars`` + ``templates/``: a legend above such tables.
 - ``canned_queries``: a canned query that names a table this database does
   not have (``rule_hits`` in a database written before scoring existed) is
   replaced by one that says so, instead of failing with an SQL error.
 
-It reads the database only, and never imports the analysis code.
+It reads the database only, through the store's read module, and never imports the analysis code.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
-from typing import Any
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
@@ -34,6 +32,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup
 
 from ..report.highlight import HIGHLIGHT_CSS, highlight_html, legend_html, sentence_marks
+from ..store.sqlite.read import stored_sentence
 
 CSS_PATH = "/-/auditor/highlight.css"
 
@@ -49,63 +48,24 @@ def register() -> None:
         pm.register(module, name="auditor")
 
 
-# The columns that name a row of `sentences`, and the WHERE clause they fill.
-SENTENCE_KEYS = {
-    ("sentence_id",): "id = ?",
-    # sentences belong to texts; an article (publication) names its text
-    ("article_id", "sentence_idx"): "text_id = (SELECT text_id FROM publications WHERE id = ?) AND idx = ?",
-}
+# The columns of a view or query that name the row of `sentences` its `sentence` column shows
+# (keys of auditor.store.sqlite.read.SENTENCE_KEYS, as the store reads them).
+SENTENCE_KEYS = (("sentence_id",), ("article_id", "sentence_idx"))
 
 
-def sentence_columns(table: str | None, columns) -> tuple[str, tuple[str, ...], str] | None:
-    """The sentence column of a table or query, the columns naming its row, the WHERE they fill.
+def sentence_columns(table: str | None, columns) -> tuple[str, tuple[str, ...]] | None:
+    """The sentence column of a table or query and the columns naming its row.
 
     None when the table or query shows no sentence.
     """
     columns = set(columns or ())
     if table == "sentences" and {"text", "id"} <= columns:
-        return "text", ("id",), "id = ?"
+        return "text", ("id",)
     if "sentence" in columns:
-        for key, where in SENTENCE_KEYS.items():
+        for key in SENTENCE_KEYS:
             if set(key) <= columns:
-                return "sentence", key, where
+                return "sentence", key
     return None
-
-
-def _offsets(parts_json: str | None) -> list[dict[str, int]]:
-    return [{"start": start, "end": end} for start, end in json.loads(parts_json or "[]")]
-
-
-def stored_sentence(conn: sqlite3.Connection, where: str, key: tuple) -> dict[str, Any] | None:
-    """One sentence with its attributions and hedges, in the JSON report shape.
-
-    ``where`` is a clause of :data:`SENTENCE_KEYS` and ``key`` its values.
-    Only the fields that highlighting needs are filled in.
-    """
-    row = conn.execute(f"SELECT id, start, text FROM sentences WHERE {where}", key).fetchone()
-    if row is None:
-        return None
-    sentence_id, start, text = row
-    attributions = [
-        {
-            "source": {"start": s_start, "end": s_end, "kind": s_kind} if s_start is not None else None,
-            "cue": {"start": c_start, "end": c_end} if c_start is not None else None,
-            "cue_parts": _offsets(cue_parts),
-            "via": json.loads(via or "[]"),
-        }
-        for s_start, s_end, s_kind, c_start, c_end, cue_parts, via in conn.execute(
-            "SELECT source_start, source_end, source_kind, cue_start, cue_end, cue_parts, via"
-            " FROM attributions WHERE sentence_id = ? ORDER BY id",
-            (sentence_id,),
-        )
-    ]
-    hedges = [
-        {"start": start, "end": end, "kind": kind, "parts": _offsets(parts)}
-        for start, end, kind, parts in conn.execute(
-            'SELECT start, "end", kind, parts FROM hedges WHERE sentence_id = ? ORDER BY id', (sentence_id,)
-        )
-    ]
-    return {"start": start, "text": text, "attributions": attributions, "hedges": hedges}
 
 
 @hookimpl
@@ -115,7 +75,7 @@ def render_cell(row, value, column, table, database, datasette):
     found = sentence_columns(table, row.keys())
     if found is None or column != found[0]:
         return None
-    _, key_columns, where = found
+    _, key_columns = found
     key = tuple(row[name] for name in key_columns)
     if None in key:
         return None
@@ -123,7 +83,7 @@ def render_cell(row, value, column, table, database, datasette):
     async def highlighted():
         try:
             sentence = await datasette.get_database(database).execute_fn(
-                lambda conn: stored_sentence(conn, where, key)
+                lambda conn: stored_sentence(conn, key_columns, key)
             )
         except (sqlite3.Error, QueryInterrupted, ValueError, TypeError, KeyError):
             return None  # not an audit database, or damaged spans: Datasette shows the plain text
