@@ -11,7 +11,7 @@ from ...found import Found
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
-from . import grammar, verbforms
+from . import link, phrases, verbforms, verbs
 
 
 class EnglishGrammar:
@@ -21,10 +21,10 @@ class EnglishGrammar:
         return verbforms.verb_forms(verbs)
 
     def phrase_forward(self, tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
-        return grammar.phrase_forward(tokens, k, end, lex)
+        return phrases.phrase_forward(tokens, k, end, lex)
 
     def phrase_backward(self, tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Range | None:
-        return grammar.phrase_backward(tokens, k, begin, lex)
+        return phrases.phrase_backward(tokens, k, begin, lex)
 
     def relay_clauses(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int, Range]]:
         return []  # "cited by X" is a frame of the lexicon
@@ -33,8 +33,7 @@ class EnglishGrammar:
         return []  # every English frame is a pattern in the lexicon
 
     def verbs(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
-        starts, ends = grammar.clause_bounds(tokens)
-        return grammar.find_verbs(tokens, lex, used, starts, ends)
+        return verbs.find_verbs(tokens, lex, used)
 
     def settle(self, found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
         return found
@@ -48,7 +47,7 @@ class EnglishGrammar:
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
-        return grammar.link(text, tagged, lex)
+        return link.link(text, tagged, lex)
 
 
 LANGUAGE = Language(code="en", name="English", grammar=EnglishGrammar(),
