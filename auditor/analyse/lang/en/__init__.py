@@ -1,4 +1,31 @@
-"""English: the grammar of subject-verb clauses and inverted "said X", registered as ``en``."""
+"""English: the grammar of subject-verb clauses and inverted "said X", registered as ``en``.
+
+English subjects stand before the verb ("Officials said"), except after a
+quotation ("“…,” said Smith"); appositions and relative clauses may come
+between ("Smith, a spokesman for the city, said"). There is no parser: the
+subject is read backward from the verb over the words that can make up a noun
+phrase, and the word classes come from ``rules/lexicons/en.toml``.
+
+Conventions (they follow the PARC/PolNeAR annotation of attribution):
+
+* the cue of a verb is the lexical verb plus the auxiliaries, negation and
+  adverbs right before it ("has repeatedly said"); ``Found.head`` marks the
+  verb, so the report can still show "said";
+* a relative pronoun is the source of the verb in its clause ("…, who said"),
+  with the antecedent as ``Found.antecedent``;
+* "saying", "adding", "noting" after a comma hang on the subject of the clause
+  before them (they inherit its source);
+* cue words inside a quotation are the quoted speaker's own words, not
+  attributions of the article.
+
+Every scan is bounded by ``MAX_PHRASE`` or a small constant, so the cost per
+sentence is linear.
+
+A sentence passes the modules in this order: ``verbs`` finds its cues (``labels``,
+``cues``, ``attribute`` with ``extent``, ``subjects``, ``appositions`` and ``phrases``;
+``content`` for cues inside reported content) and ``link`` joins sentences; the word
+sets they read are ``tables``, derived from the lexicon once.
+"""
 
 from __future__ import annotations
 
