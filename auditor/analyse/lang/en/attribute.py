@@ -42,17 +42,22 @@ def attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, le
     verb = _verb_at(tokens, i, lemma, form, tables)
     if _no_cue_here(tokens, verb, lex, tables, title):
         return None
-    token = tokens[i]
-    if form is not None and verb.pre_words & tables.be and token.lower.endswith(_PASSIVE_ENDINGS):
-        if token.lower in tables.passive_cues and not token.is_cap:
-            return Found(source=None, cue=verb.cue, mode="reported", lemma=lemma, head=i)  # "is expected to"
-        return None  # "was told"
+    if form is not None and verb.pre_words & tables.be and tokens[i].lower.endswith(_PASSIVE_ENDINGS):
+        return _passive(tokens[i], verb, tables)
     if form is None and not verb.pre_words & tables.be:
         return ing_adjunct(tokens, i, lemma, verb.cue, lex, tables, used)
     return _speaker(tokens, verb, lex, tables, used)
 
 
+def _passive(token: Token, verb: _Verb, tables: Tables) -> Found | None:
+    """A passive is a cue with no source only as a judgement ("is expected to"), not "was told"."""
+    if token.lower in tables.passive_cues and not token.is_cap:
+        return Found(source=None, cue=verb.cue, mode="reported", lemma=verb.lemma, head=verb.i)
+    return None
+
+
 def _verb_at(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, tables: Tables) -> _Verb:
+    """The cue verb at i with its cue words and what stands before them."""
     skipped: list[int] = []
     pre = pre_run(tokens, i, tables, skipped)
     # the time adverbial is neither source nor cue: "The campaign on Tuesday responded"
