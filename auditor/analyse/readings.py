@@ -1,7 +1,9 @@
 """Readings of single tokens that every grammar needs: the last word of a
-span, and the cue-verb reading of a word with its separated particle."""
+span, and the cue-verb reading of a word with or without its separated particle."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from ..lexicon import Lexicon, VerbForm
 from .tokens import Token
@@ -25,6 +27,12 @@ def verb_reading(tokens: list[Token], i: int, clause_end: int, lex: Lexicon) -> 
     for form in forms:
         if form.particle and particle_at is not None and tokens[particle_at].lower == form.particle:
             return form, particle_at
+    return plain_reading(tokens, i, forms)
+
+
+def plain_reading(tokens: list[Token], i: int, forms: Sequence[VerbForm]) -> tuple[VerbForm, int | None] | None:
+    """The first of ``forms`` (token i's readings) that needs no separated particle, with the
+    position of the next word when the form is a cue only before it ("pointed out")."""
     for form in forms:
         if form.particle:
             continue

@@ -1,4 +1,31 @@
-"""English: the grammar of subject-verb clauses and inverted "said X", registered as ``en``."""
+"""English: the grammar of subject-verb clauses and inverted "said X", registered as ``en``.
+
+English subjects stand before the verb ("Officials said"), except after a
+quotation ("“…,” said Smith"); appositions and relative clauses may come
+between ("Smith, a spokesman for the city, said"). There is no parser: the
+subject is read backward from the verb over the words that can make up a noun
+phrase, and the word classes come from ``rules/lexicons/en.toml``.
+
+Conventions (they follow the PARC/PolNeAR annotation of attribution):
+
+* the cue of a verb is the lexical verb plus the auxiliaries, negation and
+  adverbs right before it ("has repeatedly said"); ``Found.head`` marks the
+  verb, so the report can still show "said";
+* a relative pronoun is the source of the verb in its clause ("…, who said"),
+  with the antecedent as ``Found.antecedent``;
+* "saying", "adding", "noting" after a comma hang on the subject of the clause
+  before them (they inherit its source);
+* cue words inside a quotation are the quoted speaker's own words, not
+  attributions of the article.
+
+Every scan is bounded by ``MAX_PHRASE`` or a small constant, so the cost per
+sentence is linear.
+
+A sentence passes the modules in this order: ``verbs`` finds its cues (``labels``,
+``cues``, ``attribute`` with ``extent``, ``subjects``, ``appositions`` and ``phrases``;
+``content`` for cues inside reported content) and ``link`` joins sentences; the word
+sets they read are ``tables``, derived from the lexicon once.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +38,7 @@ from ...found import Found
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
-from . import grammar, verbforms
+from . import link, phrases, verbforms, verbs
 
 
 class EnglishGrammar:
@@ -21,10 +48,10 @@ class EnglishGrammar:
         return verbforms.verb_forms(verbs)
 
     def phrase_forward(self, tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
-        return grammar.phrase_forward(tokens, k, end, lex)
+        return phrases.phrase_forward(tokens, k, end, lex)
 
     def phrase_backward(self, tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Range | None:
-        return grammar.phrase_backward(tokens, k, begin, lex)
+        return phrases.phrase_backward(tokens, k, begin, lex)
 
     def relay_clauses(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int, Range]]:
         return []  # "cited by X" is a frame of the lexicon
@@ -33,8 +60,7 @@ class EnglishGrammar:
         return []  # every English frame is a pattern in the lexicon
 
     def verbs(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
-        starts, ends = grammar.clause_bounds(tokens)
-        return grammar.find_verbs(tokens, lex, used, starts, ends)
+        return verbs.find_verbs(tokens, lex, used)
 
     def settle(self, found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
         return found
@@ -48,7 +74,7 @@ class EnglishGrammar:
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
-        return grammar.link(text, tagged, lex)
+        return link.link(text, tagged, lex)
 
 
 LANGUAGE = Language(code="en", name="English", grammar=EnglishGrammar(),
