@@ -4,12 +4,44 @@ sagte"; "Auch der Minister sprach …")."""
 
 from __future__ import annotations
 
-from ....lexicon import Lexicon
+from dataclasses import dataclass
+
+from ....lexicon import Lexicon, VerbForm
 from ...phrases import MAX_PHRASE, Range
 from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token, bounds_from_breaks
 from .kinds import classify, speaker_like
 from .phrases import np_clause, phrase_forward, subject_after, with_apposition
 from .words import BRACKETS, CLAUSE_BREAKS, abbreviation
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """One sentence as the cue-verb readings see it, made once per sentence."""
+
+    tokens: list[Token]
+    lex: Lexicon
+    used: set[int]  # tokens claimed by an attribution; grows as cue verbs are found
+    starts: list[int]  # clause start of every token
+    ends: list[int]  # clause end (exclusive) of every token
+    inside: set[int]  # tokens inside quotation marks
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A cue verb in its clause, as read before its subject is looked for; made once per
+    candidate verb. The lists are not changed after it is made."""
+
+    i: int  # the cue verb
+    form: VerbForm  # its reading
+    cs: int  # clause start
+    ce: int  # clause end (exclusive); past an apposition when the particle follows one
+    cue: list[int]  # the verb, its separated particle, its companions ("äußerte sich")
+    words: list[int]  # the clause's words outside quotations
+    aux_before: list[int]  # auxiliaries before the verb: it is a participle or infinitive
+    aux_after: list[int]  # auxiliaries after it ("mitgeteilt hatte")
+    first_word: int
+    participle: bool  # the verb reads only as a participle: it needs an auxiliary
+    verb_final: bool  # nothing but auxiliaries and particles follows the verb
 
 
 def clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
