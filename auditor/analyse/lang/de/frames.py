@@ -94,14 +94,11 @@ def _frame_triggers(lex: Lexicon) -> frozenset[str]:
     return frozenset(("nach", "aus", "denen", "so")) | lex.word("self_sources") | lex.word("subjunctive_self_sources")
 
 
-def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
+def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
     """German frames beyond the lexicon patterns: "nach Angaben der Polizei",
     "Seiner Meinung nach", "Demnach", ", wonach", ", so X" (a tail that may
     also stand in the middle: "„…“, so X, „…“")."""
     found: list[Found] = []
-    n = len(tokens)
-    self_sources = lex.word("self_sources")
-    determiners = lex.word("determiners")
     colon = _speaker_colon(tokens, lex, used)
     if colon is not None:
         found.append(colon)
@@ -109,86 +106,96 @@ def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list:
     for k, token in enumerate(tokens):
         if token.lower not in triggers or k in used:
             continue
-        lower = token.lower
-        if lower in ("nach", "aus") and k + 1 < n:
-            if lower == "aus" and tokens[k + 1].lower not in lex.word("aus_heads"):
-                origin = _source_of_origin(tokens, k, lex, used)
-                if origin is not None:
-                    found.append(origin)
-                    used.update(origin.cue)
-                    used.update(range(*origin.source))
-                continue
-            if lower == "nach" and k > 0 and (tokens[k - 1].lower in lex.word("before_temporal_nach") or (
-                    tokens[k - 1].is_cap and tokens[k - 1].lower in lex.word("nach_complement_nouns"))):
-                continue  # "zwei Monate nach dem Urteil", "die Forderung nach einem Vertrag"
-            rng = _statement_phrase(tokens, k + 1, n, lex)
-            if rng is not None:
-                rng = with_apposition(tokens, rng, lex)  # "nach Angaben von Sam Maiha, dem Direktor der Behörde,"
-            if rng is not None and not used.intersection(range(*rng)):
-                found.append(Found(source=rng, cue=[k], mode="according_to", head=k))
-                used.update(range(k, rng[1]))
-                continue
-            # postposition: "Seiner Meinung nach", "eigenen Angaben nach"
-            nxt = tokens[k + 1]
-            if lower == "nach" and k > 0 and not (nxt.is_cap or nxt.is_number or nxt.lower in determiners):
-                back = phrase_backward(tokens, k - 1, 0, lex)
-                if back is not None:
-                    # "Seiner Meinung nach", "die ihrer Ansicht nach …", "Müllers Ansicht nach",
-                    # "Dem Vernehmen nach"; not "die Sicht nach oben"
-                    owner = next((j for j in range(back[0], k - 1) if tokens[j].lower in lex.word(
-                        "postposed_nach_openers") or tokens[j].is_cap and tokens[j].text.endswith("s")
-                        and tokens[j].lower not in determiners), None)
-                    if owner is not None:
-                        back = (owner, back[1])
-                    elif tokens[k - 1].lower not in lex.word("postposed_nach_nouns"):
-                        back = None
-                if back is not None and not used.intersection(range(*back)) and \
-                        is_statement(tokens[back[1] - 1], lex.word("statement_nouns"),
-                                      lex.word("statement_nouns_exact")):
-                    found.append(Found(source=back, cue=[k], mode="according_to", head=k))
-                    used.update(range(back[0], k + 1))
-                    continue
-            if lower == "nach":
-                # "nach SPIEGEL ONLINE", "nach einer Reuters-Reporterin": an outlet by name
-                rng = phrase_forward(tokens, k + 1, n, lex)
-                end = _names_outlet(tokens, rng, lex) if rng is not None else None
-                if end is not None and not used.intersection(range(rng[0], end)):
-                    found.append(Found(source=(rng[0], end), cue=[k], mode="according_to", head=k))
-                    used.update(range(k, end))
-            continue
-        if lower in lex.word("subjunctive_self_sources") and k == 0 and any(
-                t.lower in lex.word("subjunctive_forms") or t.lower in ("hätte", "hätten", "wäre", "wären")
-                for t in tokens[1:MAX_PHRASE]):
-            # "Danach sei die Zahl gestiegen": "danach" cites what was named before only in Konjunktiv
-            found.append(Found(source=(k, k + 1), cue=[k], mode="according_to", head=k))
-            used.add(k)
-            continue
-        if lower in self_sources:
-            if lower == "wonach" and k > 1 and tokens[k - 1].text == ",":
-                back = phrase_backward(tokens, k - 2, 0, lex)
-                if back is not None and not used.intersection(range(*back)):
-                    found.append(Found(source=back, cue=[k], mode="according_to", head=k))
-                    used.update(range(*back))
-                    used.add(k)
-                    continue
-            found.append(Found(source=(k, k + 1), cue=[k], mode="according_to", head=k))
-            used.add(k)
-            continue
-        if lower == "denen" and k > 0:
-            # "Studien, nach denen …", "Grundsätze, denen zufolge …": the relative pronoun stands for the source
-            if k + 1 < n and tokens[k + 1].lower == "zufolge" and k + 1 not in used:
-                found.append(Found(source=(k, k + 1), cue=[k + 1], mode="according_to", head=k + 1))
-                used.update((k, k + 1))
-            elif tokens[k - 1].lower == "nach" and k > 1 and tokens[k - 2].text == "," and k - 1 not in used:
-                found.append(Found(source=(k, k + 1), cue=[k - 1], mode="according_to", head=k - 1))
-                used.update((k - 1, k))
-            continue
-        if lower == "so" and k > 0 and tokens[k - 1].text in ",–—" and k + 1 < n:
-            tail = _so_tail(tokens, k, lex)
-            if tail is not None and not used.intersection(range(*tail)):
-                found.append(Found(source=tail, cue=[k], mode="reported", head=k))
-                used.update(range(k, tail[1]))
+        frame = _frame_at(tokens, k, lex, used)
+        if frame is not None:
+            found.append(frame)
+            used.update(frame.cue)
+            used.update(range(*frame.source))
     return found
+
+
+def _frame_at(tokens: list[Token], k: int, lex: Lexicon, used: set[int]) -> Found | None:
+    """The frame the trigger word at k opens, if any."""
+    lower = tokens[k].lower
+    n = len(tokens)
+    if lower in ("nach", "aus") and k + 1 < n:
+        if lower == "aus" and tokens[k + 1].lower not in lex.word("aus_heads"):
+            return _source_of_origin(tokens, k, lex, used)
+        return _according_to(tokens, k, lex, used)
+    if lower in lex.word("subjunctive_self_sources") and k == 0 and any(
+            t.lower in lex.word("subjunctive_forms") or t.lower in ("hätte", "hätten", "wäre", "wären")
+            for t in tokens[1:MAX_PHRASE]):
+        # "Danach sei die Zahl gestiegen": "danach" cites what was named before only in Konjunktiv
+        return _according(k, (k, k + 1))
+    if lower in lex.word("self_sources"):
+        if lower == "wonach" and k > 1 and tokens[k - 1].text == ",":
+            back = phrase_backward(tokens, k - 2, 0, lex)
+            if back is not None and not used.intersection(range(*back)):
+                return _according(k, back)
+        return _according(k, (k, k + 1))
+    if lower == "denen" and k > 0:
+        # "Studien, nach denen …", "Grundsätze, denen zufolge …": the relative pronoun stands for the source
+        if k + 1 < n and tokens[k + 1].lower == "zufolge" and k + 1 not in used:
+            return _according(k + 1, (k, k + 1))
+        if tokens[k - 1].lower == "nach" and k > 1 and tokens[k - 2].text == "," and k - 1 not in used:
+            return _according(k - 1, (k, k + 1))
+        return None
+    if lower == "so" and k > 0 and tokens[k - 1].text in ",–—" and k + 1 < n:
+        tail = _so_tail(tokens, k, lex)
+        if tail is not None and not used.intersection(range(*tail)):
+            return Found(source=tail, cue=[k], mode="reported", head=k)
+    return None
+
+
+def _according(cue: int, source: Range) -> Found:
+    return Found(source=source, cue=[cue], mode="according_to", head=cue)
+
+
+def _according_to(tokens: list[Token], k: int, lex: Lexicon, used: set[int]) -> Found | None:
+    """ "nach Angaben der Polizei", "aus Regierungskreisen", "Seiner Meinung nach", "nach SPIEGEL ONLINE"."""
+    lower = tokens[k].lower
+    if lower == "nach" and k > 0 and (tokens[k - 1].lower in lex.word("before_temporal_nach") or (
+            tokens[k - 1].is_cap and tokens[k - 1].lower in lex.word("nach_complement_nouns"))):
+        return None  # "zwei Monate nach dem Urteil", "die Forderung nach einem Vertrag"
+    rng = _statement_phrase(tokens, k + 1, len(tokens), lex)
+    if rng is not None:
+        rng = with_apposition(tokens, rng, lex)  # "nach Angaben von Sam Maiha, dem Direktor der Behörde,"
+    if rng is not None and not used.intersection(range(*rng)):
+        return _according(k, rng)
+    if lower != "nach":
+        return None
+    back = _postposed_owner(tokens, k, lex)
+    if back is not None and not used.intersection(range(*back)):
+        return _according(k, back)
+    # "nach SPIEGEL ONLINE", "nach einer Reuters-Reporterin": an outlet by name
+    rng = phrase_forward(tokens, k + 1, len(tokens), lex)
+    end = _names_outlet(tokens, rng, lex) if rng is not None else None
+    if end is None or used.intersection(range(rng[0], end)):
+        return None
+    return _according(k, (rng[0], end))
+
+
+def _postposed_owner(tokens: list[Token], k: int, lex: Lexicon) -> Range | None:
+    """ "Seiner Meinung nach", "die ihrer Ansicht nach …", "Müllers Ansicht nach", "Dem
+    Vernehmen nach", "eigenen Angaben nach": the statement before a postposed "nach" at k;
+    not "die Sicht nach oben"."""
+    nxt = tokens[k + 1]
+    determiners = lex.word("determiners")
+    if k == 0 or nxt.is_cap or nxt.is_number or nxt.lower in determiners:
+        return None
+    back = phrase_backward(tokens, k - 1, 0, lex)
+    if back is None:
+        return None
+    owner = next((j for j in range(back[0], k - 1) if tokens[j].lower in lex.word(
+        "postposed_nach_openers") or tokens[j].is_cap and tokens[j].text.endswith("s")
+        and tokens[j].lower not in determiners), None)
+    if owner is not None:
+        back = (owner, back[1])
+    elif tokens[k - 1].lower not in lex.word("postposed_nach_nouns"):
+        return None
+    if not is_statement(tokens[back[1] - 1], lex.word("statement_nouns"), lex.word("statement_nouns_exact")):
+        return None
+    return back
 
 
 def _source_of_origin(tokens: list[Token], k: int, lex: Lexicon, used: set[int]):

@@ -37,9 +37,7 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
     has_noun = False
     last_good = None
     limit = min(end, k + MAX_PHRASE)
-    attachments = lex.word("attachments")
     determiners = lex.word("determiners")
-    stop = lex.word("phrase_stoppers")
     attribute_end = -1
     while k < limit:
         token = tokens[k]
@@ -47,72 +45,35 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
             close = next((j for j in range(k + 1, min(limit + 8, end)) if tokens[j].text == BRACKETS[token.text]), None)
             if close is None:
                 break
-            k = close + 1
-            last_good = k
+            k = last_good = close + 1
             continue
         quoted = quoted_name(tokens, k, end)
-        if quoted is not None and not has_noun and not (k > start and tokens[k - 1].lower in determiners) \
-                and not all(t.is_cap or not t.is_word or lower_name(t) for t in tokens[k + 1:quoted - 1]):
-            quoted = None  # »Wir lassen niemanden allein« is a quotation, not a name
-        if quoted is not None:  # die Zeitung „Yemen Observer“
-            k = quoted
+        if quoted is not None and (has_noun or k > start and tokens[k - 1].lower in determiners or all(
+                t.is_cap or not t.is_word or lower_name(t) for t in tokens[k + 1:quoted - 1])):
+            # die Zeitung „Yemen Observer“; »Wir lassen niemanden allein« is a quotation, not a name
+            k = last_good = quoted
             has_noun = True
-            last_good = k
             continue
         if k > start and token.is_word and not token.is_cap and tokens[k - 1].lower in determiners \
                 and (token.lower in _ATTRIBUTE_PREPS or token.lower in lex.word("non_subject_openers")):
-            # "einer am Dienstag veröffentlichten Mitteilung", "einer gestern vorgestellten Studie":
-            # a PP or adverb inside a participial attribute
-            j = None
-            for m in range(k + 1, min(limit, k + 6)):
-                t = tokens[m]
-                if not t.is_word:
-                    break
-                if not t.is_cap and t.lower.endswith(("ten", "tem", "ter", "tes", "te", "enen", "ener", "enem", "enes",
-                                                      "ene", "nden", "nder", "ndem", "ndes", "nde")) \
-                        and m + 1 < limit and tokens[m + 1].is_cap and t.lower not in function_words(lex):
-                    j = m
-                    break
-            if j is not None:
-                k = attribute_end = j
+            participle = _attribute_participle(tokens, k, limit, lex)
+            if participle is not None:
+                k = attribute_end = participle
                 continue
-        if token.is_word and token.lower == "in" and has_noun and k + 1 < limit and tokens[k + 1].is_cap \
-                and tokens[k + 1].lower not in lex.word("determiners") and tokens[k + 1].lower not in stop:
-            k += 1  # "die Polizei in Nordstadt", "ein Regierungssprecher in Berlin"
-            continue
-        if token.is_word and token.lower == "als" and has_noun and k + 2 < limit and tokens[k + 1].lower == "auch" \
-                and (tokens[start].lower == "sowohl" or start > 0 and tokens[start - 1].lower == "sowohl"):
-            k += 3 if tokens[k + 2].lower in determiners else 2  # "Sowohl die Behörde als auch das Militär"
-            continue
-        if token.is_word and token.lower in lex.word("name_particles") and has_noun and tokens[k - 1].is_cap \
-                and k + 1 < limit and tokens[k + 1].is_cap:
-            k += 1  # "Heike van Laak", "Luiz Inácio da Silva"
-            continue
-        if token.is_word and token.lower in CHANNEL_PREPS and has_noun and not token.is_cap \
-                and channel_follows(tokens, k + 1, limit, lex):
-            break  # "Nasrallah im libanesischen Fernsehen": where it was said, not who
-        if token.is_word and token.lower in attachments and has_noun and not token.is_cap:
-            # "von der Umweltbehörde", "des Ministeriums", "und Gavin Williamson"
-            if k + 1 < limit and (np_word(tokens, k + 1, end, lex) and tokens[k + 1].is_word
-                                  and not (tokens[k + 1].is_number and token.lower in ("von", "vom"))
-                                  or quoted_name(tokens, k + 1, end) is not None
-                                  or token.lower in determiners and tokens[k + 1].is_word and not tokens[k + 1].is_cap
-                                  and (tokens[k + 1].lower in _ATTRIBUTE_PREPS
-                                       or tokens[k + 1].lower in lex.word("non_subject_openers"))):
-                k += 1
+        if has_noun and token.is_word:
+            at = _read_on_at(tokens, k, start, end, limit, lex)
+            if at is None:
+                break
+            if at != k:
+                k = at
                 continue
-            break
-        if has_noun and token.is_word and not token.is_cap and (
-                token.lower in determiners or token.lower in stop) and not (
-                token.lower in determiners and tokens[k - 1].lower in ("von", "aus", "bei", "für")):
-            break  # a new phrase begins: "des Hilfswerks mehrere Wochen"; not "für das Münsterland"
         if has_noun and _year_after_date_noun(tokens, k, lex):
             last_good = k + 1
             break  # "ein Bericht vom November 2011": the year closes the date
         if has_noun and token.is_number and tokens[k - 1].is_word and tokens[k - 1].is_cap \
                 and tokens[k - 1].lower not in determiners and not (k + 1 < end and tokens[k + 1].text in "/-"):
             break  # "der Polizei 20 Menschen"; not "Bündnis 90/Die Grünen"
-        if token.is_word and token.is_cap and token.lower in stop and k == start:
+        if token.is_word and token.is_cap and token.lower in lex.word("phrase_stoppers") and k == start:
             return None
         if not np_word(tokens, k, end, lex):
             break
@@ -130,6 +91,58 @@ def phrase_forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range
     if not has_noun or last_good is None:
         return None
     return (start, last_good)
+
+
+_PARTICIPLE_ENDINGS = ("ten", "tem", "ter", "tes", "te", "enen", "ener", "enem", "enes", "ene", "nden", "nder",
+                       "ndem", "ndes", "nde")
+
+
+def _attribute_participle(tokens: list[Token], k: int, limit: int, lex: Lexicon) -> int | None:
+    """ "einer am Dienstag veröffentlichten Mitteilung", "einer gestern vorgestellten Studie":
+    the participle that closes a PP or adverb inside a participial attribute, before its noun."""
+    for m in range(k + 1, min(limit, k + 6)):
+        t = tokens[m]
+        if not t.is_word:
+            return None
+        if not t.is_cap and t.lower.endswith(_PARTICIPLE_ENDINGS) \
+                and m + 1 < limit and tokens[m + 1].is_cap and t.lower not in function_words(lex):
+            return m
+    return None
+
+
+def _read_on_at(tokens: list[Token], k: int, start: int, end: int, limit: int, lex: Lexicon) -> int | None:
+    """Where a phrase that has its noun reads on from the word at k: past a link ("in Berlin",
+    "als auch", "van", "des Ministeriums"), at k itself when the word is read as any other,
+    None when the phrase ends before it."""
+    token = tokens[k]
+    lower = token.lower
+    if lower == "in" and k + 1 < limit and tokens[k + 1].is_cap \
+            and tokens[k + 1].lower not in lex.word("determiners") and tokens[k + 1].lower not in lex.word("phrase_stoppers"):
+        return k + 1  # "die Polizei in Nordstadt", "ein Regierungssprecher in Berlin"
+    if lower == "als" and k + 2 < limit and tokens[k + 1].lower == "auch" \
+            and (tokens[start].lower == "sowohl" or start > 0 and tokens[start - 1].lower == "sowohl"):
+        return k + (3 if tokens[k + 2].lower in lex.word("determiners") else 2)  # "Sowohl die Behörde als auch das Militär"
+    if lower in lex.word("name_particles") and tokens[k - 1].is_cap and k + 1 < limit and tokens[k + 1].is_cap:
+        return k + 1  # "Heike van Laak", "Luiz Inácio da Silva"
+    if token.is_cap:
+        return k
+    if lower in CHANNEL_PREPS and channel_follows(tokens, k + 1, limit, lex):
+        return None  # "Nasrallah im libanesischen Fernsehen": where it was said, not who
+    determiners = lex.word("determiners")
+    if lower in lex.word("attachments"):
+        # "von der Umweltbehörde", "des Ministeriums", "und Gavin Williamson"
+        nxt = tokens[k + 1] if k + 1 < limit else None
+        if nxt is not None and (np_word(tokens, k + 1, end, lex) and nxt.is_word
+                                and not (nxt.is_number and lower in ("von", "vom"))
+                                or quoted_name(tokens, k + 1, end) is not None
+                                or lower in determiners and nxt.is_word and not nxt.is_cap
+                                and (nxt.lower in _ATTRIBUTE_PREPS or nxt.lower in lex.word("non_subject_openers"))):
+            return k + 1
+        return None
+    if (lower in determiners or lower in lex.word("phrase_stoppers")) \
+            and not (lower in determiners and tokens[k - 1].lower in ("von", "aus", "bei", "für")):
+        return None  # a new phrase begins: "des Hilfswerks mehrere Wochen"; not "für das Münsterland"
+    return k
 
 
 def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Range | None:
