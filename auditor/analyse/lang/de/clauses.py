@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ....lexicon import Lexicon, VerbForm
 from ...phrases import MAX_PHRASE, Range
 from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token, bounds_from_breaks
-from .kinds import classify, speaker_like
+from .kinds import classify, names_someone
 from .phrases import np_clause, phrase_forward, subject_after, with_apposition
 from .words import BRACKETS, CLAUSE_BREAKS, abbreviation
 
@@ -125,7 +125,7 @@ def sentence_subject(tokens: list[Token], end: int, lex: Lexicon) -> Range | Non
             return None
         after = subject_after(tokens, verb + 1, end, lex)
         if after is not None and (tokens[after[0]].lower in lex.word("subject_pronouns")
-                                  or speaker_like(tokens, after, lex)):
+                                  or names_someone(tokens, after, lex)):
             return after
         return None
     if k >= end or not tokens[k].is_word:
@@ -139,7 +139,7 @@ def sentence_subject(tokens: list[Token], end: int, lex: Lexicon) -> Range | Non
         return None  # the finite verb must follow
     if rng[1] - rng[0] == 1 and tokens[rng[0]].lower in lex.word("non_sources"):
         return None
-    if classify(tokens, rng, lex) == "person" and not speaker_like(tokens, rng, lex):
+    if classify(tokens, rng, lex) == "person" and not names_someone(tokens, rng, lex):
         return None
     return rng
 

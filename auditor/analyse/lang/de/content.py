@@ -7,7 +7,7 @@ from __future__ import annotations
 from ....lexicon import Lexicon
 from ...phrases import MAX_PHRASE, Range
 from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token
-from .kinds import classify, names_someone, speaker_like
+from .kinds import classify, names_someone
 from .phrases import phrase_forward
 from .words import ADJECTIVE_ENDINGS, abbreviation, function_words, np_word
 
@@ -72,7 +72,8 @@ def _noun_object_before(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     if before in lex.word("prepositions"):
         return False
     # a person asked or urged: "bat Premierminister Key, …", "forderte die Ministerin auf, …"
-    return not (j < ce and names_someone(tokens, (j, ce), lex) and classify(tokens, (j, ce), lex) == "person")
+    return not (j < ce and names_someone(tokens, (j, ce), lex, strict=True)
+                and classify(tokens, (j, ce), lex) == "person")
 
 
 def _infinitive_clause(tokens: list[Token], j: int, lex: Lexicon) -> bool:
@@ -190,7 +191,7 @@ def reported_act(tokens: list[Token], i: int, finite: int, ce: int, source: Rang
         return False
     if any(tokens[k].lower in lex.word("np_reported_not_objects") for k in range(i + 1, ce)):
         return False  # "Der Sturm forderte zwölf Todesopfer"
-    if classify(tokens, source, lex) == "person" and not speaker_like(tokens, source, lex) and not needs:
+    if classify(tokens, source, lex) == "person" and not names_someone(tokens, source, lex) and not needs:
         return False  # "Das Unwetter", "Die Ernte": no one who speaks; "Die Brauer warnen vor …" speak
     if source[0] < finite:
         # an object may stand first: "Den Plan nannte Weber einen Fehler"

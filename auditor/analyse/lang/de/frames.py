@@ -9,7 +9,7 @@ from ....lexicon import Lexicon
 from ...found import Found
 from ...phrases import MAX_PHRASE, Range
 from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token
-from .kinds import classify, speaker_like
+from .kinds import classify, names_someone
 from .phrases import np_clause, phrase_backward, phrase_forward, phrase_from, with_apposition
 from .words import CLAUSE_BREAKS, OPEN_QUOTES, is_statement
 
@@ -251,7 +251,7 @@ def _speaker_colon(tokens: list[Token], lex: Lexicon, used: set[int]):
     if rng is None or rng[0] != 0:
         return None
     rng = (0, end) if _np_clause_or_apposition(tokens, rng, end, lex) else rng
-    if rng[1] != end or used.intersection(range(*rng)) or not speaker_like(tokens, rng, lex) \
+    if rng[1] != end or used.intersection(range(*rng)) or not names_someone(tokens, rng, lex) \
             or rng[1] - rng[0] < 2 and adverb is None or classify(tokens, rng, lex) not in ("person", "organization"):
         return None
     used.update(range(0, k + 1))

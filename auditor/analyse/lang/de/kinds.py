@@ -28,35 +28,25 @@ def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
     return classify_phrase(tokens, rng, lex)
 
 
-def speaker_like(tokens: list[Token], source: Range, lex: Lexicon) -> bool:
-    """A person source that names someone: a role noun ("Die Ministerin") or a name
-    ("Anna Weber", "Weber"), not a common noun of unknown kind ("Das Unwetter")."""
+def names_someone(tokens: list[Token], rng: Range, lex: Lexicon, *, strict: bool = False) -> bool:
+    """A person phrase that names someone who can speak: a role noun ("Die Ministerin") or a
+    name ("Anna Weber", "Weber").
+
+    ``strict`` asks more of a name: an article is never part of it ("Die Konflikte" names no
+    one), a pronoun counts ("Er"), and a capitalised word opening the phrase counts only
+    after an opener ("Auch Weber …") or alone ("Weber"). Without it, any capitalised word
+    after another or opening the phrase, if no article, is taken for a name."""
     roles = lex.kinds.get("person", frozenset())
     determiners = lex.word("determiners")
-    for k in range(source[0], source[1]):
+    start, end = rng
+    for k in range(start, end):
         t = tokens[k]
-        if not t.is_cap:
+        if not t.is_cap or strict and t.lower in determiners:
             continue
-        if matches(t.lower, roles, True):
+        if matches(t.lower, roles, True) or strict and t.lower in lex.word("subject_pronouns"):
             return True
-        if k > source[0] and tokens[k - 1].is_cap or k == source[0] and t.lower not in determiners:
-            return True  # "Anna Weber", "Weber"
-    return False
-
-
-def names_someone(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
-    """A person phrase with a role noun or a name ("Die Ministerin", "Anna Weber"), not a
-    common noun after an article ("Die Konflikte")."""
-    roles = lex.kinds.get("person", frozenset())
-    determiners = lex.word("determiners")
-    for k in range(*rng):
-        t = tokens[k]
-        if not t.is_cap or t.lower in determiners:
-            continue
-        if matches(t.lower, roles, True) or t.lower in lex.word("subject_pronouns"):
-            return True
-        if k > rng[0] and tokens[k - 1].is_cap and tokens[k - 1].lower not in determiners:
+        if k > start and tokens[k - 1].is_cap and not (strict and tokens[k - 1].lower in determiners):
             return True  # "Anna Weber"
-        if k == rng[0] and k > 0:
-            return True  # a name after an opener: "Auch Weber …"
-    return rng[1] - rng[0] == 1 and tokens[rng[0]].lower not in determiners
+        if k == start and (k > 0 if strict else t.lower not in determiners):
+            return True  # "Weber"; strict, a name after an opener: "Auch Weber …"
+    return strict and end - start == 1 and tokens[start].lower not in determiners

@@ -116,12 +116,13 @@ def _read_on_at(tokens: list[Token], k: int, start: int, end: int, limit: int, l
     None when the phrase ends before it."""
     token = tokens[k]
     lower = token.lower
-    if lower == "in" and k + 1 < limit and tokens[k + 1].is_cap \
-            and tokens[k + 1].lower not in lex.word("determiners") and tokens[k + 1].lower not in lex.word("phrase_stoppers"):
+    if lower == "in" and k + 1 < limit and tokens[k + 1].is_cap and tokens[k + 1].lower not in lex.word("determiners") \
+            and tokens[k + 1].lower not in lex.word("phrase_stoppers"):
         return k + 1  # "die Polizei in Nordstadt", "ein Regierungssprecher in Berlin"
     if lower == "als" and k + 2 < limit and tokens[k + 1].lower == "auch" \
             and (tokens[start].lower == "sowohl" or start > 0 and tokens[start - 1].lower == "sowohl"):
-        return k + (3 if tokens[k + 2].lower in lex.word("determiners") else 2)  # "Sowohl die Behörde als auch das Militär"
+        # "Sowohl die Behörde als auch das Militär"
+        return k + (3 if tokens[k + 2].lower in lex.word("determiners") else 2)
     if lower in lex.word("name_particles") and tokens[k - 1].is_cap and k + 1 < limit and tokens[k + 1].is_cap:
         return k + 1  # "Heike van Laak", "Luiz Inácio da Silva"
     if token.is_cap:

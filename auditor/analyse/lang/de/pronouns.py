@@ -42,7 +42,7 @@ def introduce_speakers(text: str, tagged: list, lex: Lexicon, sentence_tokens: l
         if rng is None:
             continue
         kind = classify(tokens, rng, lex)
-        if kind == "document" or kind == "person" and not names_someone(tokens, rng, lex):
+        if kind == "document" or kind == "person" and not names_someone(tokens, rng, lex, strict=True):
             continue
         start, end = tokens[rng[0]].start, tokens[rng[1] - 1].end
         source = SourceSpan(text=text[start:end], start=start, end=end, kind=kind)

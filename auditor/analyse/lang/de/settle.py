@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ....lexicon import Lexicon
+from ...found import Found, fold_chains
 from ...tokens import Token
 from .kinds import classify
 from .phrases import phrase_forward
 
 
-def settle(found: list, tokens: list[Token], lex: Lexicon) -> list:
+def settle(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
     """German clean-up before relays are folded: kinds, "unter Berufung auf",
     generic report nouns next to a named source, "heißt es" with its source in front."""
     generic = lex.word("generic_reports")
@@ -36,15 +37,4 @@ def settle(found: list, tokens: list[Token], lex: Lexicon) -> list:
                     item.source = rng
                     item.kind = classify(tokens, rng, lex)
         kept.append(item)
-    # "X berichtet unter Berufung auf Y": Y is the source, X relays it
-    for chain in [f for f in kept if f.chain and f.source]:
-        relays_ = [f for f in kept if f is not chain and not f.chain and f.source and f.cue and not f.weasel]
-        if relays_:
-            relay = min(relays_, key=lambda f: abs(f.cue[0] - chain.cue[0]))
-            chain.via.append(relay.source)
-            chain.cue = relay.cue
-            chain.head = relay.head
-            chain.mode = relay.mode
-            chain.chain = False
-            kept.remove(relay)
-    return kept
+    return fold_chains(kept, nearest=True)  # "X berichtet unter Berufung auf Y": Y is the source, X relays it

@@ -18,7 +18,7 @@ from ...phrases import Range
 from ...tokens import QUOTE_CHARS, Token
 from .clauses import Clause, Scan, apposition_subject, auxiliary_before_apposition, sentence_subject
 from .content import content_follows, quote_content, skip_channel_relative, skip_pp_segment
-from .kinds import classify, names_someone, speaker_like
+from .kinds import classify, names_someone
 from .phrases import np_clause, phrase_backward, phrase_forward, phrase_from, subject_after, with_apposition
 from .words import CHANNEL_PREPS, STANDALONE_DETERMINERS, adverb_like, channel_follows, np_word, quoted_name
 
@@ -210,7 +210,7 @@ def _passive(scan: Scan, clause: Clause, finite: int, vorfeld: list[int],
         if tokens[k].lower in ("von", "vom") and k not in scan.inside:
             source = phrase_from(tokens, k + 1, finite if k < finite else i, lex)
             if source is not None and classify(tokens, source, lex) == "person" \
-                    and not speaker_like(tokens, source, lex):
+                    and not names_someone(tokens, source, lex):
                 source = None  # "wird eine Temperatur von 30 Grad angenommen": no agent
             break
     if source is None and clause.form.lemma in lex.word("passive_subject_speaks"):
@@ -325,16 +325,16 @@ def _vorfeld_phrase(scan: Scan, clause: Clause, finite: int, vorfeld: list[int],
         return (after, after + 1)  # an object stands first and the subject follows: "Die Pläne lobte er"
     if after < ce and tokens[after].is_cap and tokens[after].lower not in lex.word("determiners") \
             and tokens[after].lower not in lex.word("time_nouns") \
-            and classify(tokens, source, lex) == "person" and not names_someone(tokens, source, lex):
+            and classify(tokens, source, lex) == "person" and not names_someone(tokens, source, lex, strict=True):
         # "Eine Verschiebung bezeichnete Conze als fatal": the object stands first
         named = phrase_forward(tokens, after, ce, lex)
-        return named if named is not None and speaker_like(tokens, named, lex) else source
+        return named if named is not None and names_someone(tokens, named, lex) else source
     if _adverbial_vorfeld(tokens, vorfeld, rng, lex):
         # "Wenige Stunden nach dem Putsch erklärte der Rat", "Ende Januar verkündete X"
         return with_apposition(tokens, subject_after(tokens, finite + 1, ce, lex), lex) or source
     if source[0] == vorfeld[0] and cs > 1 and tokens[cs - 1].text == "," \
             and scan.starts[cs - 2] == 0 and np_clause(tokens, 0, cs - 1, lex) \
-            and speaker_like(tokens, (0, cs - 1), lex):
+            and names_someone(tokens, (0, cs - 1), lex):
         # the closing comma of an apposition left out: "Anna Weber, Sprecherin
         # der Stadt sagte, …" — the name and its apposition are the subject
         return (0, source[1])
