@@ -8,7 +8,8 @@ Its rooms, each importing only those listed before it:
 - :mod:`.clauses`   clause bounds, quoted tokens, subjects in the clause before;
 - :mod:`.content`   whether a cue verb says something;
 - :mod:`.frames`    frames the lexicon cannot say ("nach Angaben", ", so X") and relay clauses;
-- :mod:`.verbs`     cue verbs read in verb-final and verb-second clauses;
+- :mod:`.subjects`  who speaks for a cue verb: the verb-final and verb-second readings of its clause;
+- :mod:`.verbs`     cue verbs: each read in its clause, then the last checks of its reading;
 - :mod:`.settle`    the clean-up before relays are folded;
 - :mod:`.pronouns`  links between sentences (pronouns, introduced speakers);
 - :mod:`.verbforms` the inflected forms of the lexicon's verbs.

@@ -49,7 +49,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]
     for i, token in enumerate(tokens):
         if i in used or not token.is_word or token.key not in verb_forms or i in inside:
             continue
-        clause = _cue_clause(scan, i)
+        clause = cue_clause(scan, i)
         if clause is None:
             continue
         wie = wie_apposition_subject(tokens, i, clause.cs, clause.first_word, clause.verb_final, starts, lex)
@@ -71,7 +71,7 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]
 # --- the cue verb in its clause ------------------------------------------------------
 
 
-def _cue_clause(scan: Scan, i: int) -> Clause | None:
+def cue_clause(scan: Scan, i: int) -> Clause | None:
     """The verb at i read as a cue in its clause, or None when it is none there."""
     tokens, lex = scan.tokens, scan.lex
     token = tokens[i]
