@@ -123,10 +123,19 @@ def content_follows(tokens: list[Token], ce: int, lex: Lexicon, strict: bool = F
     if (low in lex.word("subject_pronouns") or low in ("es", "man")) and not strict:
         return True  # ", er fühle sich …"
     # a main clause of reported speech: ", die Stadt habe …", ", er sei …"
+    return _reported_clause(tokens, ce, j, lex, strict)
+
+
+def _reported_clause(tokens: list[Token], ce: int, j: int, lex: Lexicon, strict: bool) -> bool:
+    """Does the clause from j, after the comma at ``ce``, have a verb of reported speech: a
+    subjunctive, an auxiliary or (unless ``strict``) a word that ends like a finite verb;
+    or a zu-infinitive that is no infinitive on the noun before the comma?"""
+    n = len(tokens)
+    nxt = tokens[j]
     limit = min(n, j + 25)
     subjunctive = lex.word("subjunctive_forms")
     finite = lex.word("auxiliaries")
-    pp_led = low in lex.word("prepositions") and not nxt.is_cap
+    pp_led = nxt.lower in lex.word("prepositions") and not nxt.is_cap
     for k in range(j, limit):
         t = tokens[k]
         if not t.is_word:
@@ -147,17 +156,25 @@ def content_follows(tokens: list[Token], ce: int, lex: Lexicon, strict: bool = F
             return not _noun_object_before(tokens, ce, lex)  # ", die Firma haftbar zu machen", ", die Frage anzusprechen"
         if strict:
             continue  # the word-ending guesses below would take the main clause's verb for speech
-        if k > j and not t.is_cap and t.lower.endswith("e") and k - j <= 6 and len(t.lower) > 3 \
-                and t.lower not in lex.word("determiners") and t.lower not in function_words(lex) \
-                and tokens[k - 1].lower not in lex.word("determiners") and k + 1 < n and (
-                    tokens[k - 1].is_cap or tokens[k + 1].is_cap
-                    or tokens[k + 1].lower in ("es", "er", "sie", "man", "sich", "der", "die", "das", "ein",
-                                               "eine", "nicht", "auch", "noch", "nur", "kein", "keine")):
-            return True  # Konjunktiv I: ", der Kreis habe …", ", sehr wahrscheinlich handele es sich …"
-        if k > j and not t.is_cap and t.lower.endswith(("t", "te", "ten", "en")) and k - j <= 6 \
-                and t.lower not in lex.word("determiners") and t.lower not in lex.word("prepositions"):
+        if _finite_by_ending(tokens, k, j, lex):
             return True
     return False
+
+
+def _finite_by_ending(tokens: list[Token], k: int, j: int, lex: Lexicon) -> bool:
+    """Is the word at k, early in the clause from j, a finite verb by its ending: Konjunktiv I
+    (", der Kreis habe …", ", sehr wahrscheinlich handele es sich …") or -t/-te/-en?"""
+    n = len(tokens)
+    t = tokens[k]
+    if k > j and not t.is_cap and t.lower.endswith("e") and k - j <= 6 and len(t.lower) > 3 \
+            and t.lower not in lex.word("determiners") and t.lower not in function_words(lex) \
+            and tokens[k - 1].lower not in lex.word("determiners") and k + 1 < n and (
+                tokens[k - 1].is_cap or tokens[k + 1].is_cap
+                or tokens[k + 1].lower in ("es", "er", "sie", "man", "sich", "der", "die", "das", "ein",
+                                           "eine", "nicht", "auch", "noch", "nur", "kein", "keine")):
+        return True
+    return k > j and not t.is_cap and t.lower.endswith(("t", "te", "ten", "en")) and k - j <= 6 \
+        and t.lower not in lex.word("determiners") and t.lower not in lex.word("prepositions")
 
 
 def object_is_content(tokens: list[Token], i: int, cs: int, ce: int, source: Range, compound: bool,

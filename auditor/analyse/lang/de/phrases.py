@@ -155,24 +155,11 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
     while k >= limit:
         token = tokens[k]
         if not token.is_word:
-            if token.text in "-/&'’." and start is not None:
-                k -= 1
-                continue
-            if token.text in ")]" and (start is None or start == k + 1):
-                # "des Verbandes (VDR) zufolge": a bracket after the noun belongs to it
-                open_at = next((j for j in range(k - 1, max(limit, k - 8) - 1, -1) if tokens[j].text in "(["), None)
-                if open_at is not None and open_at > limit and tokens[open_at - 1].is_word:
-                    k = open_at - 1
-                    continue
-            if token.text in QUOTE_CHARS and start is None and end - 1 == k:
-                # „Der Spiegel“ zufolge
-                open_at = next((j for j in range(k - 1, max(limit, k - 7) - 1, -1)
-                                if tokens[j].text in QUOTE_CHARS), None)
-                if open_at is not None and quoted_name(tokens, open_at, end) == end:
-                    start = open_at
-                    k = open_at - 1
-                    continue
-            break
+            read_on = _before_mark(tokens, k, start, end, limit)
+            if read_on is None:
+                break
+            k, start = read_on
+            continue
         lower = token.lower
         if token.is_cap or token.is_number or lower in lex.word("determiners") or lower_name(token):
             if lower in prepositions and not token.is_cap:
@@ -190,6 +177,32 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
         k -= 1
     if start is None or not any(t.is_cap for t in tokens[start:end]):
         return None
+    return _backward_start(tokens, start, end, lex, prepositions)
+
+
+def _before_mark(tokens: list[Token], k: int, start: int | None, end: int,
+                 limit: int) -> tuple[int, int | None] | None:
+    """Reading backward at the mark k: where to read on and where the phrase starts, or None
+    when the phrase ends at the mark. A hyphen or slash inside the phrase, a bracket after
+    its noun ("des Verbandes (VDR) zufolge") and a quoted name („Der Spiegel“ zufolge) belong to it."""
+    text = tokens[k].text
+    if text in "-/&'’." and start is not None:
+        return k - 1, start
+    if text in ")]" and (start is None or start == k + 1):
+        open_at = next((j for j in range(k - 1, max(limit, k - 8) - 1, -1) if tokens[j].text in "(["), None)
+        if open_at is not None and open_at > limit and tokens[open_at - 1].is_word:
+            return open_at - 1, start
+    if text in QUOTE_CHARS and start is None and end - 1 == k:
+        open_at = next((j for j in range(k - 1, max(limit, k - 7) - 1, -1) if tokens[j].text in QUOTE_CHARS), None)
+        if open_at is not None and quoted_name(tokens, open_at, end) == end:
+            return open_at - 1, open_at
+    return None
+
+
+def _backward_start(tokens: list[Token], start: int, end: int, lex: Lexicon,
+                    prepositions: frozenset[str]) -> Range | None:
+    """The phrase read backward to ``start``, less a verb and what stands before it, and less
+    a sentence opener that is no noun."""
     # in "Am Samstag starben behördlichen Angaben zufolge" the word after the noun is
     # the verb, and the phrase begins after it
     for j in range(start + 1, end - 1):
