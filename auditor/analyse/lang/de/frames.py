@@ -277,21 +277,32 @@ def _so_tail(tokens: list[Token], k: int, lex: Lexicon) -> Range | None:
         rng = (k + 1, k + 2)  # "„…“, so letztere."
     if rng is None:
         return None
-    j = rng[1]
-    # words that may follow the source: "so Elshorst weiter", "so X gegenüber der Zeitung"
+    j = _past_tail_words(tokens, rng[1], lex)
+    return _tail_end(tokens, rng, j, lex)
+
+
+def _past_tail_words(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """Past the words that may follow the source of ", so X" from j: "so Elshorst weiter",
+    "so X gegenüber der Zeitung", "so das Ergebnis einer Studie mit dem Titel „…“"."""
+    n = len(tokens)
     while j < n and tokens[j].is_word and tokens[j].lower in lex.word("tail_adverbs"):
         j += 1
     for _ in range(3):
-        # "so X gegenüber der Zeitung", "so das Ergebnis einer Studie mit dem Titel „…“"
-        if j < n and tokens[j].lower in _TAIL_PREPS:
-            after = phrase_forward(tokens, j + 1, n, lex)
-            if after is None:
-                break
-            j = after[1]
-            while j < n and tokens[j].is_word and tokens[j].lower in lex.word("tail_adverbs"):
-                j += 1
-        else:
+        if j >= n or tokens[j].lower not in _TAIL_PREPS:
             break
+        after = phrase_forward(tokens, j + 1, n, lex)
+        if after is None:
+            break
+        j = after[1]
+        while j < n and tokens[j].is_word and tokens[j].lower in lex.word("tail_adverbs"):
+            j += 1
+    return j
+
+
+def _tail_end(tokens: list[Token], rng: Range, j: int, lex: Lexicon) -> Range | None:
+    """The source ``rng`` of ", so X" as what follows it at j allows: the sentence ends, with
+    a relative clause or apposition that may hang on the source, or a quotation goes on."""
+    n = len(tokens)
     if j >= n or tokens[j].text in FINAL_PUNCT or tokens[j].text in ":–—":
         # the sentence ends: a relative clause or apposition may hang on the source
         return rng
