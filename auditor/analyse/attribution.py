@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..lexicon import Frame, Lexicon
 from . import phrases
-from .found import Found
+from .found import Found, fold_chains
 from .grammar import Grammar
 from .phrases import Range
 from .readings import last_word
@@ -90,16 +90,7 @@ def _fold_relays(found: list[Found], tokens: list[Token], lex: Lexicon, grammar:
     for item in found:
         if item.source and item.kind is None:
             item.kind = phrases.classify(tokens, item.source, lex)
-    # "X berichtet unter Berufung auf Y" / "X reported, citing Y"
-    chains = [f for f in found if f.chain and f.source]
-    for chain in chains:
-        relays = [f for f in found if f is not chain and not f.chain and f.source]
-        if relays:
-            relay = relays[0]
-            chain.via.append(relay.source)
-            chain.cue = relay.cue
-            chain.mode = relay.mode
-            found.remove(relay)
+    fold_chains(found)  # "X berichtet unter Berufung auf Y" / "X reported, citing Y"
     # "officials, cited by The Telegraph"
     for item in [f for f in found if f.via_only]:
         found.remove(item)

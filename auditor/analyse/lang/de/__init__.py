@@ -1,4 +1,19 @@
-"""German: the grammar of verb-second and verb-final clauses, registered as ``de``."""
+"""German: the grammar of verb-second and verb-final clauses, registered as ``de``.
+
+Its rooms, each importing only those listed before it:
+
+- :mod:`.words`     word classes and tests on single tokens;
+- :mod:`.phrases`   source phrases read forward and backward, subjects, appositions;
+- :mod:`.kinds`     the kind of a source, and whether a phrase names someone;
+- :mod:`.clauses`   clause bounds, quoted tokens, subjects in the clause before;
+- :mod:`.content`   whether a cue verb says something;
+- :mod:`.frames`    frames the lexicon cannot say ("nach Angaben", ", so X") and relay clauses;
+- :mod:`.subjects`  who speaks for a cue verb: the verb-final and verb-second readings of its clause;
+- :mod:`.verbs`     cue verbs: each read in its clause, then the last checks of its reading;
+- :mod:`.settle`    the clean-up before relays are folded;
+- :mod:`.pronouns`  links between sentences (pronouns, introduced speakers);
+- :mod:`.verbforms` the inflected forms of the lexicon's verbs.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +26,7 @@ from ...found import Found
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
-from . import grammar, verbforms
+from . import frames, phrases, pronouns, settle, verbforms, verbs
 
 
 class GermanGrammar:
@@ -21,22 +36,22 @@ class GermanGrammar:
         return verbforms.verb_forms(verbs)
 
     def phrase_forward(self, tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
-        return grammar.phrase_forward(tokens, k, end, lex)
+        return phrases.phrase_forward(tokens, k, end, lex)
 
     def phrase_backward(self, tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Range | None:
-        return grammar.phrase_backward(tokens, k, begin, lex)
+        return phrases.phrase_backward(tokens, k, begin, lex)
 
     def relay_clauses(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int, Range]]:
-        return grammar.relays(tokens, lex, used)
+        return frames.relays(tokens, lex, used)
 
     def frames(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
-        return grammar.frames(tokens, lex, used)
+        return frames.frames(tokens, lex, used)
 
     def verbs(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
-        return grammar.find_verbs(tokens, lex, used)  # its own clause bounds: brackets keep a clause together
+        return verbs.find_verbs(tokens, lex, used)  # its own clause bounds: brackets keep a clause together
 
     def settle(self, found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
-        return grammar.settle(found, tokens, lex)
+        return settle.settle(found, tokens, lex)
 
     def relays_outlet(self, outlet: Found, target: Found, lex: Lexicon) -> bool:
         # only a trailing "…, berichtet Reuters." relays; "Wie X berichtet, …" names a source
@@ -47,7 +62,7 @@ class GermanGrammar:
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
-        return grammar.resolve_pronouns(text, tagged, lex, tokens)
+        return pronouns.resolve_pronouns(text, tagged, lex, tokens)
 
 
 LANGUAGE = Language(code="de", name="German", grammar=GermanGrammar(),
