@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -232,6 +233,7 @@ def load_lexicon_file(path: Path, outlets: dict[str, str],
     )
 
 
+@cache
 def hedge_thresholds() -> dict[str, float]:
     levels = _read_toml(rules_dir() / "hedging.toml").get("levels", {})
     return {name: float(levels[name]) for name in ("low", "medium", "high")}

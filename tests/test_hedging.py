@@ -282,3 +282,7 @@ def test_matching_is_bounded():
     sentence = " ".join(["it is some many may could widely the"] * 2000) + "."
     cues, _ = hedges(sentence)
     assert cues == [("many", "weasel"), ("could", "epistemic")] * 2000
+
+def test_the_hedge_levels_file_is_read_once_not_per_sentence():
+    # hedge_level runs for every sentence; reading hedging.toml each time tripled the analyser's time
+    assert hedge_thresholds() is hedge_thresholds()
