@@ -60,6 +60,18 @@ class LanguageChoice(click.Choice):
     def choices(self, value: Sequence[str]) -> None:
         pass  # click sets the choices once; they are the registry's
 
+    def convert(self, value, param, ctx):
+        # the default needs no language loaded: `auditor bulk` starts its workers first
+        return value if value == "auto" else super().convert(value, param, ctx)
+
+
+def _say_language_problems() -> None:
+    """A warning for each language plug-in that could not be loaded; the others go on."""
+    from .analyse.registry import problems  # read when used: `auditor --help` stays quick
+
+    for problem in problems():
+        _stderr("warning", problem)
+
 
 def _stderr(kind: str, message: str) -> None:
     """One line, whatever the message holds: inputs' names and texts are data."""
@@ -139,6 +151,7 @@ def audit(inputs: tuple[str, ...], fmt: str, lang: str, db_path: Path, no_db: bo
 
     config = FetchConfig(read_timeout=timeout)
     scoring = _load_scoring(rule_files, outlet_files)  # before the database: bad rules change nothing
+    _say_language_problems()
     db = None
     if not no_db:
         db = _open_db(db_path)
@@ -609,6 +622,7 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     from .inputs import FetchConfig, count_documents
 
     _load_scoring(rule_files, outlet_files)  # check the rules before the database: bad rules change nothing
+    _say_language_problems()
     options = BulkOptions(
         jobs=jobs, language=None if lang == "auto" else lang,
         scoring=ScoringFiles(rule_files, tuple(map(str, outlet_files))), batch_size=batch_size,

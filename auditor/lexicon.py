@@ -1,8 +1,9 @@
 """Load the tagger's word lists and patterns from ``rules/`` (TOML data).
 
 The files are written for people: infinitives instead of every verb form,
-alternatives with "|". This module turns them into the sets and indexes the
-tagger needs, once per language (cached).
+alternatives with "|". This module turns one file into the sets and indexes the
+tagger needs; the language's grammar inflects its verbs, and the registry
+(:mod:`auditor.analyse.registry`) keeps one lexicon per language.
 """
 
 from __future__ import annotations
@@ -186,6 +187,8 @@ def load_lexicon_file(path: Path, outlets: dict[str, str],
         frames = []
         for entry in data.get("frames", []):
             options = {k: v for k, v in entry.items() if k not in ("pattern", "patterns", "source", "gap")}
+            if entry["source"] == "optional_after" and not options.get("after"):
+                raise ValueError(f"the frame {entry.get('pattern')!r} has source = optional_after but no after = [...]")
             if "after" in options:
                 options["after"] = frozenset(options["after"])
             for text in _patterns_of(entry, 0):

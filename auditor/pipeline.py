@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .analyse import ANALYSER_VERSION, analyse_article
+from .analyse import analyse_article, analyser_version
 from .extract import content_hash, extract
 from .identity import identified
 from .language import detect_language, supported_languages
@@ -25,7 +25,7 @@ def audit_article(article: Article, *, scoring: Scoring | None = None) -> AuditR
         article = article.model_copy(update={"status": "unsupported_language"})
     # tagged as they are split: never every sentence model and every tagged one at once
     article, tagged = analyse_article(article, iter_sentences(article.text, article.language))
-    result = AuditResult(article=article, sentences=tuple(tagged), analyser_version=ANALYSER_VERSION)
+    result = AuditResult(article=article, sentences=tuple(tagged), analyser_version=analyser_version())
     return scoring.score(result) if scoring is not None else result
 
 
@@ -52,7 +52,7 @@ def result_versions(scoring: Scoring | None = None) -> dict[str, str]:
     versions (the keys are the arguments of ``auditor.store.sink.Sink.stored_raw_digests``).
     A stage that gains a version of its own adds it here and there.
     """
-    versions = {"analyser_version": ANALYSER_VERSION}
+    versions = {"analyser_version": analyser_version()}
     if scoring is not None:
         versions |= {"rule_set_hash": scoring.rules.content_hash, "outlets_hash": scoring.outlets.content_hash}
     return versions

@@ -2,8 +2,9 @@
 
 Rule based, linear time, no third-party segmenter.  The word lists
 (abbreviations, titles, sentence openers, month names, speech cues) and
-the per-language switches are data in ``rules/segment.toml``; this module
-holds only the rules.
+the per-language switches are data in ``rules/segment.toml`` (or, for a
+language plug-in, the ``segmentation`` it brings); this module holds only
+the rules.
 
 How it works:
 

@@ -242,7 +242,7 @@ def breakdown(corpus: Path, db_path: Path) -> None:
     from auditor.extract import extract
     from auditor.inputs import iter_jsonl
     from auditor.models import AuditResult
-    from auditor.pipeline import ANALYSER_VERSION
+    from auditor.analyse import analyser_version
     from auditor.segment import split_sentences
     from auditor.store.sqlite.schema import open_db
     from auditor.store.sqlite.write import save_results
@@ -263,7 +263,7 @@ def breakdown(corpus: Path, db_path: Path) -> None:
         t2 = clock()
         tagged = analyse(article, sentences)
         t3 = clock()
-        result = scoring.score(AuditResult(article=article, sentences=tuple(tagged), analyser_version=ANALYSER_VERSION))
+        result = scoring.score(AuditResult(article=article, sentences=tuple(tagged), analyser_version=analyser_version()))
         t4 = clock()
         times["extract"] += t1 - t0
         times["split"] += t2 - t1

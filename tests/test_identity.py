@@ -22,7 +22,7 @@ from test_bulk import bulk, counted, texts_counted, html_page, jsonl, rows, seed
 import auditor.bulk
 import auditor.store.sqlite.schema
 import auditor.store.sqlite.sink
-from auditor.analyse import ANALYSER_VERSION
+from auditor.analyse import analyser_version
 from auditor.cli import cli
 from auditor.errors import AuditorError
 from auditor.inputs import read_path
@@ -328,7 +328,7 @@ def test_a_database_newer_than_the_code_is_refused_in_one_line(tmp_path):
 def test_a_rerun_after_the_migration_adopts_the_publications_of_version_1(tmp_path, monkeypatch):
     path = v1_copy(tmp_path)
     with sqlite3.connect(path) as conn:  # as if version 1 was written by today's analyser
-        conn.execute("UPDATE articles SET analyser_version = ?", (ANALYSER_VERSION,))
+        conn.execute("UPDATE articles SET analyser_version = ?", (analyser_version(),))
     monkeypatch.chdir(FIXTURES.parents[1])  # the v1 run was given tests/fixtures/news_en.html
     result = bulk("tests/fixtures/news_en.html", "--db", str(path))
     assert result.exit_code == 0, result.output

@@ -17,6 +17,7 @@ from auditor.cli import cli
 from auditor.language import detect_language, supported_languages
 
 TOY = Path(__file__).parent / "fixtures" / "toy_language" / "auditor_toy"
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "telegraph-peacekeepers-de.txt"
 
 # the lexicon is made here: a journalist's whole word list for a new language
 ZEDISH_LEXICON = """
@@ -47,16 +48,20 @@ ARTICLE = ("Mira Vok sez ka ponto esas rupta. Per Radio Zed, ka urbo esas forsan
            "Dr. Tem Olo sez ol vu tem nu esas; Fonti sez ka urbo esas kalma.")
 
 
+def _install(site: Path, name: str, entry: str) -> None:
+    info = site / f"{name}-0.1.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[auditor.languages]\n{entry}\n", encoding="utf-8")
+
+
 @pytest.fixture
 def zedish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Zedish installed as a distribution: its package and a dist-info naming its entry point."""
     site = tmp_path / "site"
     shutil.copytree(TOY, site / "auditor_toy", ignore=shutil.ignore_patterns("__pycache__"))
     (site / "auditor_toy" / "zedish.toml").write_text(ZEDISH_LEXICON, encoding="utf-8")
-    info = site / "auditor_toy-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: auditor-toy\nVersion: 0.1\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text('[auditor.languages]\nzz = auditor_toy:LANGUAGE\n', encoding="utf-8")
+    _install(site, "auditor_toy", "zz = auditor_toy:LANGUAGE")
     monkeypatch.syspath_prepend(str(site))
     registry.refresh()
     yield tmp_path
@@ -111,16 +116,47 @@ def test_without_the_package_the_language_is_neither_offered_nor_analysed(tmp_pa
     assert "zz" not in supported_languages()
 
 
-def test_an_entry_point_that_is_not_a_language_is_one_clear_error(tmp_path: Path, monkeypatch) -> None:
+@pytest.fixture
+def broken_plug_ins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     site = tmp_path / "site"
-    (site / "auditor_broken-0.1.dist-info").mkdir(parents=True)
-    (site / "auditor_broken-0.1.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: b\nVersion: 0.1\n")
-    (site / "auditor_broken-0.1.dist-info" / "entry_points.txt").write_text("[auditor.languages]\nqq = json:dumps\n")
+    _install(site, "not_a_language", "qq = json:dumps")
+    _install(site, "missing_module", "qr = auditor_no_such_module:LANGUAGE")
+    (site / "half_grammar.py").write_text(
+        "from pathlib import Path\n"
+        "from auditor.analyse.plugin import Language\n"
+        "class Half:\n"
+        "    def verbs(self, tokens, lex, used):\n"
+        "        return []\n"
+        "LANGUAGE = Language(code='qs', name='Half', grammar=Half(), lexicon_file=Path('lexicons/en.toml'))\n",
+        encoding="utf-8")
+    _install(site, "half_grammar", "qs = half_grammar:LANGUAGE")
     monkeypatch.syspath_prepend(str(site))
     registry.refresh()
-    try:
-        with pytest.raises(Exception, match="not an auditor Language with code 'qq'"):
-            registry.languages()
-    finally:
-        monkeypatch.undo()
-        registry.refresh()
+    yield tmp_path
+    monkeypatch.undo()
+    sys.modules.pop("half_grammar", None)
+    registry.refresh()
+
+
+def test_a_broken_plug_in_is_left_out_with_one_warning_and_the_others_go_on(broken_plug_ins: Path) -> None:
+    assert supported_languages() == ("de", "en")
+    problems = registry.problems()
+    assert len(problems) == 3
+    assert "language 'qq' (auditor.languages qq = json:dumps) left out: not an auditor Language but function" \
+        in problems
+    assert any("'qr'" in p and "ModuleNotFoundError" in p for p in problems)
+    assert any("'qs'" in p and "lacks steps of the Grammar protocol: verb_forms, phrase_forward" in p
+               for p in problems)
+    result = CliRunner().invoke(cli, ["audit", str(SEED), "--format", "json", "--no-db"])
+    assert result.exit_code == 0
+    assert result.stderr.count("auditor: warning: language ") == 3
+    report = json.loads(result.stdout)
+    assert report["article"]["language"] == "de" and report["summary"]["attributed"] > 5
+
+
+def test_a_lexicon_that_names_another_language_is_one_clear_error(zedish: Path) -> None:
+    lexicon = zedish / "site" / "auditor_toy" / "zedish.toml"
+    lexicon.write_text(ZEDISH_LEXICON.replace('language = "zz"', 'language = "en"'), encoding="utf-8")
+    registry.refresh()
+    with pytest.raises(Exception, match="says language = 'en', but is the lexicon of 'zz'"):
+        registry.load_lexicon("zz")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from collections.abc import Iterable
 
 from ..lexicon import Lexicon
@@ -26,12 +27,13 @@ from .attribution import Found, find_attributions
 from .grammar import Grammar
 from .hedging import find_hedges, hedge_level
 from .phrases import classify
-from .registry import grammar_of, language, languages, load_lexicon
+from .registry import grammar_of, language, languages, load_lexicon, plugin_version
 from .tokens import CLAUSE_PUNCT, SentenceTokens, Token, tokenize
 
 # The analyser's code version and a digest of the data it reads: editing a
-# lexicon changes the version, so `auditor bulk` analyses stored articles
-# again instead of skipping them as done.
+# lexicon, or installing, upgrading or removing a language plug-in, changes the
+# version, so `auditor bulk` analyses stored articles again instead of skipping
+# them as done (on the safe side: one version for every language).
 _CODE_VERSION = "0.2.0"
 _DATA_FILES = ("hedging.toml", "segment.toml", "languages.toml", "outlet_aliases.toml")
 
@@ -43,11 +45,15 @@ def _data_digest() -> str:
         for path in sorted(root.glob(pattern)):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for code, registered in sorted(languages().items()):  # a language's lexicon may live in its own package
-        digest.update(code.encode() + b"\0" + registered.lexicon_path(root).read_bytes() + b"\0")
+        digest.update(f"{code}\0{plugin_version(code)}\0".encode() + registered.lexicon_path(root).read_bytes())
     return digest.hexdigest()[:12]
 
 
-ANALYSER_VERSION = f"{_CODE_VERSION}+{_data_digest()}"
+@cache
+def analyser_version() -> str:
+    """The version results are stored with; worked out on first use, not at import,
+    so that importing the analyser loads no language plug-in."""
+    return f"{_CODE_VERSION}+{_data_digest()}"
 
 # Attributions are looked for within windows of at most this many tokens. A
 # real sentence is far shorter (news sentences rarely pass 100 tokens); a

@@ -19,9 +19,8 @@ from .found import Found, fold_chains
 from .grammar import Grammar
 from .phrases import Range
 from .readings import last_word
-from .tokens import FINAL_PUNCT, QUOTE_CHARS, Token, find_patterns
+from .tokens import CLAUSE_BREAKS, FINAL_PUNCT, QUOTE_CHARS, Token, find_patterns
 
-_CLAUSE_BREAKS = frozenset(",;:()–—")
 
 
 # --- frames -----------------------------------------------------------------
@@ -55,7 +54,7 @@ def _frame_source(tokens: list[Token], hit: list[int], frame: Frame, lex: Lexico
         return False
     if frame.to_clause_end:
         end = rng[1]
-        while end < min(n, rng[0] + 3 * phrases.MAX_PHRASE) and tokens[end].text not in _CLAUSE_BREAKS \
+        while end < min(n, rng[0] + 3 * phrases.MAX_PHRASE) and tokens[end].text not in CLAUSE_BREAKS \
                 and tokens[end].text not in FINAL_PUNCT and tokens[end].text not in QUOTE_CHARS:
             end += 1
         rng = (rng[0], last_word(tokens, rng[0], end) + 1)

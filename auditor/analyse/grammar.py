@@ -2,15 +2,16 @@
 
 A language package (``auditor.analyse.lang.de``, a third-party package) gives
 one object with these methods; :mod:`.attribution` and :mod:`.discourse` call
-them in a fixed order and never ask which language they read. Every method
-takes the sentence's tokens and the language's lexicon, and the indices it
-returns are token indices of that sentence.
+them in a fixed order and never ask which language they read. The steps within
+a sentence take its tokens, the language's lexicon and the set of token indices
+claimed so far, and return token indices of that sentence. :class:`GrammarBase`
+gives the optional steps a default, so a new language writes only what it needs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from ..lexicon import Lexicon, VerbForm
 from ..models import TaggedSentence
@@ -19,6 +20,7 @@ from .phrases import Range
 from .tokens import Token
 
 
+@runtime_checkable
 class Grammar(Protocol):
     def verb_forms(self, verbs: Mapping[str, object]) -> dict[str, list[VerbForm]]:
         """Every inflected form of the lexicon's ``[verbs]`` table, with its reading
@@ -64,3 +66,30 @@ class Grammar(Protocol):
         """Links between sentences the language needs (pronouns, speakers introduced
         before their reported speech); ``tokens`` holds each sentence's tokens."""
         ...
+
+
+class GrammarBase:
+    """The optional steps of a :class:`Grammar` for a language that needs none of them:
+    no relay clauses or frames beyond the lexicon's patterns, no clean-up, no links
+    between sentences; a relaying outlet ("…, Reuters reported") folds into the claim
+    before or after it and its cue is not kept. A language subclasses this and writes
+    ``verb_forms``, ``phrase_forward``, ``phrase_backward`` and ``verbs``."""
+
+    def relay_clauses(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int, Range]]:
+        return []
+
+    def frames(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
+        return []
+
+    def settle(self, found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
+        return found
+
+    def relays_outlet(self, outlet: Found, target: Found, lex: Lexicon) -> bool:
+        return True
+
+    def relay_cue_joins(self, outlet: Found) -> bool:
+        return False
+
+    def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
+             tokens: list[list[Token]]) -> list[TaggedSentence]:
+        return tagged

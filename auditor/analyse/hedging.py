@@ -26,38 +26,28 @@ from __future__ import annotations
 
 from ..lexicon import HedgePattern, Lexicon, hedge_thresholds
 from ..models import HedgeLevel
-from .tokens import Token, is_numeric, match_at
+from .tokens import Token, match_at
 
 NOT_A_HEDGE = "none"
 CURRENCY = frozenset("£$€¥₹₽₩")
-# number words tokens.NUMBER_WORDS leaves out, for "about one in five", "some eleven"
-_NUMBER_WORD_TEXT = (
-    "one eleven thirteen fourteen fifteen sixteen seventeen eighteen nineteen thirty forty fifty "
-    "sixty seventy eighty ninety dozens third quarter tens scores "
-    "eins elf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn dreißig vierzig "
-    "fünfzig sechzig siebzig achtzig neunzig drittel viertel hälfte")
-_MORE_NUMBER_WORDS = frozenset(_NUMBER_WORD_TEXT.split())
 _CURRENCY_PREFIXES = frozenset({"US", "A", "C", "HK", "NZ", "S"})
-_ARTICLES = frozenset({"a", "an", "ein", "eine", "einem", "einer", "einen"})
 
 
-def _numeric(token: Token) -> bool:
-    return is_numeric(token) or token.lower in _MORE_NUMBER_WORDS
-
-
-def number_follows(tokens: list[Token], k: int) -> bool:
-    """A number starts at token ``k``: "200", "£1.2", "US$ 5", "a dozen", "half"."""
+def number_follows(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """A number starts at token ``k``: "200", "£1.2", "US$ 5", "a dozen", "half"
+    (the number words and articles are the lexicon's)."""
     n = len(tokens)
     if k + 1 < n and tokens[k].text in _CURRENCY_PREFIXES and tokens[k + 1].text in CURRENCY:
         k += 1  # "US$ 5"
-    if k < n and (tokens[k].text in CURRENCY or tokens[k].lower in _ARTICLES):
+    if k < n and (tokens[k].text in CURRENCY or tokens[k].lower in lex.word("indefinite_articles")):
         k += 1
-    return k < n and _numeric(tokens[k])
+    return k < n and (tokens[k].is_number or tokens[k].lower in lex.word("number_words")
+                      or tokens[k].lower in lex.word("number_words_after_hedges"))
 
 
-def _context_ok(tokens: list[Token], hit: list[int], hedge: HedgePattern) -> bool:
+def _context_ok(tokens: list[Token], hit: list[int], hedge: HedgePattern, lex: Lexicon) -> bool:
     nxt = hit[-1] + 1
-    if hedge.only_before_number and not number_follows(tokens, nxt):
+    if hedge.only_before_number and not number_follows(tokens, nxt, lex):
         return False
     if hedge.not_before and nxt < len(tokens) and tokens[nxt].lower in hedge.not_before:
         return False
@@ -81,7 +71,7 @@ def find_hedges(tokens: list[Token], lex: Lexicon, skip: set[int] = frozenset())
             hit = match_at(tokens, i, hedge.pattern)
             if not hit or (used and not used.isdisjoint(hit)) or (skip and not skip.isdisjoint(hit)):
                 continue
-            if _context_ok(tokens, hit, hedge):
+            if _context_ok(tokens, hit, hedge, lex):
                 if hedge.kind != NOT_A_HEDGE:
                     hits.append((hedge, hit))
                 used.update(hit)

@@ -1,19 +1,28 @@
-"""The languages the analyser reads, found through one entry-point group.
+"""The languages the analyser reads: the built-in packages and plug-ins.
 
 A language is a :class:`Language`: its code, its :class:`~.grammar.Grammar`,
 its lexicon file and, optionally, detection words and segmentation rules of
-its own. The built-in German and English register in ``pyproject.toml``
-exactly as a third-party package would (as spaCy's languages do)::
+its own. Two ways in, as spaCy's languages have:
 
-    [project.entry-points."auditor.languages"]
-    de = "auditor.analyse.lang.de:LANGUAGE"
+* a package of :mod:`auditor.analyse.lang` (``lang/de``, ``lang/en``) that
+  defines ``LANGUAGE``: found by looking at the folder, so a source checkout
+  needs no installed metadata;
+* a package of its own, named in the ``auditor.languages`` entry-point group
+  of its ``pyproject.toml`` (``xx = "auditor_xx:LANGUAGE"``); it may also
+  replace a built-in language.
 
-Everything that needs the list of languages (``--lang``, language detection,
-segmentation, the analyser) asks here; nothing else compares language codes.
+A plug-in that cannot be loaded (it fails to import, is not a ``Language``,
+names no readable lexicon) is left out and said in :func:`problems`; the other
+languages go on. Everything that needs the list of languages (``--lang``,
+detection, segmentation, the analyser) asks here; nothing else compares
+language codes.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,21 +36,25 @@ from ..resources import rules_dir
 from .grammar import Grammar
 
 ENTRY_POINT_GROUP = "auditor.languages"
+BUILT_IN_PACKAGE = "auditor.analyse.lang"
+_CODE = re.compile(r"[a-z]{2,3}")  # ISO 639-1 or -3, as detection and --lang give it
+_GRAMMAR_STEPS = tuple(name for name in vars(Grammar) if not name.startswith("_"))
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches key on it
 class Language:
     """One language the analyser reads."""
 
-    code: str  # ISO 639-1, as detected and as given to --lang
+    code: str  # ISO 639 code, lower case: "de", "en"
     name: str
     grammar: Grammar
-    lexicon_file: Path  # relative: inside the rules folder (auditor.resources.rules_dir)
+    # a plug-in gives an absolute path (its own package's file); a relative one is
+    # inside auditor's rules folder (auditor.resources.rules_dir), as the built-ins' are
+    lexicon_file: Path
     # detection words on top of rules/languages.toml (a third-party language brings its own)
     stopwords: frozenset[str] = frozenset()
-    # a section of rules/segment.toml's shape, used when that file has none for this code
+    # a section in the shape of rules/segment.toml's, used when that file has none for this code
     segmentation: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
-
 
     def lexicon_path(self, rules: Path | None = None) -> Path:
         """The lexicon file; a relative one inside ``rules`` (the rules folder unless given)."""
@@ -51,21 +64,72 @@ class Language:
 _registered: dict[str, Language] = {}
 
 
+@dataclass(frozen=True)
+class _Found:
+    languages: dict[str, Language]
+    versions: dict[str, str]  # code -> the plug-in's distribution and version ("" for built-ins)
+    problems: tuple[str, ...]
+
+
 @cache
-def _discovered() -> dict[str, Language]:
-    found: dict[str, Language] = {}
+def _discovered() -> _Found:
+    languages: dict[str, Language] = {}
+    versions: dict[str, str] = {}
+    problems: list[str] = []
+    for module in pkgutil.iter_modules(importlib.import_module(BUILT_IN_PACKAGE).__path__):
+        where = f"{BUILT_IN_PACKAGE}.{module.name}"
+        _take(where, module.name, lambda: importlib.import_module(where).LANGUAGE, "", languages, versions, problems)
     for point in entry_points(group=ENTRY_POINT_GROUP):
-        language = point.load()
-        if not isinstance(language, Language) or language.code != point.name:
-            raise RulesError(f"entry point {point.name} = {point.value}",
-                             f"not an auditor Language with code {point.name!r}")
-        found[point.name] = language
-    return found
+        version = f"{point.dist.name}=={point.dist.version}" if point.dist else point.value
+        _take(f"{ENTRY_POINT_GROUP} {point.name} = {point.value}", point.name, point.load, version,
+              languages, versions, problems)
+    return _Found(languages, versions, tuple(problems))
+
+
+def _take(where: str, code: str, load, version: str, languages: dict[str, Language],
+          versions: dict[str, str], problems: list[str]) -> None:
+    """Load one language into ``languages``, or say in ``problems`` why it is left out."""
+    try:
+        found = load()
+        _check(found, code)
+    except Exception as error:  # noqa: BLE001 - a broken plug-in costs its language, not the tool
+        problems.append(f"language {code!r} ({where}) left out: {_reason(error)}")
+        return
+    languages[code] = found
+    versions[code] = version
+
+
+def _reason(error: Exception) -> str:
+    return error.message if isinstance(error, RulesError) else f"{type(error).__name__}: {error}"
+
+
+def _check(found: object, code: str) -> None:
+    if not isinstance(found, Language):
+        raise RulesError(code, f"not an auditor Language but {type(found).__name__}")
+    if found.code != code or not _CODE.fullmatch(code):
+        raise RulesError(code, f"registered as {code!r} with the code {found.code!r}: both must be the same "
+                               "lower-case ISO 639 code")
+    missing = [step for step in _GRAMMAR_STEPS if not callable(getattr(found.grammar, step, None))]
+    if missing:
+        raise RulesError(code, f"its grammar lacks steps of the Grammar protocol: {', '.join(missing)}")
+    if not found.lexicon_path().is_file():
+        raise RulesError(code, f"no lexicon file at {found.lexicon_path()}")
 
 
 def languages() -> dict[str, Language]:
-    """Every registered language by code: entry points, then :func:`register` calls."""
-    return {**_discovered(), **_registered}
+    """Every language by code: built-in, then plug-ins, then :func:`register` calls."""
+    return {**_discovered().languages, **_registered}
+
+
+def problems() -> tuple[str, ...]:
+    """Why plug-ins were left out, one line each (the CLI shows them as warnings)."""
+    return _discovered().problems
+
+
+def plugin_version(code: str) -> str:
+    """The distribution and version a plug-in language came with ("" for built-ins and
+    :func:`register`): part of the analyser version, so upgrading a grammar analyses again."""
+    return _discovered().versions.get(code, "") if code not in _registered else ""
 
 
 def supported_languages() -> tuple[str, ...]:
@@ -77,8 +141,9 @@ def language(code: str) -> Language | None:
 
 
 def register(language_: Language) -> None:
-    """Add (or replace) a language in this process, without an entry point
-    (notebooks, tests); forgets lexicons loaded before."""
+    """Add (or replace) a language in this process only, without an entry point
+    (notebooks, tests): worker processes of ``auditor bulk`` do not see it."""
+    _check(language_, language_.code)
     _registered[language_.code] = language_
     load_lexicon.cache_clear()
 
@@ -103,7 +168,11 @@ def grammar_of(code: str) -> Grammar:
 def load_lexicon(code: str) -> Lexicon:
     """The lexicon of a registered language, its verb forms made by its grammar."""
     found = _required(code)
-    return load_lexicon_file(found.lexicon_path(), load_outlet_aliases(), found.grammar.verb_forms)
+    path = found.lexicon_path()
+    lexicon = load_lexicon_file(path, load_outlet_aliases(), found.grammar.verb_forms)
+    if lexicon.language != code:
+        raise RulesError(str(path), f"says language = {lexicon.language!r}, but is the lexicon of {code!r}")
+    return lexicon
 
 
 def _required(code: str) -> Language:

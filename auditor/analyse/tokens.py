@@ -19,6 +19,8 @@ _SPACE_AND_TOKEN = re.compile(r"(\s*)(\w+(?:[-'’.&]\w+)*|\S)")
 _NUMBER = re.compile(r"\d")
 QUOTE_CHARS = frozenset("\"„“”»«‚‘’'")
 CLAUSE_PUNCT = frozenset(",;:()[]–—-")
+# marks that end a clause for the cue scans: brackets too, but not a hyphen (German keeps brackets: its own set)
+CLAUSE_BREAKS = frozenset(",;:()–—")
 FINAL_PUNCT = frozenset(".!?")
 
 
@@ -98,17 +100,6 @@ class SentenceTokens:
                 del self._recent[next(iter(self._recent))]  # the oldest
             self._recent[i] = tokens
         return tokens
-
-
-NUMBER_WORDS = frozenset(
-    "zwei drei vier fünf sechs sieben acht neun zehn zwölf zwanzig hundert hunderte tausend "
-    "tausende dutzend dutzende million millionen milliarde milliarden two three four five six "
-    "seven eight nine ten twelve twenty hundred hundreds thousand thousands dozen dozens "
-    "million millions billion billions half".split())
-
-
-def is_numeric(token: Token) -> bool:
-    return token.is_number or token.lower in NUMBER_WORDS
 
 
 def match_at(tokens: list[Token], i: int, pattern: PhrasePattern) -> list[int] | None:

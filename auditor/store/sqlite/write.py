@@ -283,7 +283,7 @@ def save_results(
 
     A publication stored again with the same content is skipped; one whose id is
     stored for other content is refused (see :func:`save_rows`).  If a batch fails, that batch is rolled back and earlier batches stay.
-    With ``run_id`` (see :func:`start_run`) the scores of scored results are
+    With ``run_id`` (see :func:`auditor.store.sqlite.runs.start_run`) the scores of scored results are
     saved for that run in the same transaction.
     """
     return save_rows(db, map(article_rows, results), batch_size, run_id=run_id)
@@ -313,7 +313,7 @@ def save_rows(
 def write_batch(
     db: sqlite_utils.Database, batch: list[ArticleRows], *, run_id: int | None = None
 ) -> list[str | IdentityConflict]:
-    """Write a batch in one transaction; what each rows did (see ``_Writer.write``).
+    """Write a batch in one transaction; what each row did (see ``_Writer.write``).
     With ``run_id`` (see :func:`auditor.store.sqlite.runs.start_run`) scored rows have
     their score saved for that run.
 

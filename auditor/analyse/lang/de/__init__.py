@@ -23,13 +23,14 @@ from pathlib import Path
 from ....lexicon import Lexicon, VerbForm
 from ....models import TaggedSentence
 from ...found import Found
+from ...grammar import GrammarBase
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
 from . import frames, phrases, pronouns, settle, verbforms, verbs
 
 
-class GermanGrammar:
+class GermanGrammar(GrammarBase):
     """The :class:`~auditor.analyse.grammar.Grammar` of German."""
 
     def verb_forms(self, verbs: Mapping[str, object]) -> dict[str, list[VerbForm]]:
@@ -56,9 +57,6 @@ class GermanGrammar:
     def relays_outlet(self, outlet: Found, target: Found, lex: Lexicon) -> bool:
         # only a trailing "…, berichtet Reuters." relays; "Wie X berichtet, …" names a source
         return outlet.lemma in lex.word("reporting_verbs") and outlet.cue[0] >= target.cue[0]
-
-    def relay_cue_joins(self, outlet: Found) -> bool:
-        return False
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:

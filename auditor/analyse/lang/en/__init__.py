@@ -35,14 +35,17 @@ from pathlib import Path
 from ....lexicon import Lexicon, VerbForm
 from ....models import TaggedSentence
 from ...found import Found
+from ...grammar import GrammarBase
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
 from . import link, phrases, verbforms, verbs
 
 
-class EnglishGrammar:
-    """The :class:`~auditor.analyse.grammar.Grammar` of English."""
+class EnglishGrammar(GrammarBase):
+    """The :class:`~auditor.analyse.grammar.Grammar` of English. Every English frame ("according
+    to X", "cited by X") is a pattern of the lexicon, and no clean-up is needed; an outlet relays
+    the claim before or after it ("Sanders said, according to CNN", "…, Reuters reported")."""
 
     def verb_forms(self, verbs: Mapping[str, object]) -> dict[str, list[VerbForm]]:
         return verbforms.verb_forms(verbs)
@@ -53,20 +56,8 @@ class EnglishGrammar:
     def phrase_backward(self, tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Range | None:
         return phrases.phrase_backward(tokens, k, begin, lex)
 
-    def relay_clauses(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[tuple[int, Range]]:
-        return []  # "cited by X" is a frame of the lexicon
-
-    def frames(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
-        return []  # every English frame is a pattern in the lexicon
-
     def verbs(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
         return verbs.find_verbs(tokens, lex, used)
-
-    def settle(self, found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
-        return found
-
-    def relays_outlet(self, outlet: Found, target: Found, lex: Lexicon) -> bool:
-        return True  # "Sanders said, according to CNN" and "…, Reuters reported" alike
 
     def relay_cue_joins(self, outlet: Found) -> bool:
         # "Sanders said, according to CNN": the relay's cue stays visible as a cue part

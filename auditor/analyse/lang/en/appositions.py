@@ -7,12 +7,12 @@ from __future__ import annotations
 from ....lexicon import Lexicon, VerbForm
 from ...phrases import Range
 from ...readings import last_word, plain_reading
-from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token
+from ...tokens import CLAUSE_BREAKS, FINAL_PUNCT, QUOTE_CHARS, Token
 from .extent import MAX_PRE
 from .phrases import backward, forward
 from .quotes import CLOSERS, OPENERS
 from .tables import Tables, derived_tables, keeper_at
-from .words import CLAUSE_BREAKS, abbreviation_dot, is_dash, spaced_dash
+from .words import abbreviation_dot, is_dash, spaced_dash
 
 _MAX_TAIL = 30  # an apposition after an inverted source: "said Smith, a spokesman for ..."
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ....lexicon import Lexicon, VerbForm
 from ...found import Found
 from ...phrases import Range, classify
-from ...tokens import QUOTE_CHARS, Token, is_numeric
+from ...tokens import QUOTE_CHARS, Token
 from .appositions import apposition_subject, dash_apposition_subject, inverted_source
 from .cues import ing_adjunct
 from .extent import cue_tail, pre_run
@@ -79,7 +79,7 @@ def _quantity_subject(tokens: list[Token], i: int, j: int, pre_words: set[str], 
     if j < 0:
         return False
     prev = tokens[j]
-    if j >= 2 and tokens[j - 1].lower in ("in", "of") and is_numeric(prev):
+    if j >= 2 and tokens[j - 1].lower in ("in", "of") and (prev.is_number or prev.lower in tables.number_words):
         return True
     return not pre_words and tokens[i].lower in tables.strong \
         and (prev.is_number or prev.lower in tables.quantity_subjects)

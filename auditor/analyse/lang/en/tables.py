@@ -34,6 +34,7 @@ class Tables:
     possessives: frozenset[str]
     intensifiers: frozenset[str]
     quantity_subjects: frozenset[str]
+    number_words: frozenset[str]
     issue_verbs: frozenset[str]
     phrasal: PhraseIndex
     noun_cue_modifiers: frozenset[str]
@@ -90,6 +91,7 @@ def _derive(lex: Lexicon) -> Tables:
         possessives=word("possessive_determiners"),
         intensifiers=word("intensifiers"),
         quantity_subjects=word("quantity_subjects"),
+        number_words=word("number_words"),
         issue_verbs=word("issue_verbs"),
         phrasal=_phrase_index(word("phrasal_cues")),
         noun_cue_modifiers=word("noun_cue_modifiers"),

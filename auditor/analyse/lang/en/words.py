@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ...tokens import FINAL_PUNCT, Token
 
-CLAUSE_BREAKS = frozenset(",;:()–—")
 DASHES = ("―", "—", "–", "--")
 _APOSTROPHES = ("'", "’")
 
