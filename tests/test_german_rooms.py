@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.analyse.found import Found, fold_chains
+from auditor.analyse.found import Found, fold_chains, fold_chains_nearest
 from auditor.analyse.lang.de import verbs
 from auditor.analyse.lang.de.clauses import Clause, Scan, clause_bounds, quoted_tokens
 from auditor.analyse.lang.de.kinds import names_someone
@@ -127,7 +127,7 @@ def test_fold_chains_nearest_takes_the_nearest_relay_with_a_cue_that_is_no_wease
     chain = _found((0, 1), [1], chain=True)
     weasel = _found((2, 3), [1], weasel=True)
     far, near = _found((10, 11), [12], head=12), _found((3, 4), [2], head=2)
-    found = fold_chains([chain, weasel, far, near], nearest=True)
+    found = fold_chains_nearest([chain, weasel, far, near])
     assert found == [chain, weasel, far]
     assert chain.via == [(3, 4)] and chain.cue == [2] and chain.head == 2 and not chain.chain
     assert fold_chains(found) == [chain, weasel, far]  # no chain left for a later pass

@@ -28,24 +28,34 @@ class Found:
     appearance: bool = False  # "appears to", "seemed": a judgement with no source of its own
 
 
-def fold_chains(found: list[Found], *, nearest: bool = False) -> list[Found]:
-    """ "X berichtet unter Berufung auf Y", "X reported, citing Y": the attribution of Y (a
-    relay) is folded into the chain of X; Y becomes its ``via``, and its cue and mode the
-    chain's. Without ``nearest``, the first relay with a source, and the chain stays one.
-    With ``nearest`` (German, before the language-neutral pass), the nearest relay with a
-    cue that is no weasel ("heißt es"); the chain takes its head too and is a chain no more,
-    so a later pass leaves it alone. Changes ``found`` in place and returns it."""
+def _fold(chain: Found, relay: Found, found: list[Found]) -> None:
+    """The relay becomes the chain's ``via``; its cue and mode the chain's."""
+    chain.via.append(relay.source)
+    chain.cue = relay.cue
+    chain.mode = relay.mode
+    found.remove(relay)
+
+
+def fold_chains(found: list[Found]) -> list[Found]:
+    """ "X reported, citing Y", "X berichtet unter Berufung auf Y": the first other
+    attribution with a source (Y's, the relay) is folded into the chain of X, which
+    stays a chain. Changes ``found`` in place and returns it."""
     for chain in [f for f in found if f.chain and f.source]:
-        relays = [f for f in found if f is not chain and not f.chain and f.source
-                  and (not nearest or f.cue and not f.weasel)]
-        if not relays:
-            continue
-        relay = min(relays, key=lambda f: abs(f.cue[0] - chain.cue[0])) if nearest else relays[0]
-        chain.via.append(relay.source)
-        chain.cue = relay.cue
-        chain.mode = relay.mode
-        if nearest:
+        relays = [f for f in found if f is not chain and not f.chain and f.source]
+        if relays:
+            _fold(chain, relays[0], found)
+    return found
+
+
+def fold_chains_nearest(found: list[Found]) -> list[Found]:
+    """As :func:`fold_chains`, with the relay nearest the chain's cue that has a cue and is
+    no weasel ("heißt es"); the chain takes the relay's head too and is a chain no more,
+    so that a later :func:`fold_chains` leaves it alone (German's reading)."""
+    for chain in [f for f in found if f.chain and f.source]:
+        relays = [f for f in found if f is not chain and not f.chain and f.source and f.cue and not f.weasel]
+        if relays:
+            relay = min(relays, key=lambda f: abs(f.cue[0] - chain.cue[0]))
             chain.head = relay.head
             chain.chain = False
-        found.remove(relay)
+            _fold(chain, relay, found)
     return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ....lexicon import Lexicon
-from ...found import Found, fold_chains
+from ...found import Found, fold_chains_nearest
 from ...tokens import Token
 from .kinds import classify
 from .phrases import phrase_forward
@@ -37,4 +37,4 @@ def settle(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]
                     item.source = rng
                     item.kind = classify(tokens, rng, lex)
         kept.append(item)
-    return fold_chains(kept, nearest=True)  # "X berichtet unter Berufung auf Y": Y is the source, X relays it
+    return fold_chains_nearest(kept)  # "X berichtet unter Berufung auf Y": Y is the source, X relays it
