@@ -46,12 +46,19 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import AuditorError
 from .extract import extract
 from .identity import identified, raw_digest
-from .inputs import ConcurrentFetcher, FetchConfig, Item, PageCache, UrlInput, iter_inputs
+from .inputs import (
+    ConcurrentFetcher,
+    FetchConfig,
+    Item,
+    PageCache,
+    UrlInput,
+    iter_inputs,
+)
 from .models import RawDocument
 from .pipeline import audit_article, result_versions
 from .store.rows import ArticleRows, article_rows, publication_rows, unanalysed_language
@@ -59,6 +66,7 @@ from .store.sink import (
     NEW_TEXT,
     SHARED_TEXT,
     STORED_ALREADY,
+    ErrorRow,
     IdentityConflict,
     Outcome,
     Refused,
@@ -83,12 +91,11 @@ CHUNK_BYTES = 256_000  # HTML pages are large and slow: fewer of them per chunk
 IN_FLIGHT_PER_WORKER = 12
 
 
-class Failure(NamedTuple):
-    """An input that could not be audited; an error row (store.sink.ErrorRow) for the sink."""
+class Failure(ErrorRow):
+    """An input that could not be audited (stage: ingest, fetch, extract, analyse, store,
+    identity): the sink's error row, made from the error that says so."""
 
-    input: str
-    stage: str  # ingest, fetch, extract, analyse, store
-    message: str
+    __slots__ = ()
 
     @classmethod
     def of(cls, error: AuditorError) -> Failure:

@@ -52,7 +52,9 @@ class LanguageChoice(click.Choice):
 
     @property
     def choices(self) -> tuple[str, ...]:
-        from .analyse.registry import supported_languages  # read when used: `auditor --help` stays quick
+        from .analyse.registry import (
+            supported_languages,  # read when used: `auditor --help` stays quick
+        )
 
         return (*supported_languages(), "auto")
 
@@ -67,7 +69,9 @@ class LanguageChoice(click.Choice):
 
 def _say_language_problems() -> None:
     """A warning for each language plug-in that could not be loaded; the others go on."""
-    from .analyse.registry import problems  # read when used: `auditor --help` stays quick
+    from .analyse.registry import (
+        problems,  # read when used: `auditor --help` stays quick
+    )
 
     for problem in problems():
         _stderr("warning", problem)
@@ -497,7 +501,13 @@ def rules_list(rule_files: tuple[str, ...], fmt: str) -> None:
 @rules.command("features")
 def rules_features() -> None:
     """List what a rule's `when` table can test, per scope, with the values it takes."""
-    from .scoring.features import ARTICLE_EXTRAS, SENTENCE_EXTRAS, ArticleFeatures, SentenceFeatures, feature_kind
+    from .scoring.features import (
+        ARTICLE_EXTRAS,
+        SENTENCE_EXTRAS,
+        ArticleFeatures,
+        SentenceFeatures,
+        feature_kind,
+    )
     from .scoring.rules import COMBINATORS, known_values
 
     values = known_values()
@@ -617,9 +627,9 @@ def bulk(inputs: tuple[str, ...], db_path: Path, jobs: int | None, lang: str, ru
     if jobs > 1 and not db_path.exists():  # else the pool starts it once something needs analysing
         start_worker_server()  # it imports the pipeline while this process does
     from .bulk import BulkOptions, ScoringFiles, run_bulk
-    from .store.sqlite.sink import SqliteSink
     from .bulk_report import ProgressDisplay, print_failure, summary_text
     from .inputs import FetchConfig, count_documents
+    from .store.sqlite.sink import SqliteSink
 
     _load_scoring(rule_files, outlet_files)  # check the rules before the database: bad rules change nothing
     _say_language_problems()

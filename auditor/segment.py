@@ -42,7 +42,7 @@ from auditor.language import detect_language
 from auditor.models import Sentence
 from auditor.resources import rules_dir
 
-__all__ = ["split_sentences", "iter_sentences", "clear_cache"]
+__all__ = ["clear_cache", "iter_sentences", "split_sentences"]
 
 _RULES_FILE = "segment.toml"
 
@@ -194,8 +194,7 @@ def _is_boundary(text: str, rules: _Rules, sent_start: int, ps: int, pe: int, nx
 
     # the word right before the dot
     lo = ps - _TOKEN_WINDOW
-    if lo < sent_start:
-        lo = sent_start
+    lo = max(lo, sent_start)
     window = text[lo:ps]
     if not window or window[-1].isspace():
         return True

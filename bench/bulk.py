@@ -237,12 +237,11 @@ def floor(corpus: Path, db_path: Path) -> None:
 
 def breakdown(corpus: Path, db_path: Path) -> None:
     """Per-stage time per sentence of one process, on the given corpus (run in a child process)."""
-    from auditor.analyse import analyse
+    from auditor.analyse import analyse, analyser_version
     from auditor.bulk import ScoringFiles, _collect_less
     from auditor.extract import extract
     from auditor.inputs import iter_jsonl
     from auditor.models import AuditResult
-    from auditor.analyse import analyser_version
     from auditor.segment import split_sentences
     from auditor.store.sqlite.schema import open_db
     from auditor.store.sqlite.write import save_results

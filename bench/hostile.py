@@ -33,11 +33,9 @@ from auditor.models import RawDocument
 from auditor.pipeline import audit_document
 from auditor.scoring import load_scoring
 
-_DE_WORDS = ("der die das Regierung hat am Montag in Berlin neue Pläne für die Wirtschaft vorgestellt "
-             "und damit viele Beobachter überrascht").split()
-_DE_CUES = "Minister sagte laut Quellen sollen die Truppe berichtet Reuters und es heißt könnte".split()
-_EN_CUES = ("officials said according to sources reportedly the minister told Reuters may have "
-            "he added experts").split()
+_DE_WORDS = ["der", "die", "das", "Regierung", "hat", "am", "Montag", "in", "Berlin", "neue", "Pläne", "für", "die", "Wirtschaft", "vorgestellt", "und", "damit", "viele", "Beobachter", "überrascht"]
+_DE_CUES = ["Minister", "sagte", "laut", "Quellen", "sollen", "die", "Truppe", "berichtet", "Reuters", "und", "es", "heißt", "könnte"]
+_EN_CUES = ["officials", "said", "according", "to", "sources", "reportedly", "the", "minister", "told", "Reuters", "may", "have", "he", "added", "experts"]
 
 
 def _words(vocabulary: list[str], size: int, seed: int) -> str:

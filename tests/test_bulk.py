@@ -123,7 +123,7 @@ class Site:
         site = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - http.server's name
+            def do_GET(self):
                 site.hits[self.path] += 1
                 status, media_type, body = site.pages.get(self.path, (404, "text/plain", b"not here"))
                 self.send_response(status)

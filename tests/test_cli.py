@@ -124,7 +124,7 @@ def test_bad_input_gives_one_line_and_exit_code(tmp_path, make, problem):
 
 
 def test_invalid_utf8_is_decoded_with_a_warning(tmp_path):
-    path = _write(tmp_path / "latin.txt", "Der Sprecher sagte, es gebe keine Gefahr für die Bürger. \xff\xfe".encode("utf-8") + b"\xff")
+    path = _write(tmp_path / "latin.txt", "Der Sprecher sagte, es gebe keine Gefahr für die Bürger. \xff\xfe".encode() + b"\xff")
     result = CliRunner().invoke(cli, ["audit", str(path), "--no-db", "--format", "json"])
     assert result.exit_code == 0
     assert "warning" in result.stderr and "UTF-8" in result.stderr
@@ -140,7 +140,7 @@ def test_unsupported_language_warns_but_stores(tmp_path):
 
 
 def test_one_bad_input_does_not_stop_the_others(tmp_path):
-    good = _write(tmp_path / "good.txt", "The minister said the talks would go on.".encode())
+    good = _write(tmp_path / "good.txt", b"The minister said the talks would go on.")
     result = CliRunner().invoke(cli, ["audit", str(tmp_path / "nope.txt"), str(good), "--format", "jsonl",
                                       "--db", str(tmp_path / "m.db")])
     assert result.exit_code == 1
@@ -152,7 +152,7 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path):
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server's name
+    def do_GET(self):
         if self.path == "/article.html":
             body = (FIXTURES / "news_en.html").read_bytes()
             self.send_response(200)

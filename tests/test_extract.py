@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from auditor import extract as extract_module
 from auditor.errors import ExtractError, InputError
 from auditor.extract import domain_of, extract
 from auditor.inputs import read_path

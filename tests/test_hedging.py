@@ -6,12 +6,11 @@ level. The sentences are written for these tests.
 
 from __future__ import annotations
 
-
 import pytest
 
 from auditor.analyse.hedging import find_hedges, hedge_level
-from auditor.analyse.tokens import tokenize
 from auditor.analyse.registry import load_lexicon
+from auditor.analyse.tokens import tokenize
 from auditor.lexicon import hedge_thresholds
 
 

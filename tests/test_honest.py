@@ -22,8 +22,6 @@ from rich.console import Console
 
 import auditor.bulk
 from auditor import browse
-from auditor.store.sqlite import schema
-from auditor.store.sqlite.sink import SqliteSink
 from auditor.bulk_report import ProgressDisplay
 from auditor.cli import cli
 from auditor.language import detect_language
@@ -32,6 +30,8 @@ from auditor.report.html import render_html
 from auditor.report.json import result_to_dict
 from auditor.report.text import render_text
 from auditor.scoring import load_scoring
+from auditor.store.sqlite import schema
+from auditor.store.sqlite.sink import SqliteSink
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "telegraph-peacekeepers-de.txt"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_bulk import bulk, counted, texts_counted, html_page, jsonl, rows, seed_text
+from test_bulk import bulk, counted, html_page, jsonl, rows, seed_text, texts_counted
 
 import auditor.bulk
 import auditor.store.sqlite.schema

@@ -4,9 +4,9 @@ files, JSON Lines and stdin."""
 from __future__ import annotations
 
 import gzip
-import time
 import io
 import json
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime

@@ -15,11 +15,11 @@ import sqlite_utils
 from click.testing import CliRunner
 from scoring_fixtures import BASE, NUMBER, PERSON, ArticleBuilder
 
-from auditor.store.sqlite import read, runs, schema
-from auditor.store.sqlite import write as sqlite_write
 from auditor.cli import cli
 from auditor.rescore import rescore
 from auditor.scoring import load_scoring
+from auditor.store.sqlite import read, runs, schema
+from auditor.store.sqlite import write as sqlite_write
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "telegraph-peacekeepers-de.txt"

@@ -29,7 +29,15 @@ from auditor.store.rows import (
     TEXT_FIELDS,
     ArticleRows,
 )
-from auditor.store.sink import NEW_TEXT, SHARED_TEXT, ErrorRow, Outcome, Run, Sink, StoredLookup
+from auditor.store.sink import (
+    NEW_TEXT,
+    SHARED_TEXT,
+    ErrorRow,
+    Outcome,
+    Run,
+    Sink,
+    StoredLookup,
+)
 from auditor.store.sqlite.schema import open_db
 from auditor.store.sqlite.sink import SqliteSink
 from auditor.store.tables import columns, declared_columns

@@ -8,7 +8,6 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from auditor.store.sqlite import write as sqlite_write
 from auditor.models import (
     Article,
     Attribution,
@@ -20,9 +19,15 @@ from auditor.models import (
 )
 from auditor.sources import normalize_source
 from auditor.store.rows import article_rows
+from auditor.store.sqlite import write as sqlite_write
 from auditor.store.sqlite.read import load_result
 from auditor.store.sqlite.schema import ensure_db_shape, open_db
-from auditor.store.sqlite.write import record_error, save_result, save_results, save_rows
+from auditor.store.sqlite.write import (
+    record_error,
+    save_result,
+    save_results,
+    save_rows,
+)
 
 # --- building results by hand ----------------------------------------------
 

@@ -18,9 +18,8 @@ import pytest
 from span_checks import span_problems
 
 import auditor.analyse as analyse_module
-from auditor.analyse.registry import grammar_of
+from auditor.analyse.registry import grammar_of, load_lexicon
 from auditor.analyse.tokens import tokenize
-from auditor.analyse.registry import load_lexicon
 from auditor.inputs import read_source
 from auditor.pipeline import analyse_text, audit_article, audit_document
 

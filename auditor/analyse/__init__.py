@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
 from collections.abc import Iterable
+from functools import cache
 
 from ..lexicon import Lexicon
 from ..models import (

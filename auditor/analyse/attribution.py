@@ -21,8 +21,6 @@ from .phrases import Range
 from .readings import last_word
 from .tokens import CLAUSE_BREAKS, FINAL_PUNCT, QUOTE_CHARS, Token, find_patterns
 
-
-
 # --- frames -----------------------------------------------------------------
 
 

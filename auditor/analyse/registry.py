@@ -78,7 +78,8 @@ def _discovered() -> _Found:
     problems: list[str] = []
     for module in pkgutil.iter_modules(importlib.import_module(BUILT_IN_PACKAGE).__path__):
         where = f"{BUILT_IN_PACKAGE}.{module.name}"
-        _take(where, module.name, lambda: importlib.import_module(where).LANGUAGE, "", languages, versions, problems)
+        _take(where, module.name, lambda where=where: importlib.import_module(where).LANGUAGE, "",
+              languages, versions, problems)
     for point in entry_points(group=ENTRY_POINT_GROUP):
         version = f"{point.dist.name}=={point.dist.version}" if point.dist else point.value
         _take(f"{ENTRY_POINT_GROUP} {point.name} = {point.value}", point.name, point.load, version,

@@ -31,7 +31,13 @@ from datasette.database import QueryInterrupted
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
-from ..report.highlight import HIGHLIGHT_CSS, highlight_html, legend_html, sentence_marks
+from ..report.highlight import (
+    HIGHLIGHT_CSS,
+    highlight_html,
+    legend_html,
+    sentence_marks,
+)
+from ..store.sqlite.read import SENTENCE_KEYS as read_keys
 from ..store.sqlite.read import stored_sentence
 
 CSS_PATH = "/-/auditor/highlight.css"
@@ -48,9 +54,9 @@ def register() -> None:
         pm.register(module, name="auditor")
 
 
-# The columns of a view or query that name the row of `sentences` its `sentence` column shows
-# (keys of auditor.store.sqlite.read.SENTENCE_KEYS, as the store reads them).
-SENTENCE_KEYS = (("sentence_id",), ("article_id", "sentence_idx"))
+# The columns of a view or query that name the row of `sentences` its `sentence` column shows:
+# the store's keys but the sentences table's own id (its column is "text", see sentence_columns).
+SENTENCE_KEYS = tuple(key for key in read_keys if key != ("id",))
 
 
 def sentence_columns(table: str | None, columns) -> tuple[str, tuple[str, ...]] | None:

@@ -17,7 +17,15 @@ from .fetch_many import ConcurrentFetcher, PageCache
 from .files import MAX_FILE_BYTES
 from .http import FetchConfig, fetch_url
 from .jsonl import iter_jsonl
-from .walk import Item, UrlInput, count_documents, iter_inputs, iter_source, read_path, read_source
+from .walk import (
+    Item,
+    UrlInput,
+    count_documents,
+    iter_inputs,
+    iter_source,
+    read_path,
+    read_source,
+)
 
 __all__ = [
     "MAX_FILE_BYTES",

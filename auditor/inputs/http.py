@@ -27,7 +27,15 @@ from auditor.errors import FetchError
 from auditor.models import RawDocument
 
 from .decode import bytes_problem, decode_bytes, text_problem
-from .files import HTML_TYPES, PIECE_BYTES, TEXT_TYPES, ContentKind, one_line, parse_content_type, sniff_kind
+from .files import (
+    HTML_TYPES,
+    PIECE_BYTES,
+    TEXT_TYPES,
+    ContentKind,
+    one_line,
+    parse_content_type,
+    sniff_kind,
+)
 
 T = TypeVar("T")
 

@@ -19,7 +19,14 @@ from typing import Any, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import RulesError
-from ..models import HEDGE_LEVELS, Article, AuditResult, HedgeCue, HedgeLevel, TaggedSentence
+from ..models import (
+    HEDGE_LEVELS,
+    Article,
+    AuditResult,
+    HedgeCue,
+    HedgeLevel,
+    TaggedSentence,
+)
 from ..resources import rules_dir
 from ..sources import normalize_source
 from ..summary import source_name, summarise

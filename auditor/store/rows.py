@@ -18,7 +18,15 @@ from collections.abc import Callable, Mapping
 from operator import itemgetter
 from typing import NamedTuple
 
-from ..models import AuditResult, Article, Attribution, HedgeCue, SourceSpan, Span, TaggedSentence
+from ..models import (
+    Article,
+    Attribution,
+    AuditResult,
+    HedgeCue,
+    SourceSpan,
+    Span,
+    TaggedSentence,
+)
 from ..sources import normalize_source
 from .tables import columns
 

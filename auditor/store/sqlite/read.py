@@ -16,7 +16,15 @@ from typing import Any
 
 import sqlite_utils
 
-from ...models import Article, Attribution, AuditResult, HedgeCue, SourceSpan, Span, TaggedSentence
+from ...models import (
+    Article,
+    Attribution,
+    AuditResult,
+    HedgeCue,
+    SourceSpan,
+    Span,
+    TaggedSentence,
+)
 
 # --- what is stored already ------------------------------------------------------
 

@@ -149,7 +149,7 @@ class _Writer:
             sentence_ids[idx] = sentence_id
             sentences.append((sentence_id, text_id, *row))
         attributions, via = [], []
-        for idx, source, via_sources, columns in rows.attributions:
+        for idx, source, via_sources, values in rows.attributions:
             attribution_id = self.new_id("attributions")
             source_id = None if source is None else self.source_id(*source)
             via.extend(
@@ -157,11 +157,11 @@ class _Writer:
                 for position, identity in enumerate(via_sources)
             )
             attributions.append(
-                (attribution_id, sentence_ids[idx], text_id, source_id, *columns)
+                (attribution_id, sentence_ids[idx], text_id, source_id, *values)
             )
         hedges = [
-            (self.new_id("hedges"), sentence_ids[idx], text_id, *columns)
-            for idx, columns in rows.hedges
+            (self.new_id("hedges"), sentence_ids[idx], text_id, *values)
+            for idx, values in rows.hedges
         ]
         self.conn.executemany(_DELETE_FTS, old_sentences.values())
         self.conn.executemany(_INSERT_SENTENCE, sentences)

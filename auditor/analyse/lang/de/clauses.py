@@ -97,7 +97,7 @@ def quoted_tokens(tokens: list[Token]) -> tuple[set[int], bool]:
             open_at = None
         elif open_at is None and first_close:
             # began inside a quotation that opened in an earlier sentence
-            inside.update(range(0, k))
+            inside.update(range(k))
             has_quote = True
         first_close = False
     if open_at is not None:

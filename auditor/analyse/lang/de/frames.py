@@ -10,9 +10,14 @@ from ...found import Found
 from ...phrases import MAX_PHRASE, Range
 from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token
 from .kinds import classify, names_someone
-from .phrases import np_clause, phrase_backward, phrase_forward, phrase_from, with_apposition
+from .phrases import (
+    np_clause,
+    phrase_backward,
+    phrase_forward,
+    phrase_from,
+    with_apposition,
+)
 from .words import CLAUSE_BREAKS, OPEN_QUOTES, is_statement
-
 
 _TAIL_PREPS = frozenset({"gegenüber", "in", "im", "am", "auf", "bei", "vor", "mit", "über", "zu", "zum", "zur",
                          "nach", "aus", "von", "vom", "für", "während", "anlässlich"})
@@ -254,7 +259,7 @@ def _speaker_colon(tokens: list[Token], lex: Lexicon, used: set[int]):
     if rng[1] != end or used.intersection(range(*rng)) or not names_someone(tokens, rng, lex) \
             or rng[1] - rng[0] < 2 and adverb is None or classify(tokens, rng, lex) not in ("person", "organization"):
         return None
-    used.update(range(0, k + 1))
+    used.update(range(k + 1))
     if adverb is not None:  # "Koppelin wörtlich: „…“": the adverb is the cue
         return Found(source=rng, cue=[adverb], mode="direct_quote", head=adverb)
     return Found(source=rng, cue=[k], mode="direct_quote", head=k, silent=True)

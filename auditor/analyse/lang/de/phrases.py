@@ -9,9 +9,18 @@ from ....lexicon import Lexicon
 from ...phrases import MAX_PHRASE, Range
 from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token
 from .words import (
-    ADJECTIVE_ENDINGS, BRACKETS, CHANNEL_PREPS, STANDALONE_DETERMINERS, abbreviation, channel_follows,
-    function_words, lower_name, np_word, quoted_name, verb_after_noun)
-
+    ADJECTIVE_ENDINGS,
+    BRACKETS,
+    CHANNEL_PREPS,
+    STANDALONE_DETERMINERS,
+    abbreviation,
+    channel_follows,
+    function_words,
+    lower_name,
+    np_word,
+    quoted_name,
+    verb_after_noun,
+)
 
 _ATTRIBUTE_PREPS = frozenset({"am", "im", "in", "vom", "von", "seit", "vor", "bei", "beim", "aus", "auf", "nach",
                               "mit", "zum", "zur", "für"})

@@ -16,11 +16,36 @@ from dataclasses import dataclass
 from ....lexicon import Lexicon
 from ...phrases import Range
 from ...tokens import QUOTE_CHARS, Token
-from .clauses import Clause, Scan, apposition_subject, auxiliary_before_apposition, sentence_subject
-from .content import content_follows, quote_content, skip_channel_relative, skip_pp_segment
+from .clauses import (
+    Clause,
+    Scan,
+    apposition_subject,
+    auxiliary_before_apposition,
+    sentence_subject,
+)
+from .content import (
+    content_follows,
+    quote_content,
+    skip_channel_relative,
+    skip_pp_segment,
+)
 from .kinds import classify, names_someone
-from .phrases import np_clause, phrase_backward, phrase_forward, phrase_from, subject_after, with_apposition
-from .words import CHANNEL_PREPS, STANDALONE_DETERMINERS, adverb_like, channel_follows, np_word, quoted_name
+from .phrases import (
+    np_clause,
+    phrase_backward,
+    phrase_forward,
+    phrase_from,
+    subject_after,
+    with_apposition,
+)
+from .words import (
+    CHANNEL_PREPS,
+    STANDALONE_DETERMINERS,
+    adverb_like,
+    channel_follows,
+    np_word,
+    quoted_name,
+)
 
 _SUBJECT_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 _OBJECT_DETERMINERS = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "seinen", "seinem",

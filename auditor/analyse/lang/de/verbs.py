@@ -30,7 +30,13 @@ from ...phrases import MAX_PHRASE, Range
 from ...readings import verb_reading
 from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token
 from .clauses import Clause, Scan, clause_bounds, quoted_tokens, wie_apposition_subject
-from .content import content_follows, object_is_content, quote_content, quoted_predicate, reported_act
+from .content import (
+    content_follows,
+    object_is_content,
+    quote_content,
+    quoted_predicate,
+    reported_act,
+)
 from .kinds import classify
 from .phrases import np_clause
 from .subjects import Reading, is_verb_final, verb_final, verb_second

@@ -7,7 +7,6 @@ from __future__ import annotations
 from ....lexicon import Lexicon
 from ...tokens import QUOTE_CHARS, Token
 
-
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
@@ -125,7 +124,8 @@ def is_statement(token: Token, nouns: frozenset[str], exact: frozenset[str] = fr
     return token.is_cap and any(word[i:] in nouns and word[i:] not in exact for i in range(1, len(word) - 4))
 
 
-_ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())
+_ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+                    "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"])
 
 
 def abbreviation(token: Token) -> bool:

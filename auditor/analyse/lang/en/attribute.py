@@ -15,7 +15,13 @@ from .appositions import apposition_subject, dash_apposition_subject, inverted_s
 from .cues import ing_adjunct
 from .extent import cue_tail, pre_run
 from .phrases import backward
-from .subjects import antecedent, clause_subject, drop_relative, relative_that, subject_end_ok
+from .subjects import (
+    antecedent,
+    clause_subject,
+    drop_relative,
+    relative_that,
+    subject_end_ok,
+)
 from .tables import Tables
 from .words import abbreviation_dot, contracted_subject, spaced_dash
 

@@ -7,7 +7,13 @@ from ....lexicon import Lexicon
 from ...phrases import MAX_PHRASE, Range, is_boundary
 from ...tokens import Token
 from .tables import keeper_at
-from .words import abbreviation_dot, closing_paren, opening_paren, possessive_mark, spaced_dash
+from .words import (
+    abbreviation_dot,
+    closing_paren,
+    opening_paren,
+    possessive_mark,
+    spaced_dash,
+)
 
 
 def forward(tokens: list[Token], k: int, end: int, lex: Lexicon) -> Range | None:
