@@ -311,20 +311,29 @@ def main() -> None:  # pragma: no cover - console entry point
 @click.option("--errors", "n_errors", type=int, default=0, show_default=True,
               help="Show the N most frequent missed and spurious cues and sources.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def eval_command(corpus: Path, n_errors: int, fmt: str) -> None:
+@click.option("--pages", "pages", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the HTML pages of a real-news gold file (repeatable).")
+def eval_command(corpus: Path, n_errors: int, fmt: str, pages: tuple[Path, ...]) -> None:
     """Score the tagger on a gold corpus.
 
     CORPUS is a JSON Lines file with gold attributions (de-wikinews,
-    en-polnear format) or a WikiWeasel CSV (text,label).
+    en-polnear format), a WikiWeasel CSV (text,label), or, with --pages,
+    real-news gold (one page a line, sentence by sentence).  For real news,
+    --errors N lists wrong-speaker cases first, then missed, then spurious.
 
     \b
-    Example:
+    Examples:
       auditor eval ../shared/eval/de-wikinews/dev.jsonl --errors 10
+      auditor eval ../shared/eval/realnews-dev/de.jsonl --pages ../shared/eval/realnews-dev/pages
     """
     import json
 
     from .evaluation.evaluate import evaluate
+    from .evaluation.realnews import is_realnews
 
+    if pages or is_realnews(corpus):
+        _eval_news(corpus, list(pages), n_errors, fmt)
+        return
     try:
         result = evaluate(corpus)
     except AuditorError as error:
@@ -343,6 +352,25 @@ def eval_command(corpus: Path, n_errors: int, fmt: str) -> None:
         click.echo(f"\n{name}:")
         for row in rows:
             click.echo(f"  {row['count']:>4}  {row['text'][:50]:<50}  e.g. {row['example'][:140]}")
+
+
+def _eval_news(corpus: Path, pages: list[Path], n_errors: int, fmt: str) -> None:
+    import json
+
+    from .evaluation.realnews_scores import evaluate_news, text_lines
+
+    if not pages:
+        raise click.UsageError(f"{corpus} is real-news gold: give the folder of its pages with --pages DIR")
+    try:
+        result = evaluate_news(corpus, pages)
+    except AuditorError as error:
+        _stderr("error", str(error))
+        sys.exit(1)
+    data = result.as_dict(n_errors)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(text_lines(data)))
 
 
 @cli.command()

@@ -1,0 +1,195 @@
+"""``auditor eval GOLD.jsonl --pages DIR``: the real-news figures, as the sample's score.py gives them.
+
+Attribution P/R/F1; wrong-speaker share (predicted attributions in a sentence
+that has gold ones, matching none); spurious share (predicted attributions in a
+sentence with none); pronoun resolution accuracy; kind accuracy on matches;
+attributed-sentence F1; hedged-sentence F1.  Each page is audited in process,
+as ``auditor audit PAGE`` would (language detected, no scoring: scores move no tag).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import AuditorError
+from ..inputs.files import read_file
+from ..models import TaggedSentence
+from ..pipeline import audit_document
+from .realnews import NewsAttribution, NewsSentence, Predicted, align, find_page, matches, read_news_jsonl
+
+ERROR_ORDER = ("wrong speaker", "missed", "spurious")  # the worst first: a statement in the wrong mouth
+
+
+@dataclass
+class Tally:
+    """The counts behind every figure; they add up across pages."""
+
+    articles: int = 0
+    failed: int = 0
+    sentences: int = 0
+    unaligned: int = 0
+    gold: int = 0
+    predicted: int = 0
+    right: int = 0  # predicted attributions matching a gold one (precision)
+    found: int = 0  # gold attributions matched by a prediction (recall)
+    wrong: int = 0
+    spurious: int = 0
+    pronouns: int = 0
+    pronouns_found: int = 0
+    kinds: int = 0
+    kinds_right: int = 0
+    attributed: list[int] = field(default_factory=lambda: [0, 0, 0])  # sentences: tp, fp, fn
+    hedged: list[int] = field(default_factory=lambda: [0, 0, 0])
+
+
+@dataclass
+class NewsEvaluation:
+    corpus: str
+    tally: Tally = field(default_factory=Tally)
+    failures: list[str] = field(default_factory=list)
+    cases: list[dict[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_dict(self, n_errors: int = 0) -> dict[str, Any]:
+        data = {"corpus": self.corpus, "seconds": round(self.seconds, 3), **figures(self.tally),
+                "failures": self.failures}
+        if n_errors:
+            data["errors"] = sorted(self.cases, key=lambda c: ERROR_ORDER.index(c["error"]))[:n_errors]
+        return data
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _sentence_f1(tp: int, fp: int, fn: int) -> float:
+    return _f1(_share(tp, tp + fp) or 0.0, _share(tp, tp + fn) or 0.0)
+
+
+def figures(t: Tally) -> dict[str, Any]:
+    """score.py's figures, rounded as it rounds them (None where nothing was there to count)."""
+    p, r = _share(t.right, t.predicted) or 0.0, _share(t.found, t.gold) or 0.0
+    pronoun_acc, kind_acc = _share(t.pronouns_found, t.pronouns), _share(t.kinds_right, t.kinds)
+    return {
+        "articles": t.articles, "failed": t.failed, "sentences": t.sentences, "unaligned": t.unaligned,
+        "gold_attributions": t.gold, "predicted": t.predicted,
+        "attr_p": round(p, 3), "attr_r": round(r, 3), "attr_f1": round(_f1(p, r), 3),
+        "wrong_speaker": round(_share(t.wrong, t.predicted) or 0.0, 3),
+        "spurious": round(_share(t.spurious, t.predicted) or 0.0, 3),
+        "pronoun_acc": None if pronoun_acc is None else round(pronoun_acc, 3), "pronouns": t.pronouns,
+        "kind_acc": None if kind_acc is None else round(kind_acc, 3),
+        "attributed_sentence_f1": round(_sentence_f1(*t.attributed), 3),
+        "hedged_sentence_f1": round(_sentence_f1(*t.hedged), 3),
+    }
+
+
+def _gold_shown(g: NewsAttribution) -> str:
+    return f"{g.source} → {g.resolved_to}" if g.resolved_to else g.source
+
+
+def _count_binary(counts: list[int], gold: bool, predicted: bool) -> None:
+    counts[0] += gold and predicted
+    counts[1] += predicted and not gold
+    counts[2] += gold and not predicted
+
+
+def _score_gold(ev: NewsEvaluation, file: str, g: NewsSentence, preds: list[Predicted]) -> None:
+    """Recall side: each gold attribution found or missed, its kind, a pronoun's referent."""
+    t = ev.tally
+    for ga in g.attributions:
+        hit = [p for p in preds if matches(p, ga)]
+        if hit:
+            t.found += 1
+            if ga.kind and ga.kind != "pronoun" and ga.mode != "reported":
+                # a pronoun resolved to the right name counts as the right kind
+                t.kinds += 1
+                t.kinds_right += ga.kind == hit[0].kind or hit[0].kind == "pronoun"
+        else:
+            ev.cases.append({"error": "missed", "file": file, "sentence": g.text, "gold": _gold_shown(ga),
+                             "predicted": " | ".join(p.shown() for p in preds)})
+        if ga.kind == "pronoun":
+            t.pronouns += 1
+            t.pronouns_found += bool(hit)
+
+
+def score_sentence(ev: NewsEvaluation, file: str, g: NewsSentence, covering: list[TaggedSentence]) -> None:
+    """Add one gold sentence, against the predicted sentences aligned to it, to the tally."""
+    t = ev.tally
+    t.sentences += 1
+    t.unaligned += not covering
+    preds = [Predicted.of(a) for s in covering for a in s.attributions]
+    t.predicted += len(preds)
+    t.gold += len(g.attributions)
+    gold_shown = " | ".join(_gold_shown(ga) for ga in g.attributions)
+    for p in preds:
+        if any(matches(p, ga) for ga in g.attributions):
+            t.right += 1
+            continue
+        error = "wrong speaker" if g.attributions else "spurious"
+        t.wrong += bool(g.attributions)
+        t.spurious += not g.attributions
+        ev.cases.append({"error": error, "file": file, "sentence": g.text, "gold": gold_shown,
+                         "predicted": p.shown()})
+    _score_gold(ev, file, g, preds)
+    _count_binary(t.attributed, bool(g.attributions), bool(preds))
+    _count_binary(t.hedged, bool(g.hedges), any(s.hedge_level != "none" for s in covering))
+
+
+def _audit_page(ev: NewsEvaluation, dirs: list[Path], name: str) -> tuple[TaggedSentence, ...]:
+    """The page's tagged sentences, or none (and a failure) when it is missing or cannot be audited."""
+    path = find_page(dirs, name)
+    if path is None:
+        ev.failures.append(f"{name}: page missing")
+        return ()
+    try:
+        return audit_document(read_file(path)).sentences
+    except AuditorError as error:
+        ev.failures.append(f"{name}: {error}")
+    except Exception as error:  # noqa: BLE001 - one odd page is one failure, the others are still scored
+        ev.failures.append(f"{name}: cannot audit: {type(error).__name__}: {error}")
+    return ()
+
+
+def evaluate_news(gold_path: Path, pages: list[Path]) -> NewsEvaluation:
+    ev = NewsEvaluation(corpus=str(gold_path))
+    started = time.perf_counter()
+    for page in read_news_jsonl(gold_path):
+        ev.tally.articles += 1
+        failures = len(ev.failures)
+        predicted = _audit_page(ev, pages, page.file)
+        ev.tally.failed += len(ev.failures) > failures
+        gold = [g for g in page.sentences if not g.skip]
+        covering = align(gold, predicted)
+        for g in gold:
+            score_sentence(ev, page.file, g, covering[g.i])
+    ev.seconds = time.perf_counter() - started
+    return ev
+
+
+def text_lines(data: dict[str, Any]) -> list[str]:
+    """The figures of :meth:`NewsEvaluation.as_dict` for the terminal, then the error cases."""
+    def pct(x: float | None) -> str:
+        return "-" if x is None else f"{x:.3f}"
+
+    lines = [f"{data['corpus']}: {data['articles']} pages ({data['failed']} failed), {data['sentences']} sentences "
+             f"({data['unaligned']} unaligned), {data['gold_attributions']} gold attributions, "
+             f"{data['predicted']} predicted, {data['seconds']} s",
+             f"attribution             P {data['attr_p']:.3f}  R {data['attr_r']:.3f}  F1 {data['attr_f1']:.3f}",
+             f"wrong speaker           {data['wrong_speaker']:.3f} of predicted",
+             f"spurious                {data['spurious']:.3f} of predicted",
+             f"pronoun resolution      {pct(data['pronoun_acc'])} of {data['pronouns']}",
+             f"kind accuracy           {pct(data['kind_acc'])}",
+             f"attributed sentences F1 {data['attributed_sentence_f1']:.3f}",
+             f"hedged sentences F1     {data['hedged_sentence_f1']:.3f}"]
+    lines += [f"failed: {f}" for f in data["failures"]]
+    for case in data.get("errors", []):
+        lines += ["", f"{case['error']} ({case['file']}): {case['sentence'][:200]}",
+                  f"  gold: {case['gold'] or '-'}", f"  predicted: {case['predicted'] or '-'}"]
+    return lines
