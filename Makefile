@@ -36,6 +36,8 @@ eval: bytecode  ## accuracy on the dev corpora in ../shared/eval
 	$(BIN)/auditor eval $(SHARED)/eval/de-wikinews/dev.jsonl
 	$(BIN)/auditor eval $(SHARED)/eval/en-polnear/dev.jsonl
 	$(BIN)/auditor eval $(SHARED)/eval/en-wikiweasel/train.csv
+	$(BIN)/auditor eval $(SHARED)/eval/realnews-dev/de.jsonl --pages $(SHARED)/eval/realnews-dev/pages
+	$(BIN)/auditor eval $(SHARED)/eval/realnews-dev/en.jsonl --pages $(SHARED)/eval/realnews-dev/pages
 
 bench: bytecode  ## speed and memory benchmarks (BULK_BENCH=--quick, MEMORY_BENCH=--quick for shorter runs)
 	$(BIN)/python bench/audit_seed.py
