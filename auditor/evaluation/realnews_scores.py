@@ -18,6 +18,7 @@ from ..errors import AuditorError
 from ..inputs.files import read_file
 from ..models import TaggedSentence
 from ..pipeline import audit_document
+from .metrics import Counts, binary_counts
 from .realnews import NewsAttribution, NewsSentence, Predicted, align, find_page, matches, read_news_jsonl
 
 ERROR_ORDER = ("wrong speaker", "missed", "spurious")  # the worst first: a statement in the wrong mouth
@@ -31,18 +32,16 @@ class Tally:
     failed: int = 0
     sentences: int = 0
     unaligned: int = 0
-    gold: int = 0
-    predicted: int = 0
-    right: int = 0  # predicted attributions matching a gold one (precision)
-    found: int = 0  # gold attributions matched by a prediction (recall)
+    # tp: gold attributions a prediction matches; tp_precision: predictions matching a gold one
+    attributions: Counts = field(default_factory=lambda: Counts(tp_precision=0))
     wrong: int = 0
     spurious: int = 0
     pronouns: int = 0
     pronouns_found: int = 0
     kinds: int = 0
     kinds_right: int = 0
-    attributed: list[int] = field(default_factory=lambda: [0, 0, 0])  # sentences: tp, fp, fn
-    hedged: list[int] = field(default_factory=lambda: [0, 0, 0])
+    attributed: Counts = field(default_factory=Counts)  # sentences
+    hedged: Counts = field(default_factory=Counts)
 
 
 @dataclass
@@ -61,32 +60,24 @@ class NewsEvaluation:
         return data
 
 
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def _sentence_f1(tp: int, fp: int, fn: int) -> float:
-    return _f1(_share(tp, tp + fp) or 0.0, _share(tp, tp + fn) or 0.0)
-
-
 def figures(t: Tally) -> dict[str, Any]:
     """score.py's figures, rounded as it rounds them (None where nothing was there to count)."""
-    p, r = _share(t.right, t.predicted) or 0.0, _share(t.found, t.gold) or 0.0
+    a = t.attributions
     pronoun_acc, kind_acc = _share(t.pronouns_found, t.pronouns), _share(t.kinds_right, t.kinds)
     return {
         "articles": t.articles, "failed": t.failed, "sentences": t.sentences, "unaligned": t.unaligned,
-        "gold_attributions": t.gold, "predicted": t.predicted,
-        "attr_p": round(p, 3), "attr_r": round(r, 3), "attr_f1": round(_f1(p, r), 3),
-        "wrong_speaker": round(_share(t.wrong, t.predicted) or 0.0, 3),
-        "spurious": round(_share(t.spurious, t.predicted) or 0.0, 3),
+        "gold_attributions": a.gold, "predicted": a.predicted,
+        "attr_p": round(a.precision, 3), "attr_r": round(a.recall, 3), "attr_f1": round(a.f1, 3),
+        "wrong_speaker": round(_share(t.wrong, a.predicted) or 0.0, 3),
+        "spurious": round(_share(t.spurious, a.predicted) or 0.0, 3),
         "pronoun_acc": None if pronoun_acc is None else round(pronoun_acc, 3), "pronouns": t.pronouns,
         "kind_acc": None if kind_acc is None else round(kind_acc, 3),
-        "attributed_sentence_f1": round(_sentence_f1(*t.attributed), 3),
-        "hedged_sentence_f1": round(_sentence_f1(*t.hedged), 3),
+        "attributed_sentence_f1": round(t.attributed.f1, 3),
+        "hedged_sentence_f1": round(t.hedged.f1, 3),
     }
 
 
@@ -94,19 +85,15 @@ def _gold_shown(g: NewsAttribution) -> str:
     return f"{g.source} → {g.resolved_to}" if g.resolved_to else g.source
 
 
-def _count_binary(counts: list[int], gold: bool, predicted: bool) -> None:
-    counts[0] += gold and predicted
-    counts[1] += predicted and not gold
-    counts[2] += gold and not predicted
-
-
-def _score_gold(ev: NewsEvaluation, file: str, g: NewsSentence, preds: list[Predicted]) -> None:
-    """Recall side: each gold attribution found or missed, its kind, a pronoun's referent."""
+def _score_gold(ev: NewsEvaluation, file: str, g: NewsSentence, preds: list[Predicted]) -> int:
+    """Recall side: each gold attribution found or missed, its kind, a pronoun's referent;
+    returns how many were found."""
     t = ev.tally
+    found = 0
     for ga in g.attributions:
         hit = [p for p in preds if matches(p, ga)]
         if hit:
-            t.found += 1
+            found += 1
             if ga.kind and ga.kind != "pronoun" and ga.mode != "reported":
                 # a pronoun resolved to the right name counts as the right kind
                 t.kinds += 1
@@ -117,6 +104,7 @@ def _score_gold(ev: NewsEvaluation, file: str, g: NewsSentence, preds: list[Pred
         if ga.kind == "pronoun":
             t.pronouns += 1
             t.pronouns_found += bool(hit)
+    return found
 
 
 def score_sentence(ev: NewsEvaluation, file: str, g: NewsSentence, covering: list[TaggedSentence]) -> None:
@@ -125,21 +113,21 @@ def score_sentence(ev: NewsEvaluation, file: str, g: NewsSentence, covering: lis
     t.sentences += 1
     t.unaligned += not covering
     preds = [Predicted.of(a) for s in covering for a in s.attributions]
-    t.predicted += len(preds)
-    t.gold += len(g.attributions)
     gold_shown = " | ".join(_gold_shown(ga) for ga in g.attributions)
+    right = 0
     for p in preds:
         if any(matches(p, ga) for ga in g.attributions):
-            t.right += 1
+            right += 1
             continue
         error = "wrong speaker" if g.attributions else "spurious"
         t.wrong += bool(g.attributions)
         t.spurious += not g.attributions
         ev.cases.append({"error": error, "file": file, "sentence": g.text, "gold": gold_shown,
                          "predicted": p.shown()})
-    _score_gold(ev, file, g, preds)
-    _count_binary(t.attributed, bool(g.attributions), bool(preds))
-    _count_binary(t.hedged, bool(g.hedges), any(s.hedge_level != "none" for s in covering))
+    found = _score_gold(ev, file, g, preds)
+    t.attributions.add(found, len(preds), len(g.attributions), tp_precision=right)
+    t.attributed.add(*binary_counts([bool(g.attributions)], [bool(preds)]))
+    t.hedged.add(*binary_counts([bool(g.hedges)], [any(s.hedge_level != "none" for s in covering)]))
 
 
 def _audit_page(ev: NewsEvaluation, dirs: list[Path], name: str) -> tuple[TaggedSentence, ...]:
