@@ -5,6 +5,8 @@ phrase is a time ("letzten Sonntag der Bürgermeister"), a legal reference
 ("nach Artikel 19"), a verb's object or a thing ("eine Entschuldigung", "the
 seat"). The word lists are the lexicon's ([grammar]):
 
+- ``source_scene_prepositions``: a scene opening a source is cut off ("At a
+  press conference the mayor"); a source that is nothing but a scene is none;
 - ``source_time_modifiers`` and ``source_time_words``: a time phrase opening a
   source is cut off; a source that is nothing but a time is no source;
 - ``legal_references``: such a word before a number ("Artikel 19", "§ 3",
@@ -36,6 +38,21 @@ def _time_prefix_end(tokens: list[Token], rng: Range, lex: Lexicon) -> int:
     return k
 
 
+def _scene_prefix_end(tokens: list[Token], rng: Range, lex: Lexicon) -> int | None:
+    """After a scene opening the range ("At a press conference the mayor"): where the
+    speaker begins, None if nothing follows the scene; the start if there is no scene."""
+    start, end = rng
+    if tokens[start].lower not in lex.word("source_scene_prepositions"):
+        return start
+    determiners = lex.word("determiners")
+    for k in range(start + 2, end):
+        t, before = tokens[k], tokens[k - 1]
+        if before.is_word and before.lower not in determiners and (
+                t.lower in determiners or t.is_cap and not before.is_cap):
+            return k
+    return None
+
+
 def _legal_reference(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
     legal = lex.word("legal_references")
     return any(tokens[k].lower in legal and k + 1 < len(tokens) and tokens[k + 1].is_number
@@ -51,7 +68,10 @@ def _thing(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
 
 def speaking(tokens: list[Token], rng: Range, lex: Lexicon) -> Range | None:
     """The part of a source range that can speak, or None if none can."""
-    start = _time_prefix_end(tokens, rng, lex)
+    start = _scene_prefix_end(tokens, rng, lex)
+    if start is None:
+        return None
+    start = _time_prefix_end(tokens, (start, rng[1]), lex)
     if start >= rng[1] or not any(t.is_word for t in tokens[start:rng[1]]):
         return None
     rng = (start, rng[1])
