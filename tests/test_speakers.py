@@ -124,3 +124,12 @@ def test_demnach_points_back_to_the_source_before() -> None:
     assert [a.source.text for a in found] == ["ein Sprecher", "Demnach"]
     assert found[1].source.kind == "pronoun"
     assert found[1].source.resolved_to == "ein Sprecher"
+
+
+# --- a finite verb ends the source ------------------------------------------------------
+
+
+def test_german_modal_verb_is_not_part_of_the_source() -> None:
+    found = _attributions("Man könnte zynisch sagen, dass die Brücke zu spät kam.", "de")
+    assert [a.source.text for a in found if a.source] == ["Man"]
+    assert found[0].source.kind == "pronoun"

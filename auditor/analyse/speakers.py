@@ -9,6 +9,8 @@ seat"). The word lists are the lexicon's ([grammar]):
   press conference the mayor"); a source that is nothing but a scene is none;
 - ``source_time_modifiers`` and ``source_time_words``: a time phrase opening a
   source is cut off; a source that is nothing but a time is no source;
+- ``finite_verbs``: a noun phrase holds none in its head; the source ends before
+  one ("Man könnte zynisch sagen" is said by "Man");
 - ``legal_references``: such a word before a number ("Artikel 19", "§ 3",
   "Section 5") names a rule, not a speaker;
 - ``non_speaker_heads``: head nouns that cannot speak ("Entschuldigung", "Ganze").
@@ -53,6 +55,17 @@ def _scene_prefix_end(tokens: list[Token], rng: Range, lex: Lexicon) -> int | No
     return None
 
 
+def _verb_cut(tokens: list[Token], rng: Range, lex: Lexicon) -> int:
+    """The end of the range before a finite verb in its head ("Man könnte zynisch"
+    is "Man"): a noun phrase holds none; a relative clause after the head may."""
+    verbs = lex.word("finite_verbs")
+    start, end = head_range(tokens, rng, lex)
+    for k in range(start + 1, end):
+        if tokens[k].lower in verbs and not tokens[k].is_cap:
+            return k
+    return rng[1]
+
+
 def _legal_reference(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
     legal = lex.word("legal_references")
     return any(tokens[k].lower in legal and k + 1 < len(tokens) and tokens[k + 1].is_number
@@ -74,7 +87,7 @@ def speaking(tokens: list[Token], rng: Range, lex: Lexicon) -> Range | None:
     start = _time_prefix_end(tokens, (start, rng[1]), lex)
     if start >= rng[1] or not any(t.is_word for t in tokens[start:rng[1]]):
         return None
-    rng = (start, rng[1])
+    rng = (start, _verb_cut(tokens, (start, rng[1]), lex))
     if _legal_reference(tokens, rng, lex) or _thing(tokens, rng, lex):
         return None
     return rng
@@ -93,7 +106,8 @@ def screen(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]
             rng = speaking(tokens, item.source, lex)
             if rng is None:
                 continue
-            item.source = rng
+            if rng != item.source:
+                item.source, item.kind = rng, None  # the kind of what is left, classified later
         kept.append(item)
     if any(f.source is not None and not _self_source(f) for f in kept):
         kept = [f for f in kept if not _self_source(f)]
