@@ -14,7 +14,7 @@ that attribution ("Experten schätzen ..., berichtet Reuters").
 from __future__ import annotations
 
 from ..lexicon import Frame, Lexicon
-from . import phrases
+from . import phrases, speakers
 from .found import Found, fold_chains
 from .grammar import Grammar
 from .phrases import Range
@@ -151,4 +151,5 @@ def find_attributions(tokens: list[Token], lex: Lexicon, grammar: Grammar) -> li
     if any(f.source is not None for f in found):
         found = [f for f in found if not f.appearance]
     found = grammar.settle(found, tokens, lex)
+    found = speakers.screen(found, tokens, lex)
     return _fold_relays(found, tokens, lex, grammar)

@@ -26,7 +26,7 @@ def is_boundary(token: Token) -> bool:
 # --- kinds -----------------------------------------------------------------
 
 
-def _head_range(tokens: list[Token], rng: Range, lex: Lexicon) -> Range:
+def head_range(tokens: list[Token], rng: Range, lex: Lexicon) -> Range:
     """The words before the first attachment ("Sprecher" of "Sprecher des Amtes")."""
     start, end = rng
     attachments = lex.word("attachments") | lex.word("relative_pronouns")
@@ -68,7 +68,7 @@ def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
     everything = " ".join(words)
     if any(phrase in everything for phrase in lex.anonymity_phrases):
         return "anonymous"
-    head_start, head_end = _head_range(tokens, rng, lex)
+    head_start, head_end = head_range(tokens, rng, lex)
     head = [t.lower for t in tokens[head_start:head_end] if t.is_word]
     compounds = lex.compounds
     if outlet_at(tokens, (head_start, head_end), lex) and not any(

@@ -62,7 +62,9 @@ def resolve_pronouns(text: str, tagged: list, lex: Lexicon, sentence_tokens: lis
     tagged = introduce_speakers(text, tagged, lex, sentence_tokens)
 
     pronouns = lex.word("subject_pronouns")
+    reportative = lex.word("self_sources") | lex.word("subjunctive_self_sources")
     last_named: str | None = None
+    last_source: str | None = None
     last_at = -1
     out = list(tagged)
     for i, s in enumerate(tagged):
@@ -86,6 +88,13 @@ def resolve_pronouns(text: str, tagged: list, lex: Lexicon, sentence_tokens: lis
                 if name:
                     a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": name})})
                     touched = True
+            if src is not None and src.kind == "pronoun" and src.resolved_to is None \
+                    and src.text.lower() in reportative and last_source:
+                # reportative "demnach": the source it points back to
+                a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": last_source})})
+                touched = True
+            if src is not None and src.kind not in ("pronoun", None):
+                last_source = src.text
             if src is not None and src.kind in ("person", "organization", "outlet"):
                 last_named = src.text
                 last_at = src.start

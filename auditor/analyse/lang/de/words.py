@@ -128,9 +128,13 @@ _ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
                     "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"])
 
 
+# titles and degrees before a name: "Dr. Klaus Brenner", "Prof. Dr. med. Ina Lorenz"
+_TITLES = frozenset(["Dr", "Prof", "Dipl", "Ing", "med", "jur", "phil", "rer", "nat", "habil", "St"])
+
+
 def abbreviation(token: Token) -> bool:
-    """A token a period may follow inside a sentence: a Roman numeral or an initial."""
-    return token.text in _ROMAN or len(token.text) == 1 and token.text.isupper()
+    """A token a period may follow inside a sentence: a Roman numeral, an initial or a title."""
+    return token.text in _ROMAN or token.text in _TITLES or len(token.text) == 1 and token.text.isupper()
 
 
 def adverb_like(tokens: list[Token], k: int, lex: Lexicon) -> bool:

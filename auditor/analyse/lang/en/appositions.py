@@ -30,7 +30,9 @@ def apposition_subject(tokens: list[Token], j: int, lex: Lexicon, tables: Tables
         return None, False
     first = tokens[p + 1]
     head = backward(tokens, p - 1, 0, lex) if tokens[p - 1].is_word or tokens[p - 1].text in ")." else None
-    if head is None:
+    if head is None or head[0] > 0 and tokens[head[0] - 1].lower in lex.word("auxiliaries") \
+            and not tokens[head[0]].is_cap:
+        # "repairs have grown to four days a week, with …, said X": a verb's complement, no subject
         return None, False
     if p + 1 in used or first.lower in tables.parenthetical or (
             not first.is_cap and first.lower in lex.word("attachments") | lex.word("subordinators")):
