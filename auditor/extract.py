@@ -228,11 +228,29 @@ def _body_text(body: etree._Element) -> str:
     for block in body.iter(*_TEXT_BLOCKS):
         if next(block.iterdescendants(*_TEXT_BLOCKS), None) is not None:
             continue  # e.g. <quote><p>: the inner blocks are taken themselves
-        for line_break in block.iter("lb"):
-            line_break.text = "\n"
-        if text := _clean_block("".join(block.itertext())):
+        lines = _block_lines(block)
+        if block.tag != "code":  # a browser shows a newline in the source as a space
+            lines = [" ".join(line.split()) for line in lines]
+        if text := _clean_block("\n".join(lines)):
             blocks.append(text)
     return "\n\n".join(blocks)
+
+
+def _block_lines(block: etree._Element) -> list[str]:
+    """The block's text cut at its <lb/> elements (the page's <br>), and only there."""
+    lines: list[str] = []
+    parts: list[str] = []
+    for event, element in etree.iterwalk(block, events=("start", "end")):
+        if event == "start":
+            if element.tag == "lb":
+                lines.append("".join(parts))
+                parts = []
+            elif element.text:
+                parts.append(element.text)
+        elif element is not block and element.tail:
+            parts.append(element.tail)
+    lines.append("".join(parts))
+    return lines
 
 
 def _clean_block(text: str) -> str:

@@ -149,6 +149,34 @@ def test_line_breaks_inside_a_paragraph_are_kept() -> None:
     assert extract(html_doc(html)).text.startswith("Erste Zeile des Absatzes, die lang genug ist.\nZweite Zeile.\n\n")
 
 
+def test_source_line_breaks_inside_a_paragraph_are_spaces() -> None:
+    # the page source wraps its lines; a browser shows one paragraph, and so must we
+    html = (
+        "<html><body><article><p>Seit\ndie Gemeinde ihre Bäder schließt,\nschwimmen viele Kinder im See."
+        ' Bürgermeisterin <a href="/x">Anna Roth</a> sagte dazu:\n"Was\nsollen wir machen, wenn\n'
+        'das Geld fehlt?", und ging.<br>\n</p>' + PARAGRAPH + "</article></body></html>"
+    )
+    article = extract(html_doc(html))
+    first, second = article.text.split("\n\n")
+    assert first == (
+        "Seit die Gemeinde ihre Bäder schließt, schwimmen viele Kinder im See. Bürgermeisterin Anna Roth"
+        ' sagte dazu: "Was sollen wir machen, wenn das Geld fehlt?", und ging.'
+    )
+    assert second == PARAGRAPH.removeprefix("<p>").removesuffix("</p>")
+
+
+def test_source_line_breaks_in_a_heading_and_a_list_item_are_spaces() -> None:
+    html = (
+        "<html><body><article><h2>Neue\nRegeln für\n  den Hafen</h2>" + PARAGRAPH
+        + "<ul><li>Der Hafen öffnet\nim Mai wieder.</li><li>Die Fähre fährt\nstündlich.</li></ul>"
+        + PARAGRAPH + "</article></body></html>"
+    )  # fmt: skip
+    text = extract(html_doc(html)).text
+    assert "Neue Regeln für den Hafen" in text
+    assert "Der Hafen öffnet im Mai wieder." in text
+    assert "Die Fähre fährt stündlich." in text
+
+
 @pytest.mark.parametrize(
     ("url", "domain"),
     [
