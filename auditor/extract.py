@@ -4,7 +4,10 @@ Plain text is taken exactly as given. For HTML, trafilatura finds the main
 text (favor_precision: on our pages it kept every article paragraph and let
 less boilerplate through than the default or favor_recall); BeautifulSoup
 reads the metadata (JSON-LD, Open Graph, <meta>) and is the fallback when
-trafilatura finds nothing or fails on hostile markup.
+trafilatura finds nothing or fails on hostile markup. The text is what a browser
+shows: a newline in the page source is a space, only <br> breaks a line, and
+furniture that trafilatura keeps (metadata lines, promo teasers, closing
+labels) is dropped by its shape, never by its words.
 """
 
 from __future__ import annotations
