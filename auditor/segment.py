@@ -82,6 +82,7 @@ class _Rules:
     final: frozenset[str]
     openers: frozenset[str]
     months: frozenset[str]
+    weekdays: frozenset[str]
     speech_cues: frozenset[str]
     ordinals: bool  # "24. Februar", "19. Jahrhundert" (German and unknown)
     split_semicolon: bool
@@ -144,6 +145,7 @@ def _rules_of(lang: str, registered: registry.Language | None) -> _Rules:
         final=gather("final"),
         openers=gather("openers"),
         months=gather("months"),
+        weekdays=gather("weekdays"),
         speech_cues=gather("speech_cues"),
         ordinals=bool(own.get("ordinals", True)),
         split_semicolon=bool(own.get("split_semicolon", False)),
@@ -211,8 +213,11 @@ def _is_boundary(text: str, rules: _Rules, sent_start: int, ps: int, pe: int, nx
     if len(next_word) == 1 and m and m.end() < end and text[m.end()] == ".":
         next_word = ""  # an initial ("J. A. Smith"), not the opener "A"
 
-    if token in rules.titles:
-        return False  # "Dr. Müller", "Nr. 5", "Mr. Smith"
+    if token in rules.titles or _hyphen_tail(token) in rules.titles:
+        return False  # "Dr. Müller", "Nr. 5", "Mr. Smith", "then-Rep. Meadows"
+    if token in rules.weekdays:
+        # "Sun. Jan. 5" is a date; "according to The Sun. Unions …" a sentence end
+        return not (c.isdigit() or next_word in rules.months)
     if token in rules.final:
         return c.isupper()  # "usw. Die", "etc. The", but not "etc. 5"
     if (
@@ -236,6 +241,13 @@ def _is_boundary(text: str, rules: _Rules, sent_start: int, ps: int, pe: int, nx
         prev = _previous_word(text, sent_start, ps - len(token))
         return bool(prev) and prev[0].isupper() and prev not in rules.openers
     return True
+
+
+def _hyphen_tail(token: str) -> str:
+    """ "Rep" of "then-Rep", "Präs" of "Ex-Präs": a title keeps its role behind a prefix
+    ("" when there is no hyphen or only one letter after it)."""
+    tail = token.rpartition("-")[2]
+    return tail if len(tail) > 1 and tail != token else ""
 
 
 def _previous_word(text: str, sent_start: int, pos: int) -> str:

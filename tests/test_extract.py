@@ -149,6 +149,103 @@ def test_line_breaks_inside_a_paragraph_are_kept() -> None:
     assert extract(html_doc(html)).text.startswith("Erste Zeile des Absatzes, die lang genug ist.\nZweite Zeile.\n\n")
 
 
+def test_source_line_breaks_inside_a_paragraph_are_spaces() -> None:
+    # the page source wraps its lines; a browser shows one paragraph, and so must we
+    html = (
+        "<html><body><article><p>Seit\ndie Gemeinde ihre Bäder schließt,\nschwimmen viele Kinder im See."
+        ' Bürgermeisterin <a href="/x">Anna Roth</a> sagte dazu:\n"Was\nsollen wir machen, wenn\n'
+        'das Geld fehlt?", und ging.<br>\n</p>' + PARAGRAPH + "</article></body></html>"
+    )
+    article = extract(html_doc(html))
+    first, second = article.text.split("\n\n")
+    assert first == (
+        "Seit die Gemeinde ihre Bäder schließt, schwimmen viele Kinder im See. Bürgermeisterin Anna Roth"
+        ' sagte dazu: "Was sollen wir machen, wenn das Geld fehlt?", und ging.'
+    )
+    assert second == PARAGRAPH.removeprefix("<p>").removesuffix("</p>")
+
+
+def test_source_line_breaks_in_a_heading_and_a_list_item_are_spaces() -> None:
+    html = (
+        "<html><body><article><h2>Neue\nRegeln für\n  den Hafen</h2>" + PARAGRAPH
+        + "<ul><li>Der Hafen öffnet\nim Mai wieder.</li><li>Die Fähre fährt\nstündlich.</li></ul>"
+        + PARAGRAPH + "</article></body></html>"
+    )  # fmt: skip
+    text = extract(html_doc(html)).text
+    assert "Neue Regeln für den Hafen" in text
+    assert "Der Hafen öffnet im Mai wieder." in text
+    assert "Die Fähre fährt stündlich." in text
+
+
+STORY = (
+    "<p>Der Stadtrat hat am Dienstag den Bau einer neuen Brücke über den Kanal beschlossen.</p>"
+    "<p>Die Kosten schätzt die Verwaltung auf rund zwölf Millionen Euro, sagte Baudezernent Tim Ohlsen.</p>"
+    "<p>Die Bauarbeiten sollen im Frühjahr beginnen und zwei Jahre dauern.</p>"
+)
+
+
+def article_page(body: str) -> str:
+    return f"<html><body><article><h1>Neue Brücke beschlossen</h1>{body}</article></body></html>"
+
+
+def test_labels_at_the_end_and_a_metadata_line_are_dropped() -> None:
+    end = (
+        "<p>Mehr zum Thema Verkehr:</p><p>Quelle: Stadtfunk/kr</p>"
+        "<p><b>Im Programm:</b>\nStadtfunk - Das Magazin | Aktuell | 3. März 2026 | 18:00 Uhr</p>"
+    )
+    text = extract(html_doc(article_page(STORY + end))).text
+    assert text.endswith("Die Bauarbeiten sollen im Frühjahr beginnen und zwei Jahre dauern.")
+    assert "Aktuell | 3. März" not in text
+
+
+def test_a_metadata_line_in_the_middle_is_dropped() -> None:
+    middle = "<p>Stadtfunk | Nachrichten | 3. März 2026 | 18:00 Uhr</p>"
+    text = extract(html_doc(article_page(STORY + middle + STORY.replace("Brücke", "Fähre")))).text
+    assert "|" not in text
+    assert "Der Stadtrat hat am Dienstag den Bau einer neuen Fähre" in text
+
+
+def test_a_list_after_a_final_colon_is_kept() -> None:
+    end = "<p>Die Gegner nennen drei Gründe:</p><ul><li>zu teuer</li><li>zu laut</li><li>zu spät</li></ul>"
+    text = extract(html_doc(article_page(STORY + end))).text
+    assert text.endswith("Die Gegner nennen drei Gründe:\n\nzu teuer\n\nzu laut\n\nzu spät")
+
+
+def test_a_run_of_promo_teasers_is_dropped() -> None:
+    promo = "<ul>" + "".join(
+        f"<li>{label}: <a href='/{i}'>{title}</a></li>"
+        for i, (label, title) in enumerate([
+            ("QUICK GUIDE", "How do I renew my permit?"),
+            ("MAP", "Where the bridges are"),
+            ("VIDEO", "The crossing in 60 seconds"),
+            ("YOUR VIEWS", "Readers on the plan"),
+        ])
+    ) + "</ul>"  # fmt: skip
+    english = (
+        "<p>The council approved a new bridge over the canal on Tuesday, ending years of debate.</p>"
+        "<p>Officials put the cost at about twelve million euros, the planning chief said.</p>"
+    )
+    text = extract(html_doc(article_page(english + promo + english.replace("bridge", "ferry")))).text
+    for junk in ("QUICK GUIDE", "MAP:", "VIDEO:", "YOUR VIEWS"):
+        assert junk not in text
+    assert "The council approved a new ferry" in text
+
+
+def test_an_interview_with_upper_case_speaker_labels_is_kept() -> None:
+    interview = "".join(
+        f"<p>{who}: {line}</p>"
+        for who, line in [
+            ("BLATT", "Wann fährt die Fähre?"),
+            ("OHLSEN", "Ab Mai, stündlich"),
+            ("BLATT", "Und nachts?"),
+            ("OHLSEN", "Nur am Wochenende"),
+        ]
+    )
+    text = extract(html_doc(article_page(STORY + interview + STORY.replace("Brücke", "Fähre")))).text
+    assert "BLATT: Wann fährt die Fähre?" in text
+    assert "OHLSEN: Nur am Wochenende" in text
+
+
 @pytest.mark.parametrize(
     ("url", "domain"),
     [

@@ -327,6 +327,8 @@ def test_ellipsis() -> None:
         "Gov. Lee, Sen. Ortiz and Rep. Diaz attended the briefing.",
         "Gen. Ward and Lt. Harris inspected the troops.",
         "Donald J. Trump spoke for an hour.",
+        "The bill was drafted by then-Sen. Alvarez and ex-Gov. Pratt last spring.",
+        "The fair opens Sat. Nov. 8 and closes Sun. 9 November.",
     ],
 )
 def test_english_abbreviations_do_not_split(text: str) -> None:
@@ -346,6 +348,27 @@ def test_english_splits() -> None:
         "The plan moved to the U.S.",
         "The senator...",
         "The end.",
+    ]
+
+
+def test_a_weekday_abbreviation_that_is_a_name_ends_a_sentence() -> None:
+    # "Sun" is Sunday only before a date; here it is a newspaper
+    text = "The merger was first reported by The Sun. Dockworkers called it a sellout on Wed. Talks resume soon."
+    assert texts(text, "en") == [
+        "The merger was first reported by The Sun.",
+        "Dockworkers called it a sellout on Wed.",
+        "Talks resume soon.",
+    ]
+
+
+def test_a_title_behind_a_hyphenated_prefix_does_not_split() -> None:
+    assert texts("Den Antrag stellte Ex-Präs. Kowalski. Er scheiterte.", "de") == [
+        "Den Antrag stellte Ex-Präs. Kowalski.",
+        "Er scheiterte.",
+    ]
+    assert texts("The memo went to then-Rep. Dana Whitfield. She never replied.", "en") == [
+        "The memo went to then-Rep. Dana Whitfield.",
+        "She never replied.",
     ]
 
 
