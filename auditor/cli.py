@@ -334,12 +334,7 @@ def eval_command(corpus: Path, n_errors: int, fmt: str, pages: tuple[Path, ...])
     if pages or is_realnews(corpus):
         _eval_news(corpus, list(pages), n_errors, fmt)
         return
-    try:
-        result = evaluate(corpus)
-    except AuditorError as error:
-        _stderr("error", str(error))
-        sys.exit(1)
-    data = result.as_dict(n_errors)
+    data = _figures(partial(evaluate, corpus), n_errors)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -354,6 +349,15 @@ def eval_command(corpus: Path, n_errors: int, fmt: str, pages: tuple[Path, ...])
             click.echo(f"  {row['count']:>4}  {row['text'][:50]:<50}  e.g. {row['example'][:140]}")
 
 
+def _figures(evaluate_corpus, n_errors: int) -> dict:
+    """An evaluation's figures, or exit 1 with one line saying why it could not run."""
+    try:
+        return evaluate_corpus().as_dict(n_errors)
+    except AuditorError as error:
+        _stderr("error", str(error))
+        sys.exit(1)
+
+
 def _eval_news(corpus: Path, pages: list[Path], n_errors: int, fmt: str) -> None:
     import json
 
@@ -361,12 +365,7 @@ def _eval_news(corpus: Path, pages: list[Path], n_errors: int, fmt: str) -> None
 
     if not pages:
         raise click.UsageError(f"{corpus} is real-news gold: give the folder of its pages with --pages DIR")
-    try:
-        result = evaluate_news(corpus, pages)
-    except AuditorError as error:
-        _stderr("error", str(error))
-        sys.exit(1)
-    data = result.as_dict(n_errors)
+    data = _figures(partial(evaluate_news, corpus, pages), n_errors)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:

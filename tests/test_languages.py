@@ -55,6 +55,16 @@ def _install(site: Path, name: str, entry: str) -> None:
     (info / "entry_points.txt").write_text(f"[auditor.languages]\n{entry}\n", encoding="utf-8")
 
 
+def _on_path(site: Path, monkeypatch: pytest.MonkeyPatch, module: str):
+    """The distributions in ``site`` installed while a test runs, and gone after it."""
+    monkeypatch.syspath_prepend(str(site))
+    registry.refresh()
+    yield site.parent
+    monkeypatch.undo()
+    sys.modules.pop(module, None)
+    registry.refresh()
+
+
 @pytest.fixture
 def zedish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Zedish installed as a distribution: its package and a dist-info naming its entry point."""
@@ -62,12 +72,7 @@ def zedish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(TOY, site / "auditor_toy", ignore=shutil.ignore_patterns("__pycache__"))
     (site / "auditor_toy" / "zedish.toml").write_text(ZEDISH_LEXICON, encoding="utf-8")
     _install(site, "auditor_toy", "zz = auditor_toy:LANGUAGE")
-    monkeypatch.syspath_prepend(str(site))
-    registry.refresh()
-    yield tmp_path
-    monkeypatch.undo()
-    sys.modules.pop("auditor_toy", None)
-    registry.refresh()
+    yield from _on_path(site, monkeypatch, "auditor_toy")
 
 
 def _audit(*args: str) -> dict:
@@ -130,12 +135,7 @@ def broken_plug_ins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "LANGUAGE = Language(code='qs', name='Half', grammar=Half(), lexicon_file=Path('lexicons/en.toml'))\n",
         encoding="utf-8")
     _install(site, "half_grammar", "qs = half_grammar:LANGUAGE")
-    monkeypatch.syspath_prepend(str(site))
-    registry.refresh()
-    yield tmp_path
-    monkeypatch.undo()
-    sys.modules.pop("half_grammar", None)
-    registry.refresh()
+    yield from _on_path(site, monkeypatch, "half_grammar")
 
 
 def test_a_broken_plug_in_is_left_out_with_one_warning_and_the_others_go_on(broken_plug_ins: Path) -> None:
