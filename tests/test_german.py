@@ -933,3 +933,20 @@ def test_a_year_closes_the_date_in_a_source() -> None:
 def test_apposition_before_a_closing_time_adverbial() -> None:
     a = _only("Die Straße sei wieder frei, sagte Otto Lenz, Leiter des Bauhofs am Dienstag.")
     assert a.source.text == "Otto Lenz, Leiter des Bauhofs"
+
+
+def test_own_account_resolves_to_the_clause_subject():
+    """ "nach eigenen Angaben" is the subject's own word: a pronoun standing for the subject."""
+    a = _only("Die Baufirma Kessler hat nach eigenen Angaben zwanzig Mitarbeiter entlassen.")
+    assert (a.source.text, a.source.kind, a.source.resolved_to) == ("eigenen Angaben", "pronoun", "Die Baufirma Kessler")
+
+
+def test_own_account_with_the_owner_before_zufolge():
+    a = _only("Am Freitag meldete der Verein Grünspecht seinen Angaben zufolge einen neuen Rekord.")
+    assert (a.source.text, a.source.kind, a.source.resolved_to) == ("seinen Angaben", "pronoun", "der Verein Grünspecht")
+
+
+def test_own_account_after_a_pronoun_subject_takes_the_one_named_before():
+    text = "Die Zeitung Nordbote hat nach eigenen Angaben viele Leser. Sie ist nach eigenen Angaben die größte."
+    a = _only(text, 1)
+    assert (a.source.kind, a.source.resolved_to) == ("pronoun", "Die Zeitung Nordbote")

@@ -24,8 +24,17 @@ def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
                 return "document"  # "einer Studie des Instituts"
             if k + 1 < end and tokens[k + 1].lower in attachments and k + 2 < end:
                 return classify_phrase(tokens, (k + 2, end), lex)  # "Angaben der Polizei": the police
-            return "vague"  # "eigenen Angaben", "Medienberichten"
+            if own_account(tokens, (start, k + 1), lex):
+                return "pronoun"  # "eigenen Angaben", "seinen Angaben": the subject's own word
+            return "vague"  # "Medienberichten"
     return classify_phrase(tokens, rng, lex)
+
+
+def own_account(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
+    """ "eigenen Angaben", "seinen Angaben": a possessive before the statement noun makes the
+    statement the clause subject's own, not a vague report."""
+    openers = lex.word("own_account_openers")
+    return any(tokens[k].lower in openers for k in range(rng[0], rng[1]))
 
 
 def names_someone(tokens: list[Token], rng: Range, lex: Lexicon, *, strict: bool = False) -> bool:

@@ -62,6 +62,7 @@ def resolve_pronouns(text: str, tagged: list, lex: Lexicon, sentence_tokens: lis
     tagged = introduce_speakers(text, tagged, lex, sentence_tokens)
 
     pronouns = lex.word("subject_pronouns")
+    owners = lex.word("own_account_openers")
     reportative = lex.word("self_sources") | lex.word("subjunctive_self_sources")
     last_named: str | None = None
     last_source: str | None = None
@@ -72,8 +73,9 @@ def resolve_pronouns(text: str, tagged: list, lex: Lexicon, sentence_tokens: lis
         touched = False
         for a in s.attributions:
             src = a.source
-            if src is not None and src.kind == "pronoun" and src.resolved_to is None \
-                    and src.text.lower() in pronouns and src.text.lower() not in ("ich", "wir"):
+            if src is not None and src.kind == "pronoun" and src.resolved_to is None and (
+                    src.text.lower() in pronouns and src.text.lower() not in ("ich", "wir")
+                    or owners.intersection(src.text.lower().split())):  # "Sie ist nach eigenen Angaben …"
                 name = last_named
                 # a person opening a recent sentence is a closer antecedent
                 for j in range(i - 1, max(-1, i - 4), -1):
@@ -82,7 +84,8 @@ def resolve_pronouns(text: str, tagged: list, lex: Lexicon, sentence_tokens: lis
                         break
                     toks = sentence_tokens[j]
                     rng = phrase_forward(toks, 0, len(toks), lex)
-                    if rng is not None and rng[1] - rng[0] >= 2 and classify_phrase(toks, rng, lex) == "person":
+                    if rng is not None and rng[1] - rng[0] >= 2 and classify_phrase(toks, rng, lex) == "person" \
+                            and toks[rng[0]].lower not in lex.word("prepositions"):  # not "Am Freitag"
                         name = text[toks[rng[0]].start:toks[rng[1] - 1].end]
                         break
                 if name:
@@ -98,6 +101,9 @@ def resolve_pronouns(text: str, tagged: list, lex: Lexicon, sentence_tokens: lis
             if src is not None and src.kind in ("person", "organization", "outlet"):
                 last_named = src.text
                 last_at = src.start
+            elif a.source is not None and a.source.resolved_to and owners.intersection(a.source.text.lower().split()):
+                last_named = a.source.resolved_to  # "Die Firma hat nach eigenen Angaben …": the firm was named
+                last_at = a.source.start
             changed.append(a)
         if touched:
             out[i] = s.model_copy(update={"attributions": tuple(changed)})

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ....lexicon import Lexicon
 from ...found import Found, fold_chains_nearest
 from ...tokens import Token
-from .kinds import classify
+from .clauses import sentence_subject
+from .kinds import classify, own_account
 from .phrases import phrase_forward
 
 
@@ -20,6 +21,8 @@ def settle(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]
     for item in found:
         if item.source and item.kind is None:
             item.kind = classify(tokens, item.source, lex)
+    for item in found:
+        _own_account_subject(item, tokens, lex)
     named = [f for f in found if f.source is not None and not (
         f.source[1] - f.source[0] <= 2 and tokens[f.source[1] - 1].lower in generic)]
     kept = []
@@ -38,3 +41,26 @@ def settle(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]
                     item.kind = classify(tokens, rng, lex)
         kept.append(item)
     return fold_chains_nearest(kept)  # "X berichtet unter Berufung auf Y": Y is the source, X relays it
+
+
+def _own_account_subject(item: Found, tokens: list[Token], lex: Lexicon) -> None:
+    """ "Die Firma hat nach eigenen Angaben …": the own-account source stands for the clause
+    subject; a subject pronoun ("Sie ist – nach eigenen Angaben – …") is left to the links
+    between sentences."""
+    src = item.source
+    if src is None or item.antecedent is not None or not own_account(tokens, src, lex):
+        return
+    owners = lex.word("own_account_openers")
+    opener = next(k for k in range(*src) if tokens[k].lower in owners)
+    if opener > src[0] and classify(tokens, (opener, src[1]), lex) == "pronoun":
+        # "der Verein Grünspecht seinen Angaben zufolge": the owner is named in the phrase
+        item.source, item.kind, item.antecedent = (opener, src[1]), "pronoun", (src[0], opener)
+        return
+    if item.kind != "pronoun":
+        return
+    subject = sentence_subject(tokens, len(tokens), lex)
+    if subject is None or subject[0] < src[1] and src[0] < subject[1]:
+        return
+    if subject[1] - subject[0] == 1 and tokens[subject[0]].lower in lex.word("subject_pronouns"):
+        return
+    item.antecedent = subject
