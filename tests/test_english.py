@@ -520,3 +520,23 @@ def test_inverted_said_after_an_earlier_cue_in_its_content() -> None:
     found = _attributions("The route she hoped to save is gone, said Ada Brill, a councillor in Eastport.")
     said = [a for _, a in found if _cue_text(a) == "said"]
     assert said and said[0].source.text == "Ada Brill, a councillor in Eastport"
+
+
+# --- own-account sources ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "owner"), [
+    ("By her own admission, Jane Ruskin lost the key.", "her own admission", "Jane Ruskin"),
+    ("According to its own figures, the club Greenfield United lost money.", "its own figures",
+     "the club Greenfield United"),
+    ("By his own account the mayor was asleep.", "his own account", "the mayor"),
+])
+def test_own_account_is_a_pronoun_for_the_subject(text, source, owner):
+    a = _only(text)
+    assert (a.source.text, a.source.kind, a.source.resolved_to) == (source, "pronoun", owner)
+
+
+def test_own_account_after_a_pronoun_subject_takes_the_person_named_before():
+    found = _attributions("Judge Marta Ilves spoke on Monday. She was, by her own account, surprised.")
+    own = [a for i, a in found if i == 1]
+    assert len(own) == 1 and (own[0].source.text, own[0].source.resolved_to) == ("her own account", "Judge Marta Ilves")

@@ -39,12 +39,13 @@ from ...grammar import GrammarBase
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
-from . import link, phrases, verbforms, verbs
+from . import link, own, phrases, verbforms, verbs
 
 
 class EnglishGrammar(GrammarBase):
     """The :class:`~auditor.analyse.grammar.Grammar` of English. Every English frame ("according
-    to X", "cited by X") is a pattern of the lexicon, and no clean-up is needed; an outlet relays
+    to X", "cited by X") is a pattern of the lexicon but "by his own account"; the clean-up makes
+    own-account sources pronouns standing for the subject; an outlet relays
     the claim before or after it ("Sanders said, according to CNN", "…, Reuters reported")."""
 
     def verb_forms(self, verbs: Mapping[str, object]) -> dict[str, list[VerbForm]]:
@@ -58,6 +59,9 @@ class EnglishGrammar(GrammarBase):
 
     def verbs(self, tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
         return verbs.find_verbs(tokens, lex, used)
+
+    def settle(self, found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
+        return own.settle(found, tokens, lex)
 
     def relay_cue_joins(self, outlet: Found) -> bool:
         # "Sanders said, according to CNN": the relay's cue stays visible as a cue part

@@ -82,7 +82,8 @@ def _resolve_persons(tagged: list[TaggedSentence], lex: Lexicon) -> list[TaggedS
         for a in s.attributions:
             src = a.source
             if src is not None and src.kind == "pronoun" and src.resolved_to is None \
-                    and src.text.lower() in persons and (last_person or last_mention):
+                    and (src.text.lower() in persons or "own" in src.text.lower().split()) \
+                    and (last_person or last_mention):  # "She is, by her own account, …"
                 a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": last_person or last_mention})})
             if a.source is not None and a.source.kind == "person":
                 last_person = a.source.resolved_to or a.source.text
