@@ -540,3 +540,8 @@ def test_own_account_after_a_pronoun_subject_takes_the_person_named_before():
     found = _attributions("Judge Marta Ilves spoke on Monday. She was, by her own account, surprised.")
     own = [a for i, a in found if i == 1]
     assert len(own) == 1 and (own[0].source.text, own[0].source.resolved_to) == ("her own account", "Judge Marta Ilves")
+
+
+def test_a_description_resolves_to_the_one_person_named_with_that_role():
+    found = _attributions("Former Mayor Tom Hendry visited the plant. The former mayor said the plant was too small.")
+    assert [(a.source.text, a.source.resolved_to) for _, a in found] == [("The former mayor", "Tom Hendry")]

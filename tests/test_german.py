@@ -950,3 +950,13 @@ def test_own_account_after_a_pronoun_subject_takes_the_one_named_before():
     text = "Die Zeitung Nordbote hat nach eigenen Angaben viele Leser. Sie ist nach eigenen Angaben die größte."
     a = _only(text, 1)
     assert (a.source.kind, a.source.resolved_to) == ("pronoun", "Die Zeitung Nordbote")
+
+
+def test_a_description_resolves_to_the_one_person_named_with_that_role():
+    a = _only("Minister Hans Maier besuchte die Schule. Der Minister sagte, sie sei zu klein.", 1)
+    assert (a.source.text, a.source.resolved_to) == ("Der Minister", "Hans Maier")
+
+
+def test_a_description_with_two_people_of_that_role_stays_unresolved():
+    text = "Minister Karl Roth und Minister Hans Maier kamen. Der Minister sagte, das sei gut."
+    assert _only(text, 1).source.resolved_to is None

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ....lexicon import Lexicon, VerbForm
 from ....models import TaggedSentence
+from ...descriptions import resolve_descriptions
 from ...found import Found
 from ...grammar import GrammarBase
 from ...phrases import Range
@@ -60,7 +61,7 @@ class GermanGrammar(GrammarBase):
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
-        return pronouns.resolve_pronouns(text, tagged, lex, tokens)
+        return resolve_descriptions(pronouns.resolve_pronouns(text, tagged, lex, tokens), lex, tokens)
 
 
 LANGUAGE = Language(code="de", name="German", grammar=GermanGrammar(),

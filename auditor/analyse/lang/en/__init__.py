@@ -23,7 +23,8 @@ sentence is linear.
 
 A sentence passes the modules in this order: ``verbs`` finds its cues (``labels``,
 ``cues``, ``attribute`` with ``extent``, ``subjects``, ``appositions`` and ``phrases``;
-``content`` for cues inside reported content) and ``link`` joins sentences; the word
+``content`` for cues inside reported content), ``own`` makes own-account sources ("by his own
+account") pronouns for the subject, and ``link`` joins sentences; the word
 sets they read are ``tables``, derived from the lexicon once.
 """
 
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from ....lexicon import Lexicon, VerbForm
 from ....models import TaggedSentence
+from ...descriptions import resolve_descriptions
 from ...found import Found
 from ...grammar import GrammarBase
 from ...phrases import Range
@@ -69,7 +71,7 @@ class EnglishGrammar(GrammarBase):
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
-        return link.link(text, tagged, lex)
+        return resolve_descriptions(link.link(text, tagged, lex), lex, tokens)
 
 
 LANGUAGE = Language(code="en", name="English", grammar=EnglishGrammar(),
