@@ -25,7 +25,7 @@ def _role_of(text: str, lex: Lexicon) -> str | None:
     return role
 
 
-def _names_after(tokens: list[Token], role: str, lex: Lexicon) -> set[str]:
+def _names_after(text: str, tokens: list[Token], role: str, lex: Lexicon) -> set[str]:
     """Names right after the role noun in a sentence's tokens ("Minister Hans Maier")."""
     names = set()
     roles = lex.kinds.get("person", frozenset())
@@ -38,11 +38,11 @@ def _names_after(tokens: list[Token], role: str, lex: Lexicon) -> set[str]:
                 and tokens[end].lower not in roles and tokens[end].lower not in stop:
             end += 1
         if end > k + 1:
-            names.add(" ".join(t.text for t in tokens[k + 1:end]))
+            names.add(text[tokens[k + 1].start:tokens[end - 1].end])  # as written: a line break may stand inside
     return names
 
 
-def resolve_descriptions(tagged: list[TaggedSentence], lex: Lexicon,
+def resolve_descriptions(text: str, tagged: list[TaggedSentence], lex: Lexicon,
                          sentence_tokens: list[list[Token]]) -> list[TaggedSentence]:
     """Person sources that are descriptions get ``resolved_to`` the one earlier name with their role."""
     out = list(tagged)
@@ -52,7 +52,7 @@ def resolve_descriptions(tagged: list[TaggedSentence], lex: Lexicon,
             src = a.source
             role = _role_of(src.text, lex) if src is not None and src.kind == "person" and not src.resolved_to else None
             if role is not None:
-                names = set().union(*(_names_after(sentence_tokens[j], role, lex) for j in range(i)))
+                names = set().union(*(_names_after(text, sentence_tokens[j], role, lex) for j in range(i)))
                 if len(names) == 1:
                     a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": names.pop()})})
                     touched = True

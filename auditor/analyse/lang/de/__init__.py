@@ -61,7 +61,7 @@ class GermanGrammar(GrammarBase):
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
-        return resolve_descriptions(pronouns.resolve_pronouns(text, tagged, lex, tokens), lex, tokens)
+        return resolve_descriptions(text, pronouns.resolve_pronouns(text, tagged, lex, tokens), lex, tokens)
 
 
 LANGUAGE = Language(code="de", name="German", grammar=GermanGrammar(),

@@ -71,7 +71,7 @@ class EnglishGrammar(GrammarBase):
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
-        return resolve_descriptions(link.link(text, tagged, lex), lex, tokens)
+        return resolve_descriptions(text, link.link(text, tagged, lex), lex, tokens)
 
 
 LANGUAGE = Language(code="en", name="English", grammar=EnglishGrammar(),
