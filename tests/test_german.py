@@ -333,6 +333,28 @@ def test_indicative_sentence_ends_the_carry_over() -> None:
     assert s[2].attributions == ()
 
 
+def test_konjunktiv_by_its_ending_carries_over_several_sentences() -> None:
+    s = _sentences("Die Bürgermeisterin Jana Holt sagte, der Markt öffne wieder. "
+                   "Die Polizei begleite den Aufbau. Jeder Händler bezahle eine Gebühr. "
+                   "Die Stände stehen seit Montag.")
+    for i in (1, 2):
+        assert [(a.source.text, a.mode) for a in s[i].attributions] == [("Die Bürgermeisterin Jana Holt", "carried_over")]
+    assert s[3].attributions == ()
+
+
+def test_konjunktiv_two_standing_in_for_one_carries_over() -> None:
+    s = _sentences("Der Verband der Bäcker erklärte, die Preise stiegen. "
+                   "Viele Betriebe hätten kaum noch Reserven.")
+    assert [a.mode for a in s[1].attributions] == ["carried_over"]
+    assert s[1].attributions[0].source.text == "Der Verband der Bäcker"
+
+
+def test_adjective_in_e_after_the_first_word_is_no_konjunktiv() -> None:
+    for second in ("Die neue Leitung liegt tiefer.", "Am Montag kaufe ich Brot."):
+        s = _sentences("Der Sprecher der Stadtwerke sagte, die Leitung sei repariert. " + second)
+        assert s[1].attributions == (), second
+
+
 # --- chains ---------------------------------------------------------------------
 
 

@@ -101,11 +101,10 @@ def _resolve_pronouns(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
     return tagged
 
 
-def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[Token]]) -> list[TaggedSentence]:
-    """German Konjunktiv I after an attributed sentence continues its reported speech."""
-    subjunctive = lex.word("subjunctive_forms")
-    if not subjunctive:
-        return tagged
+def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[Token]],
+                grammar: Grammar) -> list[TaggedSentence]:
+    """A sentence in the mood of reported speech (German Konjunktiv I) after an attributed one
+    continues its reported speech, until a sentence in another mood, a heading or a new source."""
     previous: Attribution | None = None
     for i, s in enumerate(tagged):
         if s.is_heading:
@@ -117,7 +116,7 @@ def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[To
         if previous is None:
             continue
         reportative = any(h.kind == "reportative" for h in s.hedges)
-        if any(t.lower in subjunctive for t in tokens[i]) or reportative:
+        if reportative or grammar.carries_report(tokens[i], lex):
             source = previous.source
             carried = Attribution(source=source, cue=None, via=previous.via, mode="carried_over")
             tagged[i] = _with(s, attributions=(carried,))
@@ -130,6 +129,6 @@ def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[lis
          grammar: Grammar) -> list[TaggedSentence]:
     """The sentences with links between them; ``tokens`` are each sentence's tokens, in the same order."""
     tagged = _apply_quotes(text, list(tagged))
-    tagged = _carry_over(tagged, lex, tokens)
+    tagged = _carry_over(tagged, lex, tokens, grammar)
     tagged = grammar.link(text, tagged, lex, tokens)
     return _resolve_pronouns(tagged)
