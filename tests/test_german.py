@@ -335,7 +335,7 @@ def test_indicative_sentence_ends_the_carry_over() -> None:
 
 def test_konjunktiv_by_its_ending_carries_over_several_sentences() -> None:
     s = _sentences("Die Bürgermeisterin Jana Holt sagte, der Markt öffne wieder. "
-                   "Die Polizei begleite den Aufbau. Jeder Händler bezahle eine Gebühr. "
+                   "Die Polizei sichere den Aufbau. Jeder Händler bezahle eine Gebühr. "
                    "Die Stände stehen seit Montag.")
     for i in (1, 2):
         assert [(a.source.text, a.mode) for a in s[i].attributions] == [("Die Bürgermeisterin Jana Holt", "carried_over")]
@@ -353,6 +353,25 @@ def test_adjective_in_e_after_the_first_word_is_no_konjunktiv() -> None:
     for second in ("Die neue Leitung liegt tiefer.", "Am Montag kaufe ich Brot."):
         s = _sentences("Der Sprecher der Stadtwerke sagte, die Leitung sei repariert. " + second)
         assert s[1].attributions == (), second
+
+
+def test_past_tense_in_te_is_no_konjunktiv() -> None:
+    s = _sentences("Der Sprecher der Stadtwerke sagte, die Leitung sei repariert. "
+                   "Der Bürgermeister lobte die Arbeiter.")
+    assert s[1].attributions == ()
+
+
+def test_quotation_after_a_colon_sentence_is_the_speakers() -> None:
+    s = _sentences("Die Vorsitzende Greta Lind sagte:\n\n„Wir bleiben bei unserem Nein. "
+                   "Niemand wird uns umstimmen.“")
+    for i in (1, 2):
+        assert [(a.source.text, a.mode) for a in s[i].attributions] == [("Die Vorsitzende Greta Lind",
+                                                                         "direct_quote")]
+
+
+def test_title_after_a_colon_is_no_quotation() -> None:
+    s = _sentences("Die Autorin Lena Fuchs stellte ihr neues Buch vor:\n\n„Am Ende des Sees“.")
+    assert s[1].attributions == ()
 
 
 # --- chains ---------------------------------------------------------------------

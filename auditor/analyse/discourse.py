@@ -82,6 +82,28 @@ def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentenc
     return tagged
 
 
+# a quotation closed before the full stop, with none inside, is a title ("… ihr Erstwerk: „Die Reise“.")
+_TITLE_END = re.compile("[^.!?…][" + re.escape("".join(_QUOTE_PAIRS.values())) + r"]\.?\s*$")
+
+
+def _after_colon(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
+    """A sentence that ends on a colon after its speaker and cue ("Die Ministerin sagte:")
+    hands its speaker to a quotation that opens the next sentence, in the same or the next
+    paragraph; a quotation over several sentences then goes on in that voice."""
+    for i in range(len(tagged) - 1):
+        s, nxt = tagged[i], tagged[i + 1]
+        if not s.text.rstrip().endswith(":") or s.is_heading or nxt.is_heading or nxt.attributions \
+                or nxt.paragraph - s.paragraph > 1 or nxt.text.lstrip()[:1] not in _QUOTE_PAIRS:
+            continue
+        # a source named with "nach"/"laut" frames facts, not the words that follow the colon
+        speaker = next((a for a in s.attributions if a.source is not None and a.cue is not None
+                        and a.mode != "according_to"), None)
+        if speaker is not None and not _TITLE_END.search(nxt.text):
+            carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode="direct_quote")
+            tagged[i + 1] = _with(nxt, attributions=(carried,))
+    return tagged
+
+
 def _resolve_pronouns(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
     last_named: SourceSpan | None = None
     for i, s in enumerate(tagged):
@@ -128,7 +150,7 @@ def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[To
 def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[Token]],
          grammar: Grammar) -> list[TaggedSentence]:
     """The sentences with links between them; ``tokens`` are each sentence's tokens, in the same order."""
-    tagged = _apply_quotes(text, list(tagged))
+    tagged = _apply_quotes(text, _after_colon(list(tagged)))
     tagged = _carry_over(tagged, lex, tokens, grammar)
     tagged = grammar.link(text, tagged, lex, tokens)
     return _resolve_pronouns(tagged)

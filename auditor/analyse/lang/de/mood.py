@@ -21,12 +21,14 @@ def carries_report(tokens: list[Token], lex: Lexicon) -> bool:
 
 
 def _first_ending(tokens: list[Token], k: int, lex: Lexicon) -> bool:
-    """Is the word at k a verb in the third person of Konjunktiv I by its "-e"? It stands
+    """Is the word at k a verb in the third person of Konjunktiv I by its "-e" (not "-te")? It stands
     after a noun that is not the sentence's first word (so not "Die neue Regel"), and before
     no "ich" ("Am Montag sage ich" is the indicative)."""
     t, before, after = tokens[k], tokens[k - 1], tokens[k + 1]
     if t.is_cap or not t.is_word or not t.lower.endswith("e") or len(t.lower) < 4:
         return False
+    if t.lower.endswith("te"):
+        return False  # "äußerte", "sagte": the past tense; a verb whose stem ends in -t is listed
     if t.lower in function_words(lex) or t.lower in lex.word("determiners") \
             or t.lower in lex.word("not_subjunctive_endings"):
         return False
