@@ -690,6 +690,12 @@ def test_subject_before_konjunktiv_sentences_is_their_source() -> None:
     assert s[1].attributions[0].source.text == "Die Ministerin Eva Kern"
 
 
+def test_introduced_speaker_carries_over_konjunktiv_by_its_ending() -> None:
+    s = _sentences("Der Landrat Otto Brenner verteidigte den Neubau. Die Kosten seien gedeckt. "
+                   "Die Gemeinde übernehme den Rest.")
+    assert [(a.source.text, a.mode) for a in s[2].attributions] == [("Der Landrat Otto Brenner", "carried_over")]
+
+
 def test_common_noun_before_konjunktiv_is_no_speaker() -> None:
     s = _sentences("Die Konflikte nahmen zu. Die Lage sei ernst.")
     assert s[0].attributions == ()
