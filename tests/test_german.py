@@ -369,6 +369,18 @@ def test_quotation_after_a_colon_sentence_is_the_speakers() -> None:
                                                                          "direct_quote")]
 
 
+def test_quotation_after_reported_words_goes_on_in_the_speakers_voice() -> None:
+    s = _sentences("Die Fähre fahre im Winter nicht, sagt die Hafenmeisterin Nora Pick. "
+                   "»Bei Sturm können wir die Überfahrt nicht sichern.«")
+    assert [(a.source.text, a.mode) for a in s[1].attributions] == [("die Hafenmeisterin Nora Pick", "carried_over")]
+
+
+def test_title_after_reported_words_is_no_quotation() -> None:
+    s = _sentences("Die Fähre fahre im Winter nicht, sagt die Hafenmeisterin Nora Pick. "
+                   "»Winter am Hafen«.")
+    assert s[1].attributions == ()
+
+
 def test_title_after_a_colon_is_no_quotation() -> None:
     s = _sentences("Die Autorin Lena Fuchs stellte ihr neues Buch vor:\n\n„Am Ende des Sees“.")
     assert s[1].attributions == ()

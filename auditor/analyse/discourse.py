@@ -18,6 +18,10 @@ _MIN_QUOTE_WORDS = 3
 _NAMED = ("person", "organization", "outlet")
 
 
+# a quotation closed before the full stop, with none inside, is a title ("… ihr Erstwerk: „Die Reise“.")
+_TITLE_END = re.compile("[^.!?…][" + re.escape("".join(_QUOTE_PAIRS.values())) + r"]\.?\s*$")
+
+
 _QUOTE_OR_LINE = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values())) + "\n]")
 
 
@@ -67,9 +71,11 @@ def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentenc
         if speaker is None and inside and inside[0] > 0:
             # a quotation right after a quoted speaker's sentence, in the same paragraph, goes on in their
             # voice: »…«, sagte Weber. »Die Mittel sind bereitgestellt. Der Stadtrat hat zugestimmt.«
+            # So does one after a speaker's reported words: Sie komme später, sagt Weber. »Der Zug fällt aus.«
             before, first = tagged[inside[0] - 1], tagged[inside[0]]
-            if before.paragraph == first.paragraph and first.start >= q_start and before.has_quote:
-                speaker = next((a for a in before.attributions if a.source is not None), None)
+            if before.paragraph == first.paragraph and first.start >= q_start and not _TITLE_END.search(first.text):
+                speaker = next((a for a in before.attributions if a.source is not None and (
+                    before.has_quote or a.cue is not None and a.mode == "reported_speech")), None)
                 mode = "carried_over"
                 inside = [i for i in inside if tagged[i].start >= q_start]
         if speaker is None or len(inside) < 2 and mode == "direct_quote":
@@ -80,10 +86,6 @@ def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentenc
                 carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode=mode)
                 tagged[i] = _with(s, attributions=(carried,))
     return tagged
-
-
-# a quotation closed before the full stop, with none inside, is a title ("… ihr Erstwerk: „Die Reise“.")
-_TITLE_END = re.compile("[^.!?…][" + re.escape("".join(_QUOTE_PAIRS.values())) + r"]\.?\s*$")
 
 
 def _after_colon(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
