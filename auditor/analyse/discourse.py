@@ -129,6 +129,8 @@ def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[To
                 grammar: Grammar) -> list[TaggedSentence]:
     """A sentence in the mood of reported speech (German Konjunktiv I) after an attributed one
     continues its reported speech, until a sentence in another mood, a heading or a new source."""
+    if not lex.word("subjunctive_forms"):
+        return tagged  # a language without that mood: "reportedly" alone continues no one's speech
     previous: Attribution | None = None
     for i, s in enumerate(tagged):
         if s.is_heading:
