@@ -209,6 +209,13 @@ def test_quote_with_speaker_in_the_middle() -> None:
         (0, "Paula Hurst", "direct_quote"), (1, "Paula Hurst", "carried_over")]
 
 
+def test_quotation_after_reported_words_goes_on_in_the_speakers_voice() -> None:
+    found = _attributions('The ferry will stop in winter, said harbour master Nora Pike. '
+                          '"We cannot keep the crossing safe in the storms."')
+    assert [(i, a.source.text, a.mode) for i, a in found] == [
+        (0, "harbour master Nora Pike", "reported_speech"), (1, "harbour master Nora Pike", "carried_over")]
+
+
 # --- chains: relays and intermediaries ----------------------------------------
 
 

@@ -333,6 +333,59 @@ def test_indicative_sentence_ends_the_carry_over() -> None:
     assert s[2].attributions == ()
 
 
+def test_konjunktiv_by_its_ending_carries_over_several_sentences() -> None:
+    s = _sentences("Die Bürgermeisterin Jana Holt sagte, der Markt öffne wieder. "
+                   "Die Polizei sichere den Aufbau. Jeder Händler bezahle eine Gebühr. "
+                   "Die Stände stehen seit Montag.")
+    for i in (1, 2):
+        assert [(a.source.text, a.mode) for a in s[i].attributions] == [("Die Bürgermeisterin Jana Holt", "carried_over")]
+    assert s[3].attributions == ()
+
+
+def test_konjunktiv_two_standing_in_for_one_carries_over() -> None:
+    s = _sentences("Der Verband der Bäcker erklärte, die Preise stiegen. "
+                   "Viele Betriebe hätten kaum noch Reserven.")
+    assert [a.mode for a in s[1].attributions] == ["carried_over"]
+    assert s[1].attributions[0].source.text == "Der Verband der Bäcker"
+
+
+def test_adjective_in_e_after_the_first_word_is_no_konjunktiv() -> None:
+    for second in ("Die neue Leitung liegt tiefer.", "Am Montag kaufe ich Brot."):
+        s = _sentences("Der Sprecher der Stadtwerke sagte, die Leitung sei repariert. " + second)
+        assert s[1].attributions == (), second
+
+
+def test_past_tense_in_te_is_no_konjunktiv() -> None:
+    s = _sentences("Der Sprecher der Stadtwerke sagte, die Leitung sei repariert. "
+                   "Der Bürgermeister lobte die Arbeiter.")
+    assert s[1].attributions == ()
+
+
+def test_quotation_after_a_colon_sentence_is_the_speakers() -> None:
+    s = _sentences("Die Vorsitzende Greta Lind sagte:\n\n„Wir bleiben bei unserem Nein. "
+                   "Niemand wird uns umstimmen.“")
+    for i in (1, 2):
+        assert [(a.source.text, a.mode) for a in s[i].attributions] == [("Die Vorsitzende Greta Lind",
+                                                                         "direct_quote")]
+
+
+def test_quotation_after_reported_words_goes_on_in_the_speakers_voice() -> None:
+    s = _sentences("Die Fähre fahre im Winter nicht, sagt die Hafenmeisterin Nora Pick. "
+                   "»Bei Sturm können wir die Überfahrt nicht sichern.«")
+    assert [(a.source.text, a.mode) for a in s[1].attributions] == [("die Hafenmeisterin Nora Pick", "carried_over")]
+
+
+def test_title_after_reported_words_is_no_quotation() -> None:
+    s = _sentences("Die Fähre fahre im Winter nicht, sagt die Hafenmeisterin Nora Pick. "
+                   "»Winter am Hafen«.")
+    assert s[1].attributions == ()
+
+
+def test_title_after_a_colon_is_no_quotation() -> None:
+    s = _sentences("Die Autorin Lena Fuchs stellte ihr neues Buch vor:\n\n„Am Ende des Sees“.")
+    assert s[1].attributions == ()
+
+
 # --- chains ---------------------------------------------------------------------
 
 
@@ -647,6 +700,12 @@ def test_subject_before_konjunktiv_sentences_is_their_source() -> None:
     assert len(first) == 1 and first[0].source.text == "Die Ministerin Eva Kern" and first[0].cue is None
     assert s[1].attributions[0].mode == "carried_over"
     assert s[1].attributions[0].source.text == "Die Ministerin Eva Kern"
+
+
+def test_introduced_speaker_carries_over_konjunktiv_by_its_ending() -> None:
+    s = _sentences("Der Landrat Otto Brenner verteidigte den Neubau. Die Kosten seien gedeckt. "
+                   "Die Gemeinde übernehme den Rest.")
+    assert [(a.source.text, a.mode) for a in s[2].attributions] == [("Der Landrat Otto Brenner", "carried_over")]
 
 
 def test_common_noun_before_konjunktiv_is_no_speaker() -> None:

@@ -18,6 +18,10 @@ _MIN_QUOTE_WORDS = 3
 _NAMED = ("person", "organization", "outlet")
 
 
+# a quotation closed before the full stop, with none inside, is a title ("… ihr Erstwerk: „Die Reise“.")
+_TITLE_END = re.compile("[^.!?…][" + re.escape("".join(_QUOTE_PAIRS.values())) + r"]\.?\s*$")
+
+
 _QUOTE_OR_LINE = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values())) + "\n]")
 
 
@@ -67,9 +71,11 @@ def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentenc
         if speaker is None and inside and inside[0] > 0:
             # a quotation right after a quoted speaker's sentence, in the same paragraph, goes on in their
             # voice: »…«, sagte Weber. »Die Mittel sind bereitgestellt. Der Stadtrat hat zugestimmt.«
+            # So does one after a speaker's reported words: Sie komme später, sagt Weber. »Der Zug fällt aus.«
             before, first = tagged[inside[0] - 1], tagged[inside[0]]
-            if before.paragraph == first.paragraph and first.start >= q_start and before.has_quote:
-                speaker = next((a for a in before.attributions if a.source is not None), None)
+            if before.paragraph == first.paragraph and first.start >= q_start and not _TITLE_END.search(first.text):
+                speaker = next((a for a in before.attributions if a.source is not None and (
+                    before.has_quote or a.cue is not None and a.mode == "reported_speech")), None)
                 mode = "carried_over"
                 inside = [i for i in inside if tagged[i].start >= q_start]
         if speaker is None or len(inside) < 2 and mode == "direct_quote":
@@ -79,6 +85,24 @@ def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentenc
             if not s.attributions and s.start >= q_start and not s.is_heading:
                 carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode=mode)
                 tagged[i] = _with(s, attributions=(carried,))
+    return tagged
+
+
+def _after_colon(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
+    """A sentence that ends on a colon after its speaker and cue ("Die Ministerin sagte:")
+    hands its speaker to a quotation that opens the next sentence, in the same or the next
+    paragraph; a quotation over several sentences then goes on in that voice."""
+    for i in range(len(tagged) - 1):
+        s, nxt = tagged[i], tagged[i + 1]
+        if not s.text.rstrip().endswith(":") or s.is_heading or nxt.is_heading or nxt.attributions \
+                or nxt.paragraph - s.paragraph > 1 or nxt.text.lstrip()[:1] not in _QUOTE_PAIRS:
+            continue
+        # a source named with "nach"/"laut" frames facts, not the words that follow the colon
+        speaker = next((a for a in s.attributions if a.source is not None and a.cue is not None
+                        and a.mode != "according_to"), None)
+        if speaker is not None and not _TITLE_END.search(nxt.text):
+            carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode="direct_quote")
+            tagged[i + 1] = _with(nxt, attributions=(carried,))
     return tagged
 
 
@@ -101,11 +125,12 @@ def _resolve_pronouns(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
     return tagged
 
 
-def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[Token]]) -> list[TaggedSentence]:
-    """German Konjunktiv I after an attributed sentence continues its reported speech."""
-    subjunctive = lex.word("subjunctive_forms")
-    if not subjunctive:
-        return tagged
+def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[Token]],
+                grammar: Grammar) -> list[TaggedSentence]:
+    """A sentence in the mood of reported speech (German Konjunktiv I) after an attributed one
+    continues its reported speech, until a sentence in another mood, a heading or a new source."""
+    if not lex.word("subjunctive_forms"):
+        return tagged  # a language without that mood: "reportedly" alone continues no one's speech
     previous: Attribution | None = None
     for i, s in enumerate(tagged):
         if s.is_heading:
@@ -117,7 +142,7 @@ def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[To
         if previous is None:
             continue
         reportative = any(h.kind == "reportative" for h in s.hedges)
-        if any(t.lower in subjunctive for t in tokens[i]) or reportative:
+        if reportative or grammar.carries_report(tokens[i], lex):
             source = previous.source
             carried = Attribution(source=source, cue=None, via=previous.via, mode="carried_over")
             tagged[i] = _with(s, attributions=(carried,))
@@ -129,7 +154,7 @@ def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[To
 def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[Token]],
          grammar: Grammar) -> list[TaggedSentence]:
     """The sentences with links between them; ``tokens`` are each sentence's tokens, in the same order."""
-    tagged = _apply_quotes(text, list(tagged))
-    tagged = _carry_over(tagged, lex, tokens)
+    tagged = _apply_quotes(text, _after_colon(list(tagged)))
+    tagged = _carry_over(tagged, lex, tokens, grammar)
     tagged = grammar.link(text, tagged, lex, tokens)
     return _resolve_pronouns(tagged)

@@ -61,6 +61,11 @@ class Grammar(Protocol):
         ("Sanders said, according to CNN")."""
         ...
 
+    def carries_report(self, tokens: list[Token], lex: Lexicon) -> bool:
+        """Whether a sentence with no cue of its own, by its mood, goes on reporting the
+        speech of the sentence before (German Konjunktiv I: "Sie sei …")."""
+        ...
+
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
         """Links between sentences the language needs (pronouns, speakers introduced
@@ -89,6 +94,11 @@ class GrammarBase:
 
     def relay_cue_joins(self, outlet: Found) -> bool:
         return False
+
+    def carries_report(self, tokens: list[Token], lex: Lexicon) -> bool:
+        # a language with a mood of reported speech lists its forms; without the list nothing carries
+        subjunctive = lex.word("subjunctive_forms")
+        return bool(subjunctive) and any(t.lower in subjunctive for t in tokens)
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:

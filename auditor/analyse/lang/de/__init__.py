@@ -11,6 +11,7 @@ Its rooms, each importing only those listed before it:
 - :mod:`.subjects`  who speaks for a cue verb: the verb-final and verb-second readings of its clause;
 - :mod:`.verbs`     cue verbs: each read in its clause, then the last checks of its reading;
 - :mod:`.settle`    the clean-up before relays are folded;
+- :mod:`.mood`      whether a sentence goes on in the mood of reported speech;
 - :mod:`.pronouns`  links between sentences (pronouns, introduced speakers);
 - :mod:`.verbforms` the inflected forms of the lexicon's verbs.
 """
@@ -28,7 +29,7 @@ from ...grammar import GrammarBase
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
-from . import frames, phrases, pronouns, settle, verbforms, verbs
+from . import frames, mood, phrases, pronouns, settle, verbforms, verbs
 
 
 class GermanGrammar(GrammarBase):
@@ -58,6 +59,9 @@ class GermanGrammar(GrammarBase):
     def relays_outlet(self, outlet: Found, target: Found, lex: Lexicon) -> bool:
         # only a trailing "…, berichtet Reuters." relays; "Wie X berichtet, …" names a source
         return outlet.lemma in lex.word("reporting_verbs") and outlet.cue[0] >= target.cue[0]
+
+    def carries_report(self, tokens: list[Token], lex: Lexicon) -> bool:
+        return mood.carries_report(tokens, lex)
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:

@@ -11,6 +11,7 @@ from ...phrases import classify as classify_phrase
 from ...tokens import QUOTE_CHARS, Token
 from .clauses import sentence_subject
 from .kinds import classify, names_someone
+from .mood import carries_report
 from .phrases import phrase_forward
 
 
@@ -48,8 +49,8 @@ def introduce_speakers(text: str, tagged: list, lex: Lexicon, sentence_tokens: l
         source = SourceSpan(text=text[start:end], start=start, end=end, kind=kind)
         out[i] = s.model_copy(update={"attributions": (Attribution(source=source, mode="reported"),)})
         j = i + 1
-        while j < len(out) and not out[j].attributions and not out[j].is_heading and any(
-                t.lower in subjunctive for t in sentence_tokens[j]):
+        while j < len(out) and not out[j].attributions and not out[j].is_heading \
+                and carries_report(sentence_tokens[j], lex):
             out[j] = out[j].model_copy(update={"attributions": (Attribution(source=source, mode="carried_over"),)})
             j += 1
     return out
