@@ -4,7 +4,7 @@ speak ("Die Ministerin", "Anna Weber"; not "Das Unwetter")."""
 from __future__ import annotations
 
 from ....lexicon import Lexicon
-from ...phrases import Range, matches
+from ...phrases import Range, head_range, matches
 from ...phrases import classify as classify_phrase
 from ...tokens import Token
 from .words import is_statement
@@ -13,6 +13,30 @@ from .words import is_statement
 def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
     """The kind of a source; a statement noun with a named owner takes the owner's
     kind ("Angaben der Polizei" is the police)."""
+    kind, _owner = _statement_kind(tokens, rng, lex)
+    return kind
+
+
+def source_kind(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
+    """The kind a source is reported with: a person phrase without a name ("ein Sprecher",
+    "der junge Polizist", "Aussage des Aktivisten") is anonymous, as a reader cannot check it."""
+    kind, owner = _statement_kind(tokens, rng, lex)
+    return "anonymous" if kind == "person" and unnamed(tokens, owner, lex) else kind
+
+
+def unnamed(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
+    """A determiner, adjectives and one noun, and no name: "Ein BMW-Händler", "dessen Chef".
+    An age ("der 48-Jährige") stands for someone named before; "kein" makes it vague, not anonymous."""
+    start, end = head_range(tokens, rng, lex)
+    first = tokens[start].lower
+    if end - start < 2 or first not in lex.word("determiners") or first in ("kein", "keine"):
+        return False
+    capitals = [t.lower for t in tokens[start + 1:end] if t.is_cap]
+    return len(capitals) == 1 and not capitals[0].endswith(("jährige", "jähriger"))
+
+
+def _statement_kind(tokens: list[Token], rng: Range, lex: Lexicon) -> tuple[str, Range]:
+    """The kind, and the phrase that decided it (the owner of "Angaben der Polizei")."""
     start, end = rng
     nouns = lex.word("statement_nouns")
     attachments = lex.word("attachments")
@@ -20,12 +44,15 @@ def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
     for k in range(start, min(end, start + 4)):
         t = tokens[k]
         if t.is_cap and is_statement(t, nouns):
+            if "-" in t.text and (t.text.split("-")[0],) in lex.outlets:
+                return "outlet", rng  # an outlet's own research: "NDR-Recherchen"
             if t.lower in documents or any(t.lower[j:] in documents for j in range(1, len(t.lower) - 4)):
-                return "document"  # "einer Studie des Instituts"
+                return "document", rng  # "einer Studie des Instituts"
             if k + 1 < end and tokens[k + 1].lower in attachments and k + 2 < end:
-                return classify_phrase(tokens, (k + 2, end), lex)  # "Angaben der Polizei": the police
-            return "vague"  # "eigenen Angaben", "Medienberichten"
-    return classify_phrase(tokens, rng, lex)
+                # "Angaben der Polizei": the police; the owner keeps its article ("des Aktivisten")
+                return classify_phrase(tokens, (k + 2, end), lex), (k + 1, end)
+            return "vague", rng  # "eigenen Angaben", "Medienberichten"
+    return classify_phrase(tokens, rng, lex), rng
 
 
 def names_someone(tokens: list[Token], rng: Range, lex: Lexicon, *, strict: bool = False) -> bool:
