@@ -933,3 +933,25 @@ def test_a_year_closes_the_date_in_a_source() -> None:
 def test_apposition_before_a_closing_time_adverbial() -> None:
     a = _only("Die Straße sei wieder frei, sagte Otto Lenz, Leiter des Bauhofs am Dienstag.")
     assert a.source.text == "Otto Lenz, Leiter des Bauhofs"
+
+
+# --- kinds ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    # a person without a name cannot be checked: anonymous
+    ("Ein Sprecher der Stadtwerke sagte, die Leitung sei repariert.", "Ein Sprecher der Stadtwerke", "anonymous"),
+    ("Der junge Feuerwehrmann sagte, der Brand sei gelöscht.", "Der junge Feuerwehrmann", "anonymous"),
+    ("Nach Aussage des Hausmeisters war die Tür verschlossen.", "des Hausmeisters", "anonymous"),
+    # an age stands for someone named before; a name makes a person
+    ("Der 52-Jährige sagte, er habe von nichts gewusst.", "Der 52-Jährige", "person"),
+    ("Der Bürgermeister Karl Brenner sagte, die Brücke werde saniert.", "Karl Brenner", "person"),
+    # a body of auditors, and an outlet's own research
+    ("Laut dem Bayerischen Rechnungshof sind die Kosten gestiegen.", "Rechnungshof", "organization"),
+    ("Laut der Handwerkskammer fehlen im Kreis viele Lehrlinge.", "Handwerkskammer", "organization"),
+    ("Nach WDR-Recherchen hat die Firma die Frist versäumt.", "WDR-Recherchen", "outlet"),
+])
+def test_source_kinds(text: str, source: str, kind: str) -> None:
+    a = _only(text)
+    assert source in a.source.text
+    assert a.source.kind == kind

@@ -25,14 +25,19 @@ def source_kind(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
 
 
 def unnamed(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
-    """A determiner, adjectives and one noun, and no name: "Ein BMW-Händler", "dessen Chef".
+    """A determiner, adjectives and one noun for a person, and no name: "Ein BMW-Händler",
+    "dessen Chef".
     An age ("der 48-Jährige") stands for someone named before; "kein" makes it vague, not anonymous."""
     start, end = head_range(tokens, rng, lex)
     first = tokens[start].lower
     if end - start < 2 or first not in lex.word("determiners") or first in ("kein", "keine"):
         return False
     capitals = [t.lower for t in tokens[start + 1:end] if t.is_cap]
-    return len(capitals) == 1 and not capitals[0].endswith(("jährige", "jähriger"))
+    if len(capitals) != 1 or capitals[0].endswith(("jährige", "jähriger")):
+        return False
+    noun = capitals[0]
+    return matches(noun, lex.kinds.get("person", frozenset()), True) or \
+        noun.endswith(tuple(lex.kinds.get("person_endings", ())))
 
 
 def _statement_kind(tokens: list[Token], rng: Range, lex: Lexicon) -> tuple[str, Range]:
