@@ -942,6 +942,7 @@ def test_apposition_before_a_closing_time_adverbial() -> None:
     # a person without a name cannot be checked: anonymous
     ("Ein Sprecher der Stadtwerke sagte, die Leitung sei repariert.", "Ein Sprecher der Stadtwerke", "anonymous"),
     ("Der junge Feuerwehrmann sagte, der Brand sei gelöscht.", "Der junge Feuerwehrmann", "anonymous"),
+    ("Ein Schreiner in Lindenau erklärte, das Holz sei teurer geworden.", "Ein Schreiner in Lindenau", "anonymous"),
     ("Nach Aussage des Hausmeisters war die Tür verschlossen.", "des Hausmeisters", "anonymous"),
     # an age stands for someone named before; a name makes a person
     ("Der 52-Jährige sagte, er habe von nichts gewusst.", "Der 52-Jährige", "person"),

@@ -32,7 +32,12 @@ def unnamed(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
     first = tokens[start].lower
     if end - start < 2 or first not in lex.word("determiners") or first in ("kein", "keine"):
         return False
-    capitals = [t.lower for t in tokens[start + 1:end] if t.is_cap]
+    capitals: list[str] = []
+    for t in tokens[start + 1:end]:
+        if capitals and not t.is_cap:
+            break  # where the person is, not who: "Ein Händler in Weimar"
+        if t.is_cap:
+            capitals.append(t.lower)
     if len(capitals) != 1 or capitals[0].endswith(("jährige", "jähriger")):
         return False
     noun = capitals[0]
