@@ -956,3 +956,16 @@ def test_source_kinds(text: str, source: str, kind: str) -> None:
     a = _only(text)
     assert source in a.source.text
     assert a.source.kind == kind
+
+
+def test_a_name_met_after_a_noun_for_a_body_is_that_body() -> None:
+    text = ("Der Werkzeugkonzern Brandt streicht zweihundert Stellen. "
+            "Brandt erklärte am Montag, die Nachfrage sei eingebrochen.")
+    a = _only(text, 1)
+    assert a.source.text == "Brandt"
+    assert a.source.kind == "organization"
+
+
+def test_a_name_alone_stays_a_person() -> None:
+    text = "Der Tischler kam zu spät. Brandt erklärte am Montag, die Nachfrage sei eingebrochen."
+    assert _only(text, 1).source.kind == "person"

@@ -27,7 +27,7 @@ from ...grammar import GrammarBase
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
-from . import frames, phrases, pronouns, settle, verbforms, verbs
+from . import frames, kinds, phrases, pronouns, settle, verbforms, verbs
 
 
 class GermanGrammar(GrammarBase):
@@ -60,7 +60,7 @@ class GermanGrammar(GrammarBase):
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
-        return pronouns.resolve_pronouns(text, tagged, lex, tokens)
+        return kinds.bodies_by_mention(pronouns.resolve_pronouns(text, tagged, lex, tokens), lex, tokens)
 
 
 LANGUAGE = Language(code="de", name="German", grammar=GermanGrammar(),

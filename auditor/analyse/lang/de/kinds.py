@@ -4,6 +4,7 @@ speak ("Die Ministerin", "Anna Weber"; not "Das Unwetter")."""
 from __future__ import annotations
 
 from ....lexicon import Lexicon
+from ....models import TaggedSentence
 from ...phrases import Range, head_range, matches
 from ...phrases import classify as classify_phrase
 from ...tokens import Token
@@ -87,3 +88,25 @@ def names_someone(tokens: list[Token], rng: Range, lex: Lexicon, *, strict: bool
         if k == start and (k > 0 if strict else t.lower not in determiners):
             return True  # "Weber"; strict, a name after an opener: "Auch Weber …"
     return strict and end - start == 1 and tokens[start].lower not in determiners
+
+
+def bodies_by_mention(tagged: list[TaggedSentence], lex: Lexicon,
+                      sentence_tokens: list[list[Token]]) -> list[TaggedSentence]:
+    """A bare name met before after a noun for a body is that body: "Der Rüstungskonzern
+    Brandt … Brandt erklärte" is a company, though "Brandt" alone reads as a person."""
+    titles = lex.kinds.get("body_titles", frozenset())
+    known: set[str] = set()
+    out = list(tagged)
+    for i, s in enumerate(out):
+        toks = sentence_tokens[i]
+        known.update(b.text for a, b in zip(toks, toks[1:])
+                     if a.is_cap and b.is_cap and b.is_word and matches(a.lower, titles, True))
+        if not known or not any(a.source is not None and a.source.kind == "person" and a.source.text in known
+                                for a in s.attributions):
+            continue
+        attributions = tuple(
+            a.model_copy(update={"source": a.source.model_copy(update={"kind": "organization"})})
+            if a.source is not None and a.source.kind == "person" and a.source.text in known else a
+            for a in s.attributions)
+        out[i] = s.model_copy(update={"attributions": attributions})
+    return out
