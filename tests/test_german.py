@@ -947,6 +947,7 @@ def test_apposition_before_a_closing_time_adverbial() -> None:
     # an age stands for someone named before; a name makes a person
     ("Der 52-Jährige sagte, er habe von nichts gewusst.", "Der 52-Jährige", "person"),
     ("Der Bürgermeister Karl Brenner sagte, die Brücke werde saniert.", "Karl Brenner", "person"),
+    ("Der Sprecher des Vereins, Jan Ott, sagte, das Fest falle aus.", "Jan Ott", "person"),
     # a body of auditors, and an outlet's own research
     ("Laut dem Bayerischen Rechnungshof sind die Kosten gestiegen.", "Rechnungshof", "organization"),
     ("Laut der Handwerkskammer fehlen im Kreis viele Lehrlinge.", "Handwerkskammer", "organization"),

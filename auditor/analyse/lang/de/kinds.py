@@ -33,6 +33,8 @@ def unnamed(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
     first = tokens[start].lower
     if end - start < 2 or first not in lex.word("determiners") or first in ("kein", "keine"):
         return False
+    if any(t.text in ",(" for t in tokens[end:rng[1]]):
+        return False  # the name follows in apposition: "der Sprecher des Amtes, Jan Ott"
     capitals: list[str] = []
     for t in tokens[start + 1:end]:
         if capitals and not t.is_cap:
