@@ -944,7 +944,8 @@ def test_apposition_before_a_closing_time_adverbial() -> None:
     ("Der junge Feuerwehrmann sagte, der Brand sei gelöscht.", "Der junge Feuerwehrmann", "anonymous"),
     ("Ein Schreiner in Lindenau erklärte, das Holz sei teurer geworden.", "Ein Schreiner in Lindenau", "anonymous"),
     ("Nach Aussage des Hausmeisters war die Tür verschlossen.", "des Hausmeisters", "anonymous"),
-    # an age stands for someone named before; a name makes a person
+    # an office with "der", or an age, stands for someone named before; a name makes a person
+    ("Der Minister sagte, die Brücke werde saniert.", "Der Minister", "person"),
     ("Der 52-Jährige sagte, er habe von nichts gewusst.", "Der 52-Jährige", "person"),
     ("Der Bürgermeister Karl Brenner sagte, die Brücke werde saniert.", "Karl Brenner", "person"),
     ("Der Sprecher des Vereins, Jan Ott, sagte, das Fest falle aus.", "Jan Ott", "person"),

@@ -11,6 +11,9 @@ from ...tokens import Token
 from .words import is_statement
 
 
+DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
+
+
 def classify(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
     """The kind of a source; a statement noun with a named owner takes the owner's
     kind ("Angaben der Polizei" is the police)."""
@@ -27,7 +30,7 @@ def source_kind(tokens: list[Token], rng: Range, lex: Lexicon) -> str:
 
 def unnamed(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
     """A determiner, adjectives and one noun for a person, and no name: "Ein BMW-Händler",
-    "dessen Chef".
+    "dessen Chef", "der Konzern-Sprecher"; not an office with "der" ("der Minister").
     An age ("der 48-Jährige") stands for someone named before; "kein" makes it vague, not anonymous."""
     start, end = head_range(tokens, rng, lex)
     first = tokens[start].lower
@@ -43,9 +46,10 @@ def unnamed(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
             capitals.append(t.lower)
     if len(capitals) != 1 or capitals[0].endswith(("jährige", "jähriger")):
         return False
-    noun = capitals[0]
-    return matches(noun, lex.kinds.get("person", frozenset()), True) or \
-        noun.endswith(tuple(lex.kinds.get("person_endings", ())))
+    noun, roles = capitals[0], lex.kinds.get("person", frozenset())
+    if first in DEFINITE and noun in roles:
+        return False  # "der Minister": an office, a description of someone named before
+    return matches(noun, roles, True) or noun.endswith(tuple(lex.kinds.get("person_endings", ())))
 
 
 def _statement_kind(tokens: list[Token], rng: Range, lex: Lexicon) -> tuple[str, Range]:
