@@ -1,7 +1,10 @@
 """The kind of a German source, and whether a person phrase names someone who can
-speak ("Die Ministerin", "Anna Weber"; not "Das Unwetter")."""
+speak ("Die Ministerin", "Anna Weber"; not "Das Unwetter"): a person without a name is
+anonymous, and a name met after a noun for a body is that body."""
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from ....lexicon import Lexicon
 from ....models import TaggedSentence
@@ -9,7 +12,6 @@ from ...phrases import Range, head_range, matches
 from ...phrases import classify as classify_phrase
 from ...tokens import Token
 from .words import is_statement
-
 
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 
@@ -105,7 +107,7 @@ def bodies_by_mention(tagged: list[TaggedSentence], lex: Lexicon,
     out = list(tagged)
     for i, s in enumerate(out):
         toks = sentence_tokens[i]
-        known.update(b.text for a, b in zip(toks, toks[1:])
+        known.update(b.text for a, b in pairwise(toks)
                      if a.is_cap and b.is_cap and b.is_word and matches(a.lower, titles, True))
         if not known or not any(a.source is not None and a.source.kind == "person" and a.source.text in known
                                 for a in s.attributions):
