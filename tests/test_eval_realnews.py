@@ -33,7 +33,7 @@ HARBOUR = """<!DOCTYPE html><html lang="en"><head><title>Harbour bridge delayed 
 BAKERY = """<!DOCTYPE html><html lang="de"><head><title>Bäckerei schließt nach vierzig Jahren</title></head><body><article>
 <h1>Bäckerei schließt nach vierzig Jahren</h1>
 <p>Der Bäcker Karl Hummel sagte am Dienstag, er werde die Bäckerei im Herbst schließen.</p>
-<p>Laut der Handwerkskammer fehlen in der Region viele Lehrlinge.</p>
+<p>Laut der Innung fehlen in der Region viele Lehrlinge.</p>
 <p>Die Kunden kamen jeden Morgen vor sieben Uhr. Der Laden liegt am Marktplatz.</p>
 </article></body></html>
 """
@@ -76,9 +76,9 @@ BAKERY_GOLD = {"file": "bakery.html", "lang": "de", "url": None, "sentences": [
     # right, found, kind right
     _sentence(1, "Der Bäcker Karl Hummel sagte am Dienstag, er werde die Bäckerei im Herbst schließen.",
               [_att("Der Bäcker Karl Hummel", "person")]),
-    # "der Handwerkskammer" comes out a person: right, found, kind wrong
-    _sentence(2, "Laut der Handwerkskammer fehlen in der Region viele Lehrlinge.",
-              [_att("der Handwerkskammer", "organization", mode="according_to")]),
+    # "der Innung" comes out a person: right, found, kind wrong
+    _sentence(2, "Laut der Innung fehlen in der Region viele Lehrlinge.",
+              [_att("der Innung", "organization", mode="according_to")]),
     # a sourceless report the tagger does not see: missed
     _sentence(3, "Die Kunden kamen jeden Morgen vor sieben Uhr.", [_att("", "vague", mode="reported")]),
     # a hedge made up to be missed
@@ -112,13 +112,14 @@ def test_every_figure_by_hand(news):
     assert {k: data[k] for k in EXPECTED} == EXPECTED
 
 
-def test_errors_list_wrong_speakers_first_then_missed_then_spurious(news):
+def test_errors_list_wrong_speakers_first_then_missed_then_spurious_then_wrong_kinds(news):
     gold, pages = news
     cases = evaluate_news(gold, [pages]).as_dict(n_errors=10)["errors"]
     assert [(c["error"], c["predicted"]) for c in cases] == [
         ("wrong speaker", "The mayor"), ("wrong speaker", "He → the clerk"),
         ("missed", "He → the clerk"), ("missed", ""), ("missed", ""), ("missed", ""),
-        ("spurious", "Critics")]
+        ("spurious", "Critics"), ("wrong kind", "der Innung (person)")]
+    assert cases[7]["gold"] == "der Innung (organization)"
     assert cases[1]["sentence"] == "He added that the works would last two years."
     assert cases[1]["gold"] == "He → The mayor"
     assert [c["gold"] for c in cases[3:6]] == ["The harbour master", "his deputy", ""]

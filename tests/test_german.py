@@ -1019,3 +1019,41 @@ def test_a_description_resolves_to_the_one_person_named_with_that_role():
 def test_a_description_with_two_people_of_that_role_stays_unresolved():
     text = "Minister Karl Roth und Minister Hans Maier kamen. Der Minister sagte, das sei gut."
     assert _only(text, 1).source.resolved_to is None
+
+
+# --- kinds ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    # a person without a name cannot be checked: anonymous
+    ("Ein Sprecher der Stadtwerke sagte, die Leitung sei repariert.", "Ein Sprecher der Stadtwerke", "anonymous"),
+    ("Der junge Feuerwehrmann sagte, der Brand sei gelöscht.", "Der junge Feuerwehrmann", "anonymous"),
+    ("Ein Schreiner in Lindenau erklärte, das Holz sei teurer geworden.", "Ein Schreiner in Lindenau", "anonymous"),
+    ("Nach Aussage des Hausmeisters war die Tür verschlossen.", "des Hausmeisters", "anonymous"),
+    # an office with "der", or an age, stands for someone named before; a name makes a person
+    ("Der Minister sagte, die Brücke werde saniert.", "Der Minister", "person"),
+    ("Der 52-Jährige sagte, er habe von nichts gewusst.", "Der 52-Jährige", "person"),
+    ("Der Bürgermeister Karl Brenner sagte, die Brücke werde saniert.", "Karl Brenner", "person"),
+    ("Der Sprecher des Vereins, Jan Ott, sagte, das Fest falle aus.", "Jan Ott", "person"),
+    # a body of auditors, and an outlet's own research
+    ("Laut dem Bayerischen Rechnungshof sind die Kosten gestiegen.", "Rechnungshof", "organization"),
+    ("Laut der Handwerkskammer fehlen im Kreis viele Lehrlinge.", "Handwerkskammer", "organization"),
+    ("Nach WDR-Recherchen hat die Firma die Frist versäumt.", "WDR-Recherchen", "outlet"),
+])
+def test_source_kinds(text: str, source: str, kind: str) -> None:
+    a = _only(text)
+    assert source in a.source.text
+    assert a.source.kind == kind
+
+
+def test_a_name_met_after_a_noun_for_a_body_is_that_body() -> None:
+    text = ("Der Werkzeugkonzern Brandt streicht zweihundert Stellen. "
+            "Brandt erklärte am Montag, die Nachfrage sei eingebrochen.")
+    a = _only(text, 1)
+    assert a.source.text == "Brandt"
+    assert a.source.kind == "organization"
+
+
+def test_a_name_alone_stays_a_person() -> None:
+    text = "Der Tischler kam zu spät. Brandt erklärte am Montag, die Nachfrage sei eingebrochen."
+    assert _only(text, 1).source.kind == "person"

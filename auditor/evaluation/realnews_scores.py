@@ -21,7 +21,7 @@ from ..pipeline import audit_document
 from .metrics import Counts, binary_counts
 from .realnews import NewsAttribution, NewsSentence, Predicted, align, find_page, matches, read_news_jsonl
 
-ERROR_ORDER = ("wrong speaker", "missed", "spurious")  # the worst first: a statement in the wrong mouth
+ERROR_ORDER = ("wrong speaker", "missed", "spurious", "wrong kind")  # the worst first: a statement in the wrong mouth
 
 
 @dataclass
@@ -97,7 +97,12 @@ def _score_gold(ev: NewsEvaluation, file: str, g: NewsSentence, preds: list[Pred
             if ga.kind and ga.kind != "pronoun" and ga.mode != "reported":
                 # a pronoun resolved to the right name counts as the right kind
                 t.kinds += 1
-                t.kinds_right += ga.kind == hit[0].kind or hit[0].kind == "pronoun"
+                right_kind = ga.kind == hit[0].kind or hit[0].kind == "pronoun"
+                t.kinds_right += right_kind
+                if not right_kind:
+                    ev.cases.append({"error": "wrong kind", "file": file, "sentence": g.text,
+                                     "gold": f"{ga.source} ({ga.kind})",
+                                     "predicted": f"{hit[0].text} ({hit[0].kind})"})
         else:
             ev.cases.append({"error": "missed", "file": file, "sentence": g.text, "gold": _gold_shown(ga),
                              "predicted": " | ".join(p.shown() for p in preds)})

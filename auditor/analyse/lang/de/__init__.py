@@ -29,7 +29,7 @@ from ...grammar import GrammarBase
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
-from . import frames, mood, phrases, pronouns, settle, verbforms, verbs
+from . import frames, kinds, mood, phrases, pronouns, settle, verbforms, verbs
 
 
 class GermanGrammar(GrammarBase):
@@ -65,7 +65,8 @@ class GermanGrammar(GrammarBase):
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
-        return resolve_descriptions(text, pronouns.resolve_pronouns(text, tagged, lex, tokens), lex, tokens)
+        tagged = kinds.bodies_by_mention(pronouns.resolve_pronouns(text, tagged, lex, tokens), lex, tokens)
+        return resolve_descriptions(text, tagged, lex, tokens)
 
 
 LANGUAGE = Language(code="de", name="German", grammar=GermanGrammar(),

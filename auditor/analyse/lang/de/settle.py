@@ -6,7 +6,7 @@ from ....lexicon import Lexicon
 from ...found import Found, fold_chains_nearest
 from ...tokens import Token
 from .clauses import sentence_subject
-from .kinds import classify, own_account
+from .kinds import classify, own_account, source_kind
 from .phrases import phrase_forward
 
 
@@ -20,7 +20,7 @@ def settle(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]
     found = [f for f in found if not (f.silent and f.source in spoken)]
     for item in found:
         if item.source and item.kind is None:
-            item.kind = classify(tokens, item.source, lex)
+            item.kind = source_kind(tokens, item.source, lex)
     for item in found:
         _own_account_subject(item, tokens, lex)
     named = [f for f in found if f.source is not None and not (
@@ -38,7 +38,7 @@ def settle(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]
                 rng = phrase_forward(tokens, 1, first, lex)
                 if rng is not None and rng[1] == first:
                     item.source = rng
-                    item.kind = classify(tokens, rng, lex)
+                    item.kind = source_kind(tokens, rng, lex)
         kept.append(item)
     return fold_chains_nearest(kept)  # "X berichtet unter Berufung auf Y": Y is the source, X relays it
 
