@@ -25,38 +25,44 @@ def _role_of(text: str, lex: Lexicon) -> str | None:
     return role
 
 
-def _names_after(text: str, tokens: list[Token], role: str, lex: Lexicon) -> set[str]:
-    """Names right after the role noun in a sentence's tokens ("Minister Hans Maier")."""
-    names = set()
+def _names_by_role(text: str, tokens: list[Token], lex: Lexicon, seen: dict[str, set[str]]) -> None:
+    """Add to ``seen`` the names right after a role noun in a sentence ("Minister Hans Maier")."""
     roles = lex.kinds.get("person", frozenset())
     stop = lex.word("determiners")
     for k, token in enumerate(tokens):
-        if token.lower != role:
+        if token.lower not in roles:
             continue
         end = k + 1
         while end < len(tokens) and end - k <= _MAX_NAME and tokens[end].is_word and tokens[end].is_cap \
                 and tokens[end].lower not in roles and tokens[end].lower not in stop:
             end += 1
-        if end > k + 1:
-            names.add(text[tokens[k + 1].start:tokens[end - 1].end])  # as written: a line break may stand inside
-    return names
+        if end > k + 1:  # the name as written: a line break may stand inside
+            seen.setdefault(token.lower, set()).add(text[tokens[k + 1].start:tokens[end - 1].end])
+
+
+def _resolved(s: TaggedSentence, lex: Lexicon, seen: dict[str, set[str]]) -> TaggedSentence:
+    changed, touched = [], False
+    for a in s.attributions:
+        src = a.source
+        role = _role_of(src.text, lex) if src is not None and src.kind == "person" and not src.resolved_to else None
+        names = seen.get(role, set()) if role is not None else set()
+        if len(names) == 1:
+            a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": next(iter(names))})})
+            touched = True
+        changed.append(a)
+    return s.model_copy(update={"attributions": tuple(changed)}) if touched else s
 
 
 def resolve_descriptions(text: str, tagged: list[TaggedSentence], lex: Lexicon,
                          sentence_tokens: list[list[Token]]) -> list[TaggedSentence]:
-    """Person sources that are descriptions get ``resolved_to`` the one earlier name with their role."""
-    out = list(tagged)
+    """Person sources that are descriptions get ``resolved_to`` the one earlier name with their role.
+    One pass, each sentence read once (an article of many descriptions stays linear); an article
+    with no description is not read at all."""
+    if not any(a.source is not None and a.source.kind == "person" and _role_of(a.source.text, lex)
+               for s in tagged for a in s.attributions):
+        return tagged
+    out, seen = [], {}
     for i, s in enumerate(tagged):
-        changed, touched = [], False
-        for a in s.attributions:
-            src = a.source
-            role = _role_of(src.text, lex) if src is not None and src.kind == "person" and not src.resolved_to else None
-            if role is not None:
-                names = set().union(*(_names_after(text, sentence_tokens[j], role, lex) for j in range(i)))
-                if len(names) == 1:
-                    a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": names.pop()})})
-                    touched = True
-            changed.append(a)
-        if touched:
-            out[i] = s.model_copy(update={"attributions": tuple(changed)})
+        out.append(_resolved(s, lex, seen) if s.attributions else s)
+        _names_by_role(text, sentence_tokens[i], lex, seen)
     return out

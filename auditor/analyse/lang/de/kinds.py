@@ -112,12 +112,18 @@ def bodies_by_mention(tagged: list[TaggedSentence], lex: Lexicon,
     """A bare name met before after a noun for a body is that body: "Der Rüstungskonzern
     Brandt … Brandt erklärte" is a company, though "Brandt" alone reads as a person."""
     titles = lex.kinds.get("body_titles", frozenset())
+    # only one-word names of person sources can turn out to be bodies ("Brandt"): an article with
+    # none is not read again
+    names = {a.source.text for s in tagged for a in s.attributions
+             if a.source is not None and a.source.kind == "person" and " " not in a.source.text}
+    if not names:
+        return tagged
     known: set[str] = set()
     out = list(tagged)
     for i, s in enumerate(out):
         toks = sentence_tokens[i]
         known.update(b.text for a, b in pairwise(toks)
-                     if a.is_cap and b.is_cap and b.is_word and matches(a.lower, titles, True))
+                     if b.text in names and a.is_cap and b.is_word and matches(a.lower, titles, True))
         if not known or not any(a.source is not None and a.source.kind == "person" and a.source.text in known
                                 for a in s.attributions):
             continue
