@@ -14,10 +14,15 @@ def carries_report(tokens: list[Token], lex: Lexicon) -> bool:
     """A listed Konjunktiv I form ("sei", "habe"), a Konjunktiv II form standing in for one
     where the two would read alike ("sie hätten"), or a Konjunktiv I made by its ending:
     "Die Bundespolizei kontrolliere alle Einreisenden", "Jeder Antrag bedeute Arbeit"."""
-    subjunctive = lex.word("subjunctive_forms") | lex.word("subjunctive_substitutes")
+    subjunctive = lex.derived(_subjunctive)
     if any(t.lower in subjunctive for t in tokens):
         return True
     return any(_first_ending(tokens, k, lex) for k in range(1, min(len(tokens) - 1, _VERB_WITHIN)))
+
+
+def _subjunctive(lex: Lexicon) -> frozenset[str]:
+    # made once per lexicon: asked of every sentence without a cue after an attributed one
+    return lex.word("subjunctive_forms") | lex.word("subjunctive_substitutes")
 
 
 def _first_ending(tokens: list[Token], k: int, lex: Lexicon) -> bool:
