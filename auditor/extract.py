@@ -13,7 +13,6 @@ labels) is dropped by its shape, never by its words.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 from collections.abc import Iterator
@@ -24,12 +23,14 @@ from typing import Any
 from urllib.parse import urlsplit
 from warnings import WarningMessage, catch_warnings, simplefilter
 
-from bs4 import BeautifulSoup, NavigableString, SoupStrainer, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 from lxml import etree
 
 from auditor.errors import ExtractError, InputError
 from auditor.inputs.decode import decode_bytes, html_meta_charset, text_problem
+from auditor.lead import with_lead
 from auditor.language import UNKNOWN, detect_language, supported_languages
+from auditor.metadata import PageMetadata, absolute_url, choose, clean, page_metadata
 from auditor.models import Article, RawDocument
 
 # trafilatura logs "empty HTML tree" and the like at ERROR; we report the same
@@ -44,13 +45,6 @@ MAX_HTML_CHARS = 10_000_000  # as inputs.MAX_FILE_BYTES: the memory of a page's 
 # trafilatura spends ~50 µs per element; news pages have a few thousand, so a
 # page beyond this is hostile (or not an article) and would stall a bulk run
 MAX_HTML_TAGS = 50_000
-MAX_JSONLD_CHARS = 1_000_000
-
-ARTICLE_TYPES = frozenset({
-    "Article", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
-    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
-    "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report",
-})  # fmt: skip
 # elements of trafilatura's output tree that hold running text
 _TEXT_BLOCKS = ("head", "p", "item", "quote", "code", "cell")
 _LINE_BREAK = "lb"  # trafilatura's <br>
@@ -64,29 +58,10 @@ _MIN_PROMO_RUN = 4
 _HEADING_WORDS = 12
 _SENTENCE_END = frozenset(".!?\"'”“»«’)")
 _MAX_BLOCK_SEARCH = 32  # ancestors walked to find a string's block; bounded for deep trees
-_HEAD_TAGS = SoupStrainer(["meta", "link", "script"])
 
 _TAG = re.compile(r"<[A-Za-z]")
-_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)""", re.IGNORECASE)
 _LANGUAGE_CODE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*")
-_MARKUP = re.compile(r"<[A-Za-z/!]")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
-_TRAILING_COMMA = re.compile(r",\s*([\]}])")
-_HTML_COMMENT_WRAP = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
-
-
-@dataclass(frozen=True)
-class _Metadata:
-    title: str | None = None
-    author: str | None = None
-    published: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    language: str | None = None  # the page's own claim (<html lang>, og:locale)
-
-    def or_else(self, other: _Metadata) -> _Metadata:
-        """Field by field: ours if set, else the other's."""
-        return _Metadata(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
 
 
 def extract(raw: RawDocument, *, language: str | None = None) -> Article:
@@ -156,7 +131,7 @@ def domain_of(url: str | None) -> str | None:
 # ---------------------------------------------------------------- text
 
 
-def _from_text(raw: RawDocument) -> tuple[str, _Metadata, list[str]]:
+def _from_text(raw: RawDocument) -> tuple[str, PageMetadata, list[str]]:
     warnings: list[str] = []
     if isinstance(raw.content, str):
         text = raw.content  # exactly as given: offsets point into it
@@ -165,25 +140,52 @@ def _from_text(raw: RawDocument) -> tuple[str, _Metadata, list[str]]:
         text, warnings = decoded.text, list(decoded.warnings)
     if problem := text_problem(text):
         raise InputError(raw.origin, problem)
-    return text, _Metadata(), warnings
+    return text, PageMetadata(), warnings
 
 
 # ---------------------------------------------------------------- HTML
 
 
-def _from_html(raw: RawDocument) -> tuple[str, _Metadata, list[str]]:
+def _from_html(raw: RawDocument) -> tuple[str, PageMetadata, list[str]]:
     html, warnings = _html_string(raw)
     _check_html_limits(raw.origin, html)
+    tree = _parse(html)
+    declared = page_metadata(tree, html)
     document = _run_trafilatura(_trafilatura(raw.origin), html, raw.url, warnings)
-    text = _body_text(document.body) if document is not None and document.body is not None else ""
+    blocks = _body_blocks(document.body) if document is not None and document.body is not None else []
+    if blocks:
+        blocks = with_lead(blocks, declared.meta.descriptions, tree)
+    text = "\n\n".join(text for _, text in blocks)
     if not text:
         text = _fallback_text(raw.origin, html)
         if text:
             warnings.append("main text not found by trafilatura; used every paragraph of the page")
     if not text:
         raise ExtractError(raw.origin, "no article text found in HTML")
-    meta = _page_metadata(html, warnings).or_else(_trafilatura_metadata(document))
+    meta = choose(declared, _trafilatura_metadata(document), raw.url)
     return text, meta, warnings
+
+
+def _parse(html: str) -> etree._Element | None:
+    """The page as lxml reads it (the parser trafilatura and bs4 use too), for its
+    metadata and its visible text; None when nothing can be read."""
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        return etree.fromstring(html.encode("utf-8", errors="replace"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def _trafilatura_metadata(document: Any) -> PageMetadata:
+    if document is None:
+        return PageMetadata()
+    return PageMetadata(
+        title=clean(document.title),
+        author=clean(document.author),
+        published=clean(document.date),
+        outlet=clean(document.sitename),
+        url=absolute_url(document.url),
+    )
 
 
 def _html_string(raw: RawDocument) -> tuple[str, list[str]]:
@@ -232,8 +234,8 @@ def _run_trafilatura(trafilatura: ModuleType, html: str, url: str | None, warnin
         return None
 
 
-def _body_text(body: etree._Element) -> str:
-    """trafilatura's output tree as text: blocks split by a blank line, <lb/> by a newline."""
+def _body_blocks(body: etree._Element) -> list[tuple[str, str]]:
+    """trafilatura's output tree as (tag, text) blocks, <lb/> as a newline, furniture dropped."""
     blocks: list[tuple[str, str]] = []  # (tag, text)
     for block in body.iter(*_TEXT_BLOCKS):
         if next(block.iterdescendants(*_TEXT_BLOCKS), None) is not None:
@@ -243,7 +245,7 @@ def _body_text(body: etree._Element) -> str:
             lines = [" ".join(line.split()) for line in lines]
         if text := _clean_block("\n".join(lines)):
             blocks.append((block.tag, text))
-    return "\n\n".join(text for _, text in _without_furniture(blocks))
+    return _without_furniture(blocks)
 
 
 def _block_lines(block: etree._Element) -> list[str]:
@@ -355,137 +357,6 @@ def _enclosing_block(string: NavigableString) -> Tag | None:
         if parent.name in _FALLBACK_BLOCKS:
             return parent
     return None
-
-
-def _trafilatura_metadata(document: Any) -> _Metadata:
-    if document is None:
-        return _Metadata()
-    return _Metadata(
-        title=_clean(document.title),
-        author=_clean(document.author),
-        published=_clean(document.date),
-        outlet=_clean(document.sitename),
-        url=_absolute_url(document.url),
-    )
-
-
-# ---------------------------------------------------------------- metadata
-
-
-def _page_metadata(html: str, warnings: list[str]) -> _Metadata:
-    try:
-        soup = BeautifulSoup(html, "lxml", parse_only=_HEAD_TAGS)
-    except RecursionError:
-        warnings.append("metadata not read: HTML nested too deeply")
-        return _Metadata()
-    meta = _meta_tags(soup)
-    article, index = _jsonld_article(soup)
-    canonical = soup.find("link", rel="canonical")
-    lang_match = _HTML_LANG.search(html[:4096])
-    return _Metadata(
-        title=_first(article.get("headline"), meta.get("og:title"), meta.get("twitter:title")),
-        author=_first(_names(article.get("author"), index), _not_url(meta.get("author"))),
-        published=_first(
-            article.get("datePublished"),
-            meta.get("article:published_time"),
-            meta.get("date"),
-            meta.get("dc.date.issued"),
-            meta.get("dc.date"),
-            meta.get("pubdate"),
-        ),
-        outlet=_first(meta.get("og:site_name"), _names(article.get("publisher"), index)),
-        url=_absolute_url(_first(meta.get("og:url"), canonical.get("href") if isinstance(canonical, Tag) else None)),
-        language=_first(lang_match.group(1) if lang_match else None, meta.get("og:locale")),
-    )
-
-
-def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
-    """<meta property|name|itemprop=... content=...>, keys lower case, first one wins."""
-    found: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
-        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
-        content = tag.get("content")
-        if isinstance(key, str) and isinstance(content, str) and content.strip():
-            found.setdefault(key.strip().lower(), content.strip())
-    return found
-
-
-def _jsonld_article(soup: BeautifulSoup) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The first schema.org article node ({} if none) and every node by "@id",
-    to resolve references such as "publisher": {"@id": "#org"}."""
-    nodes = [
-        node
-        for script in soup.find_all("script", type=re.compile(r"ld\+json", re.IGNORECASE))
-        for node in _jsonld_nodes(_loads_lenient(script.string or ""))
-    ]
-    index = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
-    article = next((node for node in nodes if _jsonld_types(node) & ARTICLE_TYPES), {})
-    return article, index
-
-
-def _loads_lenient(text: str) -> Any:
-    """JSON-LD as found in the wild: wrapped in comments, with trailing commas."""
-    text = _HTML_COMMENT_WRAP.sub("", text.strip())
-    if not text or len(text) > MAX_JSONLD_CHARS:
-        return None
-    for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
-        try:
-            return json.loads(candidate, strict=False)
-        except (ValueError, RecursionError):
-            continue
-    return None
-
-
-def _jsonld_nodes(data: Any) -> Iterator[dict[str, Any]]:
-    """Top-level objects and the members of an "@graph"."""
-    for item in data if isinstance(data, list) else [data]:
-        if isinstance(item, dict):
-            yield item
-            graph = item.get("@graph")
-            if isinstance(graph, list):
-                yield from (node for node in graph if isinstance(node, dict))
-
-
-def _jsonld_types(node: dict[str, Any]) -> set[str]:
-    kind = node.get("@type")
-    if isinstance(kind, str):
-        return {kind}
-    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
-
-
-def _names(value: Any, index: dict[str, Any]) -> str | None:
-    """ "name" of a person/organisation, a reference to one, or a list of them."""
-    items = value if isinstance(value, list) else [value]
-    names = []
-    for item in items:
-        if isinstance(item, dict) and isinstance(item.get("@id"), str) and "name" not in item:
-            item = index.get(item["@id"], item)
-        name = item.get("name") if isinstance(item, dict) else item
-        if (name := _not_url(_clean(name))) and name not in names:
-            names.append(name)
-    return "; ".join(names) or None
-
-
-def _first(*values: Any) -> str | None:
-    return next((clean for value in values if (clean := _clean(value))), None)
-
-
-def _clean(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = " ".join(value.split())
-    # an unclosed attribute quote swallows the following tags into the value
-    return value if value and not _MARKUP.search(value) else None
-
-
-def _not_url(value: str | None) -> str | None:
-    """article:author and friends often hold a profile URL rather than a name."""
-    return None if value is None or value.startswith(("http://", "https://", "/")) else value
-
-
-def _absolute_url(value: str | None) -> str | None:
-    value = _clean(value)
-    return value if value and value.lower().startswith(("http://", "https://")) else None
 
 
 # ---------------------------------------------------------------- language

@@ -1,6 +1,6 @@
 """Body extraction on the real-news dev pages: the auditor's against trafilatura alone.
 
-Run: .venv/bin/python bench/extract.py [--rounds 3] [--pages DIR] [--per-page]
+Run: .venv/bin/python bench/extract.py [--rounds 5] [--pages DIR] [--per-page]
 
 The reference body of a page is the text of its gold sentences
 (../shared/eval/realnews-dev/{de,en}.jsonl), those marked "skip" included: a
@@ -84,23 +84,22 @@ def trafilatura_alone(raw_html: bytes, url: str | None) -> str:
 
 
 def run(extractors: dict, docs: list, rounds: int) -> dict[str, tuple[list[str], float]]:
-    """Each extractor's texts and its best time over the rounds."""
-    out = {}
-    for name, fn in extractors.items():
-        best = float("inf")
-        texts: list[str] = []
-        for _ in range(rounds):
+    """Each extractor's texts and its best time over the rounds; the extractors take
+    turns within a round, so a load on the machine weighs on both alike."""
+    best = dict.fromkeys(extractors, float("inf"))
+    texts: dict[str, list[str]] = {}
+    for _ in range(rounds):
+        for name, fn in extractors.items():
             start = time.perf_counter()
-            texts = [fn(raw) for raw in docs]
-            best = min(best, time.perf_counter() - start)
-        out[name] = (texts, best)
-    return out
+            texts[name] = [fn(raw) for raw in docs]
+            best[name] = min(best[name], time.perf_counter() - start)
+    return {name: (texts[name], best[name]) for name in extractors}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=Path, default=DEV / "pages")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--per-page", action="store_true", help="print each page's F1 too")
     args = parser.parse_args()
     gold = gold_pages(DEV)
