@@ -1,0 +1,150 @@
+"""What the reader sees must be the article (issue 13, item 7): the lead kept,
+furniture dropped by shape, and an outlet and author that are an outlet and an author.
+Every page here is a small page written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.extract import extract
+from auditor.metadata import choose_author, choose_outlet, names_domain, registered_domain
+from auditor.models import RawDocument
+
+STORY = (
+    "<p>The council approved a new bridge over the canal on Tuesday, ending years of debate in the town.</p>"
+    "<p>Officials put the cost at about twelve million pounds, the planning chief said on Wednesday.</p>"
+    "<p>Work is due to begin in the spring and will take two years, according to the council.</p>"
+)
+LEAD = "A watchdog says the bridge will cost twice what the council claims, a report found."
+
+
+def page(body: str, head: str = "", url: str = "https://www.riverside-chronicle.example/news/bridge-1") -> RawDocument:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return RawDocument(origin="page.html", content=html, content_type="html", url=url)
+
+
+def with_header_lead(description: str = LEAD, shown: str = LEAD) -> RawDocument:
+    head = f'<meta name="description" content="{description}">'
+    body = (f"<article><header><h1>Bridge approved</h1><p class='standfirst'>{shown}</p></header>"
+            f"<div class='body'>{STORY}</div></article>")
+    return page(body, head)
+
+
+# ---------------------------------------------------------------- the lead
+
+
+def test_a_lead_shown_in_the_header_is_put_before_the_story() -> None:
+    text = extract(with_header_lead()).text
+    assert text.count(LEAD) == 1
+    assert text.index(LEAD) < text.index("The council approved a new bridge")
+
+
+def test_a_description_the_page_does_not_show_is_not_added() -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    text = extract(page(f"<article><h1>Bridge approved</h1>{STORY}</article>", head)).text
+    assert "watchdog" not in text
+
+
+def test_a_lead_already_in_the_text_is_not_repeated() -> None:
+    head = '<meta property="og:description" content="The council approved a new bridge over the canal on Tuesday.">'
+    text = extract(page(f"<article><h1>Bridge approved</h1>{STORY}</article>", head)).text
+    assert text.count("The council approved a new bridge") == 1
+
+
+def test_a_cut_off_description_is_not_a_lead() -> None:
+    cut = "A watchdog says the bridge will cost twice what the council…"
+    text = extract(with_header_lead(cut, cut)).text
+    assert "watchdog" not in text
+
+
+def test_a_description_in_a_script_only_is_not_shown() -> None:
+    head = f'<meta name="description" content="{LEAD}">'
+    body = f"<article><script>var teaser = '{LEAD}';</script>{STORY}</article>"
+    assert "watchdog" not in extract(page(body, head)).text
+
+
+# ---------------------------------------------------------------- outlet
+
+
+def test_a_section_name_gives_way_to_the_publisher_the_domain_confirms() -> None:
+    head = ('<meta property="og:site_name" content="World">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge approved",'
+            ' "publisher": {"@type": "Organization", "name": "The Riverside Chronicle"}}</script>')
+    assert extract(page(STORY, head)).outlet == "The Riverside Chronicle"
+
+
+def test_a_section_name_gives_way_to_the_alias_of_the_domain() -> None:
+    head = '<meta property="og:site_name" content="U.S.">'
+    assert extract(page(STORY, head, url="https://www.reuters.com/article/us-bridge/x")).outlet == "Reuters"
+
+
+def test_a_social_media_url_is_not_an_outlet() -> None:
+    head = ('<meta property="og:site_name" content="https://www.facebook.com/riversidechronicle">'
+            '<meta name="publisher" content="Riverside Chronicle">')
+    assert extract(page(STORY, head)).outlet == "Riverside Chronicle"
+
+
+def test_a_name_made_from_the_url_gives_way_to_the_alias() -> None:
+    # nothing declared: trafilatura's "Bbc" from the host is no better than the outlet's name
+    article = extract(page(STORY, url="https://www.bbc.co.uk/news/bridge-1"))
+    assert article.outlet == "BBC"
+
+
+def test_a_declared_name_on_an_unknown_domain_is_kept() -> None:
+    head = '<meta property="og:site_name" content="Kanalblatt">'
+    assert extract(page(STORY, head, url="https://example.org/a")).outlet == "Kanalblatt"
+
+
+@pytest.mark.parametrize(("name", "label", "spelled"), [
+    ("The New York Times", "nytimes", True),
+    ("Frankfurter Allgemeine Zeitung", "faz", True),
+    ("SPIEGEL ONLINE", "spiegel", True),
+    ("Süddeutsche Zeitung", "sueddeutsche", True),
+    ("the Guardian", "theguardian", True),
+    ("DW.COM", "dw", True),
+    ("U.S.", "reuters", False),
+    ("World", "bbc", False),
+    ("Politics", "washingtonpost", False),
+])  # fmt: skip
+def test_names_domain(name: str, label: str, spelled: bool) -> None:
+    assert names_domain(name, label) is spelled
+
+
+@pytest.mark.parametrize(("url", "domain"), [
+    ("https://edition.cnn.com/2024/x", "cnn.com"),
+    ("https://news.bbc.co.uk/x", "bbc.co.uk"),
+    ("https://www.heraldsun.com.au/news", "heraldsun.com.au"),
+    ("not a url", None),
+])  # fmt: skip
+def test_registered_domain(url: str, domain: str | None) -> None:
+    assert registered_domain(url) == domain
+
+
+def test_choose_outlet_falls_back_to_the_domain() -> None:
+    assert choose_outlet((), "kanalblatt", "kanalblatt.example") == "kanalblatt.example"
+
+
+# ---------------------------------------------------------------- author
+
+
+def test_the_outlet_is_not_the_author() -> None:
+    head = ('<meta property="og:site_name" content="Riverside Chronicle">'
+            '<meta name="author" content="Riverside Chronicle">')
+    assert extract(page(STORY, head)).author is None
+
+
+def test_a_domain_is_not_an_author() -> None:
+    head = '<meta name="author" content="riverside-chronicle.example">'
+    assert extract(page(STORY, head)).author is None
+
+
+def test_a_person_named_like_the_site_is_an_author() -> None:
+    head = ('<meta property="og:site_name" content="ohlsen.example">'
+            '<meta name="author" content="Tim Ohlsen">')
+    assert extract(page(STORY, head, url="https://ohlsen.example/a")).author == "Tim Ohlsen"
+
+
+def test_choose_author_rejects_a_rewritten_outlet_field() -> None:
+    # "kanalblatt.de" rejected, then a rewritten "Kanalblatt De" of the same words
+    assert choose_author(("kanalblatt.de", "Kanalblatt De"), ("Kanalblatt",)) is None
+    assert choose_author(("Kanalblatt, Hamburg", "Eva Roth"), ("Kanalblatt",)) == "Eva Roth"
