@@ -9,6 +9,7 @@ import pytest
 from auditor.extract import extract
 from auditor.metadata import choose_author, choose_outlet, names_domain, registered_domain
 from auditor.models import RawDocument
+from auditor.scoring.features import has_number
 
 STORY = (
     "<p>The council approved a new bridge over the canal on Tuesday, ending years of debate in the town.</p>"
@@ -148,3 +149,25 @@ def test_choose_author_rejects_a_rewritten_outlet_field() -> None:
     # "kanalblatt.de" rejected, then a rewritten "Kanalblatt De" of the same words
     assert choose_author(("kanalblatt.de", "Kanalblatt De"), ("Kanalblatt",)) is None
     assert choose_author(("Kanalblatt, Hamburg", "Eva Roth"), ("Kanalblatt",)) == "Eva Roth"
+
+
+# ---------------------------------------------------------------- datelines
+
+
+@pytest.mark.parametrize("line", [
+    "| 3. März 2026 | 18:00 Uhr",
+    "Stand: 03.03.2026 18:05 Uhr",
+    "Posted 2026-03-03 18:05",
+    "Updated 6:05 p.m., March 3, 2026",
+])  # fmt: skip
+def test_a_dateline_states_no_number(line: str) -> None:
+    assert not has_number(line, "unknown")  # month names of every language
+
+
+@pytest.mark.parametrize("sentence", [
+    "Um 18:00 Uhr kamen 40 Leute zur Brücke.",
+    "The match ended 2:1.",
+    "Die Brücke kostet 7,40 Millionen Euro.",
+])  # fmt: skip
+def test_a_number_beside_a_time_still_counts(sentence: str) -> None:
+    assert has_number(sentence, "unknown")

@@ -145,6 +145,9 @@ def quantity_words(language: str) -> QuantityWords:
 _NUMBER = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?(?![\w])")
 _WORD = re.compile(r"[^\W\d_]+\.?|\S", re.UNICODE)
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
+# a clock time with a colon ("13:00", "3:45:10") or a date in digits ("28.04.2020",
+# "4/28/20", "2020-04-28"): a dateline or a timestamp, not a quantity
+_DATE_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}([./])\d{1,2}\1(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
 
 
 def _is_date_or_year(text: str, match: re.Match, months: frozenset[str]) -> bool:
@@ -161,8 +164,10 @@ def _is_date_or_year(text: str, match: re.Match, months: frozenset[str]) -> bool
 
 
 def has_number(text: str, language: str) -> bool:
-    """Does the text state a number or quantity?  Years, days of the month and clock times do not count."""
+    """Does the text state a number or quantity?  Years, days of the month, dates in
+    digits and clock times do not count: "| 20. April 2020 | 13:00 Uhr" is a dateline."""
     words = quantity_words(language)
+    text = _DATE_TIME.sub(" ", text)
     for match in _NUMBER.finditer(text):
         if not _is_date_or_year(text, match, words.months):
             return True
