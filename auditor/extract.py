@@ -2,12 +2,12 @@
 
 Plain text is taken exactly as given. For HTML, trafilatura finds the main
 text (favor_precision: on our pages it kept every article paragraph and let
-less boilerplate through than the default or favor_recall); BeautifulSoup
-reads the metadata (JSON-LD, Open Graph, <meta>) and is the fallback when
-trafilatura finds nothing or fails on hostile markup. The text is what a browser
-shows: a newline in the page source is a space, only <br> breaks a line, and
-furniture that trafilatura keeps (metadata lines, promo teasers, closing
-labels) is dropped by its shape, never by its words.
+less boilerplate through than the default or favor_recall); `metadata` reads
+JSON-LD, Open Graph and <meta> from one lxml parse; BeautifulSoup is the
+fallback when trafilatura finds nothing or fails on hostile markup. The text is what a browser
+shows: a newline in the page source is a space, only <br> breaks a line;
+furniture that trafilatura keeps is dropped by its shape (`furniture`), and
+the lead it drops is put back (`lead`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from lxml import etree
 
 from auditor.errors import ExtractError, InputError
 from auditor.inputs.decode import decode_bytes, html_meta_charset, text_problem
+from auditor.furniture import without_furniture
 from auditor.lead import with_lead
 from auditor.language import UNKNOWN, detect_language, supported_languages
 from auditor.metadata import PageMetadata, absolute_url, choose, clean, page_metadata
@@ -51,12 +52,6 @@ _LINE_BREAK = "lb"  # trafilatura's <br>
 # the bs4 fallback reads these, after dropping page furniture
 _FALLBACK_BLOCKS = frozenset({"p", "h1", "h2", "h3", "li", "blockquote"})
 _FURNITURE = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form"]
-# page furniture by shape: "A | B | C" metadata fields, promo teaser runs, short lines
-_MIN_FIELDS = 3
-_MAX_FIELD_WORDS = 6
-_MIN_PROMO_RUN = 4
-_HEADING_WORDS = 12
-_SENTENCE_END = frozenset(".!?\"'”“»«’)")
 _MAX_BLOCK_SEARCH = 32  # ancestors walked to find a string's block; bounded for deep trees
 
 _TAG = re.compile(r"<[A-Za-z]")
@@ -245,7 +240,7 @@ def _body_blocks(body: etree._Element) -> list[tuple[str, str]]:
             lines = [" ".join(line.split()) for line in lines]
         if text := _clean_block("\n".join(lines)):
             blocks.append((block.tag, text))
-    return _without_furniture(blocks)
+    return without_furniture(blocks)
 
 
 def _block_lines(block: etree._Element) -> list[str]:
@@ -263,71 +258,6 @@ def _block_lines(block: etree._Element) -> list[str]:
             parts.append(element.tail)
     lines.append("".join(parts))
     return lines
-
-
-def _without_furniture(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Drops what trafilatura lets through around the story, by its shape alone:
-    metadata lines ("Radio | Nachrichten | 20. April | 13:00 Uhr"), runs of promo
-    teasers ("GUIDE: How to …", "VIDEO: …") and labels at the end that introduce
-    nothing but links and credits ("Read more:", "Dieses Thema im Programm:")."""
-    kept = [block for block in blocks if not _is_metadata_line(block[1])]
-    promo = _promo_runs(kept)
-    kept = [block for i, block in enumerate(kept) if i not in promo]
-    cut = _trailing_labels(kept)
-    return kept[:cut] if cut else kept  # never the whole text
-
-
-def _is_metadata_line(text: str) -> bool:
-    """Short fields between bars; the first may carry a label ("Im Programm: Radio | …")."""
-    first, *fields = text.split(" | ")
-    return (
-        len(fields) >= _MIN_FIELDS - 1
-        and len(first.split()) <= _HEADING_WORDS
-        and all(len(field.split()) <= _MAX_FIELD_WORDS for field in fields)
-    )
-
-
-def _is_short_line(text: str) -> bool:
-    """A label, title or credit rather than a sentence of the story."""
-    return len(text.split()) <= _HEADING_WORDS and text[-1] not in _SENTENCE_END
-
-
-def _promo_label(text: str) -> str | None:
-    """ "VIDEO" of "VIDEO: The 20-second hand wash": an upper-case label before a short title."""
-    label, colon, title = text.partition(": ")
-    short = len(label.split()) <= _MAX_FIELD_WORDS and len(text.split()) <= _HEADING_WORDS
-    return label if colon and title and label.isupper() and short and text[-1] != "." else None
-
-
-def _promo_runs(blocks: list[tuple[str, str]]) -> set[int]:
-    """Indexes of runs of teaser lines with distinct labels (an interview's
-    "SPIEGEL: …" / "MÜLLER: …" repeats its labels, a promo box does not)."""
-    found: set[int] = set()
-    run: list[int] = []
-    labels: set[str] = set()
-    for i, (_, text) in enumerate([*blocks, ("p", ".")]):
-        label = _promo_label(text)
-        if label is not None and label not in labels:
-            run.append(i)
-            labels.add(label)
-            continue
-        if len(run) >= _MIN_PROMO_RUN:
-            found.update(run)
-        run, labels = ([i], {label}) if label is not None else ([], set())
-    return found
-
-
-def _trailing_labels(blocks: list[tuple[str, str]]) -> int:
-    """Where the labels at the end begin: a block ending in ":" followed only by
-    short lines (links, credits), not by the list items it would introduce."""
-    cut = len(blocks)
-    for i in range(len(blocks) - 1, -1, -1):
-        tag, text = blocks[i]
-        if text.endswith(":"):
-            cut = i
-        elif tag == "item" or not _is_short_line(text):
-            break
-    return cut
 
 
 def _clean_block(text: str) -> str:

@@ -171,3 +171,44 @@ def test_a_dateline_states_no_number(line: str) -> None:
 ])  # fmt: skip
 def test_a_number_beside_a_time_still_counts(sentence: str) -> None:
     assert has_number(sentence, "unknown")
+
+
+# ---------------------------------------------------------------- furniture
+
+
+def test_a_copyright_line_and_closing_initials_are_dropped() -> None:
+    end = "<p>© 2026 Riverside Chronicle Ltd. All rights reserved.</p>"
+    last = STORY.replace("according to the council.</p>", "according to the council. (rc/ab)</p>")
+    text = extract(page(f"<article>{last}{end}</article>")).text
+    assert text.endswith("according to the council.")
+    assert "©" not in text and "(rc/ab)" not in text
+
+
+def test_a_paragraph_mentioning_copyright_is_kept() -> None:
+    claim = ("<p>Copyright lawyers for the council said the design of the bridge had been copied "
+             "from a competition entry, and the architect denied it.</p>")
+    assert "Copyright lawyers for the council said" in extract(page(f"<article>{STORY}{claim}</article>")).text
+
+
+def test_a_pull_quote_repeated_after_its_paragraph_is_dropped() -> None:
+    quote = "<blockquote><p>The bridge will change how the whole town moves</p></blockquote>"
+    said = ("<p>The mayor was delighted. The bridge will change how the whole town moves, "
+            "she said after the vote.</p>")
+    text = extract(page(f"<article>{STORY}{said}{quote}<p>The vote was nine to four.</p></article>")).text
+    assert text.count("The bridge will change how the whole town moves") == 1
+    assert text.endswith("The vote was nine to four.")
+
+
+def test_a_pull_quote_before_its_paragraph_stays_once() -> None:
+    quote = "<h2>»Die Brücke verändert, wie sich die ganze Stadt bewegt«</h2>"
+    said = ("<p>Die Bürgermeisterin war erfreut. Die Brücke verändert, wie sich die ganze Stadt bewegt, "
+            "sagte sie nach der Abstimmung.</p>")
+    text = extract(page(f"<article>{STORY}{quote}{said}</article>")).text
+    assert "»Die Brücke verändert, wie sich die ganze Stadt bewegt«" in text
+    assert "sagte sie nach der Abstimmung." in text
+
+
+def test_a_paragraph_printed_twice_is_read_once() -> None:
+    twice = "<p>Residents of both banks had waited for a crossing since the old ferry stopped in 1998.</p>"
+    text = extract(page(f"<article>{STORY}{twice}<p>The vote was nine to four.</p>{twice}</article>")).text
+    assert text.count("Residents of both banks") == 1
