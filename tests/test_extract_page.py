@@ -91,6 +91,12 @@ def test_a_name_made_from_the_url_gives_way_to_the_alias() -> None:
     assert article.outlet == "BBC"
 
 
+@pytest.mark.parametrize("title", ["Bridge approved", "Bridge approved | timesofisrael.com"])
+def test_nothing_declared_gives_the_aliased_name_not_one_made_from_the_host(title: str) -> None:
+    raw = page(STORY, f"<title>{title}</title>", url="https://www.timesofisrael.com/bridge-approved/")
+    assert extract(raw).outlet == "The Times of Israel"  # not "Timesofisrael"
+
+
 def test_a_declared_name_on_an_unknown_domain_is_kept() -> None:
     head = '<meta property="og:site_name" content="Kanalblatt">'
     assert extract(page(STORY, head, url="https://example.org/a")).outlet == "Kanalblatt"
