@@ -9,6 +9,7 @@ import pytest
 from auditor.extract import extract
 from auditor.metadata import choose_author, choose_outlet, names_domain, registered_domain
 from auditor.models import RawDocument
+from auditor.pipeline import audit_document
 from auditor.scoring.features import has_number
 
 STORY = (
@@ -218,3 +219,15 @@ def test_a_paragraph_printed_twice_is_read_once() -> None:
     twice = "<p>Residents of both banks had waited for a crossing since the old ferry stopped in 1998.</p>"
     text = extract(page(f"<article>{STORY}{twice}<p>The vote was nine to four.</p>{twice}</article>")).text
     assert text.count("Residents of both banks") == 1
+
+
+def test_the_kept_lead_is_audited_with_its_source() -> None:
+    lead = "Die Brücke wird doppelt so teuer wie geplant, sagte der Rechnungsprüfer Jan Koval."
+    head = f'<meta property="og:description" content="{lead}">'
+    story = ("<p>Der Stadtrat hat am Dienstag den Bau einer neuen Brücke über den Kanal beschlossen.</p>"
+             "<p>Die Bauarbeiten sollen im Frühjahr beginnen und zwei Jahre dauern.</p>"
+             "<p>Der Bau soll den Verkehr in der Innenstadt deutlich entlasten.</p>")
+    body = f"<article><header><h1>Brücke beschlossen</h1><p class='teaser'>{lead}</p></header>{story}</article>"
+    result = audit_document(page(body, head, url="https://kanalblatt.example/a"))
+    [first] = [s for s in result.sentences if s.text == lead]
+    assert [a.source.text for a in first.attributions if a.source] == ["der Rechnungsprüfer Jan Koval"]
