@@ -15,8 +15,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, fields
 from itertools import islice
 from types import ModuleType
 from typing import Any
