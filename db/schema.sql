@@ -128,7 +128,10 @@ CREATE TABLE IF NOT EXISTS hedges (
     "end" INTEGER NOT NULL,
     kind TEXT NOT NULL,
     weight REAL NOT NULL DEFAULT 1.0,
-    parts TEXT                    -- JSON list of [start, end]: pieces of a split cue
+    parts TEXT,                   -- JSON list of [start, end]: pieces of a split cue
+    -- whose words: 'journalist', or 'quoted' inside a direct quotation (the speaker's;
+    -- not counted in the sentence's hedge_level)
+    voice TEXT NOT NULL DEFAULT 'journalist'
 );
 CREATE INDEX IF NOT EXISTS idx_hedges_sentence_id ON hedges (sentence_id);
 CREATE INDEX IF NOT EXISTS idx_hedges_text_id ON hedges (text_id);

@@ -8,8 +8,9 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..lexicon import Lexicon
-from ..models import Attribution, SourceSpan, TaggedSentence
+from ..models import Attribution, SourceSpan, TaggedSentence, journalist_hedges
 from .grammar import Grammar
+from .hedging import with_voices
 from .tokens import Token
 
 # opening quote -> the closing quotes that may end it
@@ -141,7 +142,7 @@ def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[To
             continue
         if previous is None:
             continue
-        reportative = any(h.kind == "reportative" for h in s.hedges)
+        reportative = any(h.kind == "reportative" for h in journalist_hedges(s.hedges))
         if reportative or grammar.carries_report(tokens[i], lex):
             source = previous.source
             carried = Attribution(source=source, cue=None, via=previous.via, mode="carried_over")
@@ -155,6 +156,7 @@ def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[lis
          grammar: Grammar) -> list[TaggedSentence]:
     """The sentences with links between them; ``tokens`` are each sentence's tokens, in the same order."""
     tagged = _apply_quotes(text, _after_colon(list(tagged)))
+    tagged = with_voices(tagged, quote_regions(text))  # a speaker's hedges are not the journalist's
     tagged = _carry_over(tagged, lex, tokens, grammar)
     tagged = grammar.link(text, tagged, lex, tokens)
     return _resolve_pronouns(tagged)

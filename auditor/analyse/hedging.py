@@ -24,8 +24,10 @@ is not the epistemic "wohl").
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..lexicon import HedgePattern, Lexicon, hedge_thresholds
-from ..models import HedgeLevel
+from ..models import HedgeLevel, TaggedSentence, journalist_hedges
 from .tokens import Token, match_at
 
 NOT_A_HEDGE = "none"
@@ -89,3 +91,25 @@ def hedge_level(weights: list[float]) -> HedgeLevel:
     if total >= thresholds["low"]:
         return "low"
     return "none"
+
+
+def _inside(regions: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    k = bisect_right(starts, at) - 1
+    return k >= 0 and at < regions[k][1]
+
+
+def with_voices(tagged: list[TaggedSentence], regions: list[tuple[int, int]]) -> list[TaggedSentence]:
+    """Hedges inside a direct quotation (``regions``: character ranges, in text order, not
+    overlapping) are the speaker's words: kept, marked ``quoted``, and left out of the
+    sentence's hedge level, which measures the journalist's distance from a claim."""
+    if not regions:
+        return tagged
+    starts = [r[0] for r in regions]
+    for i, s in enumerate(tagged):
+        quoted = [_inside(regions, starts, h.start) for h in s.hedges]
+        if not any(quoted):
+            continue
+        hedges = tuple(h.model_copy(update={"voice": "quoted"}) if q else h for h, q in zip(s.hedges, quoted))
+        level = hedge_level([h.weight for h in journalist_hedges(hedges)])
+        tagged[i] = s.model_copy(update={"hedges": hedges, "hedge_level": level})
+    return tagged
