@@ -134,7 +134,8 @@ def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[T
     attributions = () if sentence.is_heading else tuple(
         _attribution(text, window, f, lex) for window in _windows(tokens) for f in find_attributions(window, lex, grammar))
     hedges = []
-    for hedge, idx in find_hedges(tokens, lex):
+    reports = any(a.mode == "reported_speech" and a.cue is not None for a in attributions)
+    for hedge, idx in find_hedges(tokens, lex, reports=reports):
         parts = _parts(text, tokens, idx)
         hedges.append(HedgeCue(text=parts[0].text, start=parts[0].start, end=parts[0].end, kind=hedge.kind,
                                weight=hedge.weight, parts=tuple(parts) if len(parts) > 1 else ()))

@@ -56,11 +56,15 @@ def _context_ok(tokens: list[Token], hit: list[int], hedge: HedgePattern, lex: L
     return not (hedge.not_after and hit[0] > 0 and tokens[hit[0] - 1].lower in hedge.not_after)
 
 
-def find_hedges(tokens: list[Token], lex: Lexicon, skip: set[int] = frozenset()) -> list[tuple[HedgePattern, list[int]]]:
+def find_hedges(tokens: list[Token], lex: Lexicon, skip: set[int] = frozenset(),
+                reports: bool = False) -> list[tuple[HedgePattern, list[int]]]:
     """Hedge patterns matched in the sentence, except on the tokens in ``skip``.
 
     ``skip`` holds the tokens of reported speech in Konjunktiv I, which are
-    the reporter's grammar, not doubt ("solle", "könne").
+    the reporter's grammar, not doubt ("solle", "könne"). ``reports``: the
+    sentence reports someone's words with a cue of saying, so a cue that is
+    the mood of reported speech (``mood_of_reported_speech``, German
+    Konjunktiv II: "sagte, man könnte …") is grammar there, not doubt.
     """
     index = lex.hedge_index
     hits: list[tuple[HedgePattern, list[int]]] = []
@@ -70,6 +74,8 @@ def find_hedges(tokens: list[Token], lex: Lexicon, skip: set[int] = frozenset())
         if not candidates or i in used:
             continue
         for hedge in candidates:
+            if reports and hedge.mood_of_report:
+                continue
             hit = match_at(tokens, i, hedge.pattern)
             if not hit or (used and not used.isdisjoint(hit)) or (skip and not skip.isdisjoint(hit)):
                 continue

@@ -1,0 +1,71 @@
+"""Hedge constructions of issue #13 (item 6), each on a sentence written for this test:
+the mood of reported speech, permission, verb-final "soll", comparative bounds,
+legal consequences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.pipeline import analyse_text
+
+
+def cues(text: str, language: str) -> tuple[list[tuple[str, str]], str]:
+    """(cue, kind) of the journalist's hedges in a one-sentence text, and its level."""
+    [s] = analyse_text(text, language).sentences
+    return [(h.text, h.kind) for h in s.hedges if h.voice == "journalist"], s.hedge_level
+
+
+# --- German: Konjunktiv II as the mood of reported speech --------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Ministerin sagte, man könnte die Steuer im Herbst senken.",
+    # "dürften" of permission, in the mood of the speaker's words
+    "Der Händler sagte am Montag, die Läden seien froh, dass sie wieder öffnen dürften.",
+    "Der Verband erklärte, die Preise dürften im Winter steigen.",
+])
+def test_konjunktiv_ii_in_reported_speech_is_no_hedge(sentence):
+    assert cues(sentence, "de") == ([], "none")
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Die Brücke könnte im Winter gesperrt werden.", "könnte"),
+    ("Die Preise dürften im Winter steigen.", "dürften"),
+    # "laut" frames a claim; the writer's modal is doubt again
+    ("Laut dem Verband könnten die Preise im Winter steigen.", "könnten"),
+])
+def test_konjunktiv_ii_in_the_writers_own_sentence_is_a_hedge(sentence, cue):
+    assert cues(sentence, "de") == ([(cue, "epistemic")], "medium")
+
+
+# --- German: verb-final "soll" with a perfect infinitive ----------------------
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Gesucht wird ein Mann, der früher in der Armee gedient haben soll.", "haben soll"),
+    ("Die Akten, die im Mai gelöscht worden sein sollen, fehlen bis heute.", "worden sein sollen"),
+    ("Der Trainer, der dort gewesen sein soll, schweigt.", "gewesen sein soll"),
+])
+def test_verb_final_soll_with_a_perfect_infinitive_is_reportative(sentence, cue):
+    assert cues(sentence, "de") == ([(cue, "reportative")], "high")
+
+
+def test_a_plan_with_verb_final_soll_is_no_hedge():
+    assert cues("Das Museum, das im Jahr 2030 fertig sein soll, kostet viel Geld.", "de") == ([], "none")
+
+
+# --- German: comparative bounds state a fact about the number -----------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mehr als 300 Briefe liegen im Archiv der Gemeinde.",
+    "Der Verein hat über 50 Mitglieder.",
+    "Mindestens zwölf Busse fahren jeden Tag in die Stadt.",
+])
+def test_german_comparative_bounds_are_no_hedge(sentence):
+    assert cues(sentence, "de") == ([], "none")
+
+
+def test_german_approximation_is_still_an_estimate():
+    assert cues("Der Verein hat rund 50 Mitglieder.", "de") == ([("rund", "estimate")], "low")
