@@ -69,3 +69,37 @@ def test_german_comparative_bounds_are_no_hedge(sentence):
 
 def test_german_approximation_is_still_an_estimate():
     assert cues("Der Verein hat rund 50 Mitglieder.", "de") == ([("rund", "estimate")], "low")
+
+
+# --- English: a legal consequence is a fact about the law ---------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Drivers who ignore the ban could face a fine of 200 pounds.",
+    "If convicted, the clerk could face up to five years in prison.",
+    "The shop could face a fine of up to 3 percent of its sales.",
+    "The farmer faces up to ten years in jail.",
+    "Landlords may be fined up to 5,000 dollars for each flat.",
+])
+def test_a_legal_consequence_is_no_speculation(sentence):
+    assert cues(sentence, "en") == ([], "none")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The bakery could face bankruptcy next year.",
+    "It could be years before the bridge reopens.",
+])
+def test_could_of_a_possible_event_is_still_a_hedge(sentence):
+    assert cues(sentence, "en") == ([("could", "epistemic")], "medium")
+
+
+# --- English: ability or permission, bounds and named figures -----------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "The coach asked if the players could train in the hall.",
+    "At least 12 people were injured in the crash.",
+    "The upper estimate for the repairs was published on Friday.",
+])
+def test_english_no_hedge(sentence):
+    assert cues(sentence, "en") == ([], "none")
