@@ -103,3 +103,19 @@ def test_could_of_a_possible_event_is_still_a_hedge(sentence):
 ])
 def test_english_no_hedge(sentence):
     assert cues(sentence, "en") == ([], "none")
+
+
+# --- German: "heißt es" with a document or after a quotation ------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "„Wir prüfen das alles noch einmal genau“, hieß es am Abend.",
+    "Darin heißt es, der Bau sei zu teuer.",
+    "Der Bau sei zu teuer, heißt es in dem Gutachten.",
+])
+def test_heisst_es_with_a_document_or_a_quotation_is_no_weasel(sentence):
+    assert cues(sentence, "de") == ([], "none")
+
+
+def test_heisst_es_of_nobody_in_particular_is_a_weasel():
+    assert cues("Der Bau sei zu teuer, heißt es.", "de") == ([("heißt es", "weasel")], "medium")
