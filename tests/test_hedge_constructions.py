@@ -119,3 +119,30 @@ def test_heisst_es_with_a_document_or_a_quotation_is_no_weasel(sentence):
 
 def test_heisst_es_of_nobody_in_particular_is_a_weasel():
     assert cues("Der Bau sei zu teuer, heißt es.", "de") == ([("heißt es", "weasel")], "medium")
+
+
+# --- the writer's own modal, and comparisons with an expectation --------------
+
+
+def test_a_modal_before_the_cue_of_saying_is_the_writers():
+    # "Man könnte sagen": the writer's own Konjunktiv II, not the mood of someone's words
+    assert cues("Man könnte nüchtern sagen, dass der Plan gescheitert ist.", "de") == (
+        [("könnte", "epistemic")], "medium")
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Die Stadt ist näher, als man zunächst denken könnte.", "de"),
+    ("Das Ziel ist nicht so weit entfernt, wie man denken könnte.", "de"),
+    ("The lake is deeper than you might think.", "en"),
+    ("The vote, as one might expect, was close.", "en"),
+])
+def test_a_comparison_with_an_expectation_is_no_hedge(sentence, language):
+    assert cues(sentence, language) == ([], "none")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Der Fehler war so offensichtlich, dass ihn jeder sah.", ([], "none")),
+    ("Der Plan ist offensichtlich gescheitert.", ([("offensichtlich", "epistemic")], "medium")),
+])
+def test_offensichtlich_obvious_or_apparently(sentence, expected):
+    assert cues(sentence, "de") == expected

@@ -134,8 +134,10 @@ def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[T
     attributions = () if sentence.is_heading else tuple(
         _attribution(text, window, f, lex) for window in _windows(tokens) for f in find_attributions(window, lex, grammar))
     hedges = []
-    reports = any(a.mode == "reported_speech" and a.cue is not None for a in attributions)
-    for hedge, idx in find_hedges(tokens, lex, reports=reports):
+    # where someone's reported words begin: after the first cue of saying
+    reported_from = min((a.cue.start for a in attributions if a.mode == "reported_speech" and a.cue is not None),
+                        default=None)
+    for hedge, idx in find_hedges(tokens, lex, reported_from=reported_from):
         parts = _parts(text, tokens, idx)
         hedges.append(HedgeCue(text=parts[0].text, start=parts[0].start, end=parts[0].end, kind=hedge.kind,
                                weight=hedge.weight, parts=tuple(parts) if len(parts) > 1 else ()))

@@ -57,14 +57,15 @@ def _context_ok(tokens: list[Token], hit: list[int], hedge: HedgePattern, lex: L
 
 
 def find_hedges(tokens: list[Token], lex: Lexicon, skip: set[int] = frozenset(),
-                reports: bool = False) -> list[tuple[HedgePattern, list[int]]]:
+                reported_from: int | None = None) -> list[tuple[HedgePattern, list[int]]]:
     """Hedge patterns matched in the sentence, except on the tokens in ``skip``.
 
     ``skip`` holds the tokens of reported speech in Konjunktiv I, which are
-    the reporter's grammar, not doubt ("solle", "könne"). ``reports``: the
-    sentence reports someone's words with a cue of saying, so a cue that is
-    the mood of reported speech (``mood_of_reported_speech``, German
-    Konjunktiv II: "sagte, man könnte …") is grammar there, not doubt.
+    the reporter's grammar, not doubt ("solle", "könne"). ``reported_from``:
+    the text offset of a cue of saying; after it, a cue that is the mood of
+    reported speech (``mood_of_reported_speech``, German Konjunktiv II:
+    "sagte, man könnte …") is grammar, not doubt. Before it, the modal is the
+    writer's own ("Man könnte sagen, dass …").
     """
     index = lex.hedge_index
     hits: list[tuple[HedgePattern, list[int]]] = []
@@ -74,7 +75,7 @@ def find_hedges(tokens: list[Token], lex: Lexicon, skip: set[int] = frozenset(),
         if not candidates or i in used:
             continue
         for hedge in candidates:
-            if reports and hedge.mood_of_report:
+            if hedge.mood_of_report and reported_from is not None and token.start > reported_from:
                 continue
             hit = match_at(tokens, i, hedge.pattern)
             if not hit or (used and not used.isdisjoint(hit)) or (skip and not skip.isdisjoint(hit)):
