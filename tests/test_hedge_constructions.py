@@ -146,3 +146,24 @@ def test_a_comparison_with_an_expectation_is_no_hedge(sentence, language):
 ])
 def test_offensichtlich_obvious_or_apparently(sentence, expected):
     assert cues(sentence, "de") == expected
+
+
+# --- English: passives, agendas, attributive doubt ------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "The old mill is a place regarded with affection.",       # "is a place …": no passive
+    "The budget will be debated in parliament this week.",    # a date on the agenda
+    "It soon became apparent that the pump had failed.",      # "apparent": obvious
+])
+def test_english_not_weasel_or_doubt(sentence):
+    assert cues(sentence, "en") == ([], "none")
+
+
+@pytest.mark.parametrize("sentence, cue, kind", [
+    ("The vote was delayed by an apparent glitch in the software.", "an apparent", "epistemic"),
+    ("Her reputed fortune drew the attention of the tax office.", "reputed", "reportative"),
+    ("The painting is widely regarded as his best work.", "is", "weasel"),
+])
+def test_english_attributive_doubt_and_passives(sentence, cue, kind):
+    assert (cue, kind) in cues(sentence, "en")[0]

@@ -15,7 +15,11 @@ Context checks of an entry:
 * ``not_before``: void when the next word is one of these ("some time",
   "could not");
 * ``not_after``: void when the previous word is one of these ("the most",
-  "sehr wohl").
+  "sehr wohl");
+* ``not_in_gap``: void when one of these words fills a gap ("is a place
+  regarded" is no passive);
+* ``mood_of_reported_speech``: no cue after a cue of saying (see
+  :func:`find_hedges`).
 
 An entry of kind ``none`` is a blocker: it matches like a cue and uses up its
 words, but is not reported ("fühlt sich … wohl" is well-being, so its "wohl"
@@ -53,6 +57,8 @@ def _context_ok(tokens: list[Token], hit: list[int], hedge: HedgePattern, lex: L
         return False
     if hedge.not_before and nxt < len(tokens) and tokens[nxt].lower in hedge.not_before:
         return False
+    if hedge.not_in_gap and any(tokens[k].lower in hedge.not_in_gap for k in range(hit[0] + 1, hit[-1])):
+        return False  # the pattern's own words are never in not_in_gap
     return not (hedge.not_after and hit[0] > 0 and tokens[hit[0] - 1].lower in hedge.not_after)
 
 
