@@ -241,7 +241,7 @@ SELECT
     (SELECT group_concat(a.cue_text, '; ') FROM attributions a WHERE a.sentence_id = s.id) AS cues,
     (SELECT group_concat(a.via_text, '; ') FROM attributions a WHERE a.sentence_id = s.id) AS via,
     s.hedge_level,
-    (SELECT group_concat(h.text || ' (' || h.kind || ')', '; ')
+    (SELECT group_concat(h.text || ' (' || h.kind || CASE h.voice WHEN 'quoted' THEN ', quoted' ELSE '' END || ')', '; ')
        FROM hedges h WHERE h.sentence_id = s.id) AS hedges
 FROM sentences s
 JOIN articles ar ON ar.text_id = s.text_id;

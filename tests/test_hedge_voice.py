@@ -78,6 +78,9 @@ def test_the_voice_is_stored_and_read_back():
     save_result(db, result)
     assert [row["voice"] for row in db["hedges"].rows] == ["quoted", "journalist"]
     assert load_result(db, "shop").sentences == result.sentences
+    # the sentence_audit view (Datasette) marks the speaker's cue
+    shown = [row["hedges"] for row in db.query("SELECT hedges FROM sentence_audit ORDER BY idx")]
+    assert shown == ["may well (epistemic, quoted)", "may well (epistemic)"]
 
 
 def test_an_older_hedges_table_gets_the_voice_column_on_open():
