@@ -91,3 +91,12 @@ def test_an_older_hedges_table_gets_the_voice_column_on_open():
     ensure_db_shape(old)
     assert [row["voice"] for row in old["hedges"].rows] == ["journalist"]
     ensure_db_shape(old)  # idempotent
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_is_the_speakers():
+    # the convention for a quotation over several paragraphs: no closing mark until the last one
+    text = ('The minister spoke for an hour. "The mines are safe. The pits could reopen by spring.\n\n'
+            '"We are sure of it," she said.')
+    s = next(s for s in tagged(text) if "pits" in s.text)
+    assert voices(s) == [("could", "quoted")]
+    assert s.hedge_level == "none"

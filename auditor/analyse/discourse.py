@@ -26,8 +26,10 @@ _TITLE_END = re.compile("[^.!?…][" + re.escape("".join(_QUOTE_PAIRS.values()))
 _QUOTE_OR_LINE = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values())) + "\n]")
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quotations; a quotation never runs past its paragraph."""
+def quote_regions(text: str, run_on: bool = False) -> list[tuple[int, int]]:
+    """Character ranges of quotations; a quotation never runs past its paragraph.
+    ``run_on``: a quotation still open at the paragraph's end runs to it (the
+    convention for a quotation over several paragraphs: no closing mark until the last)."""
     regions = []
     opener = None
     start = 0
@@ -35,6 +37,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     for match in _QUOTE_OR_LINE.finditer(text):
         ch, i = match.group(), match.start()
         if ch == "\n" and opener is not None:
+            if run_on and len(text[start + 1:i].split()) >= _MIN_QUOTE_WORDS:
+                regions.append((start, i))
             opener = None  # unbalanced quote: close it at the end of the line
             continue
         if opener is None:
@@ -156,7 +160,8 @@ def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[lis
          grammar: Grammar) -> list[TaggedSentence]:
     """The sentences with links between them; ``tokens`` are each sentence's tokens, in the same order."""
     tagged = _apply_quotes(text, _after_colon(list(tagged)))
-    tagged = with_voices(tagged, quote_regions(text))  # a speaker's hedges are not the journalist's
+    # a speaker's hedges are not the journalist's
+    tagged = with_voices(tagged, quote_regions(text, run_on=True))
     tagged = _carry_over(tagged, lex, tokens, grammar)
     tagged = grammar.link(text, tagged, lex, tokens)
     return _resolve_pronouns(tagged)
