@@ -137,7 +137,12 @@ def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[T
     # where someone's reported words begin: after the first cue of saying
     reported_from = min((a.cue.start for a in attributions if a.mode == "reported_speech" and a.cue is not None),
                         default=None)
-    for hedge, idx in find_hedges(tokens, lex, reported_from=reported_from):
+    hits = find_hedges(tokens, lex, reported_from=reported_from)
+    if reported_from is None and any(h.mood_of_report for h, _ in hits) and grammar.carries_report(tokens, lex):
+        # a sentence in the mood of reported speech (Konjunktiv I: "Die Händler seien froh, dass sie
+        # öffnen dürften") reports throughout; asked only where such a cue was found
+        hits = [(h, idx) for h, idx in hits if not h.mood_of_report]
+    for hedge, idx in hits:
         parts = _parts(text, tokens, idx)
         hedges.append(HedgeCue(text=parts[0].text, start=parts[0].start, end=parts[0].end, kind=hedge.kind,
                                weight=hedge.weight, parts=tuple(parts) if len(parts) > 1 else ()))
