@@ -100,3 +100,10 @@ def test_a_quotation_running_on_into_the_next_paragraph_is_the_speakers():
     s = next(s for s in tagged(text) if "pits" in s.text)
     assert voices(s) == [("could", "quoted")]
     assert s.hedge_level == "none"
+
+
+def test_a_stray_quote_mark_opens_no_quotation():
+    # an inch mark is no opening quote: the rest of the paragraph is still the journalist's
+    [s] = tagged('The old sign is 40" wide, and the shop will probably close in May.')
+    assert voices(s) == [("probably", "journalist")]
+    assert s.hedge_level == "medium"

@@ -26,6 +26,12 @@ _TITLE_END = re.compile("[^.!?…][" + re.escape("".join(_QUOTE_PAIRS.values()))
 _QUOTE_OR_LINE = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values())) + "\n]")
 
 
+def _opens_words(text: str, at: int) -> bool:
+    """A quote mark at ``at`` that opens words: after a space or the line's start, before a
+    letter or digit (a stray mark inside markup, 'true">', opens nothing)."""
+    return (at == 0 or text[at - 1].isspace()) and at + 1 < len(text) and text[at + 1].isalnum()
+
+
 def quote_regions(text: str, run_on: bool = False) -> list[tuple[int, int]]:
     """Character ranges of quotations; a quotation never runs past its paragraph.
     ``run_on``: a quotation still open at the paragraph's end runs to it (the
@@ -37,7 +43,7 @@ def quote_regions(text: str, run_on: bool = False) -> list[tuple[int, int]]:
     for match in _QUOTE_OR_LINE.finditer(text):
         ch, i = match.group(), match.start()
         if ch == "\n" and opener is not None:
-            if run_on and len(text[start + 1:i].split()) >= _MIN_QUOTE_WORDS:
+            if run_on and _opens_words(text, start) and len(text[start + 1:i].split()) >= _MIN_QUOTE_WORDS:
                 regions.append((start, i))
             opener = None  # unbalanced quote: close it at the end of the line
             continue
