@@ -319,7 +319,8 @@ def eval_command(corpus: Path, n_errors: int, fmt: str, pages: tuple[Path, ...])
     CORPUS is a JSON Lines file with gold attributions (de-wikinews,
     en-polnear format), a WikiWeasel CSV (text,label), or, with --pages,
     real-news gold (one page a line, sentence by sentence).  For real news,
-    --errors N lists wrong-speaker cases first, then missed, then spurious, then wrong kinds.
+    --errors N lists wrong-speaker cases first, then missed, then spurious, then wrong kinds,
+    then up to N false and missed hedged sentences.
 
     \b
     Examples:

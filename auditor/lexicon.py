@@ -55,6 +55,12 @@ class HedgePattern:
     # context words (lowercase) that void the cue: the word right after / right before it
     not_before: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
+    # the mood of reported speech, no doubt of the writer's, in a sentence that reports
+    # someone's words ("sagte, man könnte …", "dass sie öffnen dürften")
+    mood_of_report: bool = False
+    # words that may not stand in a gap ("is a place regarded": a determiner starts a
+    # noun phrase, so "is … regarded" is no passive there)
+    not_in_gap: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -205,7 +211,9 @@ def load_lexicon_file(path: Path, outlets: dict[str, str],
                     kind=entry["kind"], weight=float(entry.get("weight", 1.0)),
                     only_before_number=text in before_number,
                     not_before=frozenset(w.lower() for w in entry.get("not_before", [])),
-                    not_after=frozenset(w.lower() for w in entry.get("not_after", []))))
+                    not_after=frozenset(w.lower() for w in entry.get("not_after", [])),
+                    mood_of_report=bool(entry.get("mood_of_reported_speech", False)),
+                    not_in_gap=frozenset(w.lower() for w in entry.get("not_in_gap", []))))
         hedges.sort(key=lambda h: -len(h.pattern.positions))
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(str(path), f"malformed entry: {error}") from None

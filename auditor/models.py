@@ -18,6 +18,9 @@ SourceKind = Literal[
 ]
 HedgeKind = Literal["reportative", "epistemic", "estimate", "weasel", "negation"]
 HedgeLevel = Literal["none", "low", "medium", "high"]
+# whose words a hedge cue is: the journalist's, or a speaker's inside a direct quotation
+# (kept for the reader, but not counted toward the sentence's hedge level)
+HedgeVoice = Literal["journalist", "quoted"]
 HEDGE_LEVELS: tuple[HedgeLevel, ...] = ("none", "low", "medium", "high")
 # "analysed": tagged (and scored when asked); "unsupported_language": split and
 # stored, but no grammar reads the language, so no tags and no score.
@@ -114,6 +117,12 @@ class HedgeCue(Span):
     kind: HedgeKind
     weight: float = 1.0
     parts: tuple[Span, ...] = ()  # every piece of a split cue ("sollen … haben")
+    voice: HedgeVoice = "journalist"
+
+
+def journalist_hedges(hedges: tuple[HedgeCue, ...]) -> list[HedgeCue]:
+    """The hedges in the journalist's own voice: the ones that count toward the level and the rules."""
+    return [h for h in hedges if h.voice == "journalist"]
 
 
 # --- scoring (auditor.scoring) ----------------------------------------------

@@ -128,7 +128,10 @@ CREATE TABLE IF NOT EXISTS hedges (
     "end" INTEGER NOT NULL,
     kind TEXT NOT NULL,
     weight REAL NOT NULL DEFAULT 1.0,
-    parts TEXT                    -- JSON list of [start, end]: pieces of a split cue
+    parts TEXT,                   -- JSON list of [start, end]: pieces of a split cue
+    -- whose words: 'journalist', or 'quoted' inside a direct quotation (the speaker's;
+    -- not counted in the sentence's hedge_level)
+    voice TEXT NOT NULL DEFAULT 'journalist'
 );
 CREATE INDEX IF NOT EXISTS idx_hedges_sentence_id ON hedges (sentence_id);
 CREATE INDEX IF NOT EXISTS idx_hedges_text_id ON hedges (text_id);
@@ -238,7 +241,7 @@ SELECT
     (SELECT group_concat(a.cue_text, '; ') FROM attributions a WHERE a.sentence_id = s.id) AS cues,
     (SELECT group_concat(a.via_text, '; ') FROM attributions a WHERE a.sentence_id = s.id) AS via,
     s.hedge_level,
-    (SELECT group_concat(h.text || ' (' || h.kind || ')', '; ')
+    (SELECT group_concat(h.text || ' (' || h.kind || CASE h.voice WHEN 'quoted' THEN ', quoted' ELSE '' END || ')', '; ')
        FROM hedges h WHERE h.sentence_id = s.id) AS hedges
 FROM sentences s
 JOIN articles ar ON ar.text_id = s.text_id;

@@ -126,6 +126,14 @@ def test_errors_list_wrong_speakers_first_then_missed_then_spurious_then_wrong_k
     assert cases[6]["gold"] == ""
 
 
+def test_errors_list_false_and_missed_hedged_sentences(news):
+    gold, pages = news
+    data = evaluate_news(gold, [pages]).as_dict(n_errors=10)
+    assert [(c["error"], c["gold"], c["predicted"]) for c in data["hedge_errors"]] == [
+        ("false hedge", "", "Critics say | probably"), ("missed hedge", "liegt", "")]
+    assert data["hedge_errors"][0]["sentence"] == "Critics say the project is probably too expensive."
+
+
 def test_the_cli_prints_the_figures_as_text_and_json(news):
     gold, pages = news
     runner = CliRunner()

@@ -81,7 +81,7 @@ def test_according_to_reports_is_weaker_than_reportedly():
 
 @pytest.mark.parametrize("sentence, cue", [
     ("The strike might last for weeks.", "might"),
-    ("The company could face a fine.", "could"),
+    ("The company could lose the contract.", "could"),  # "could face a fine" is the law: test_hedge_constructions
     ("The attack appears to have been planned for months.", "appears to"),
     ("Hackers may have stolen the data of two million customers.", "may have"),
     ("The fire was probably caused by a cigarette.", "probably"),
@@ -132,7 +132,6 @@ def test_may_have_with_a_noun_is_possession():
     ("Some 300 homes were flooded.", "Some"),
     ("The repairs will cost around $5 billion.", "around"),
     ("An estimated 40,000 customers closed their accounts.", "An estimated"),
-    ("At least 12 people were injured.", "At least"),
     ("Roughly a third of the staff left.", "Roughly"),
     ("About a dozen cars were damaged.", "About"),
 ])
@@ -147,6 +146,7 @@ def test_estimate_before_a_number(sentence, cue):
     "Protesters gathered around the town hall.",
     "More than 300 people signed the letter.",           # a bound, not an approximation
     "Fewer than 20 seats changed hands.",
+    "At least 12 people were injured.",                 # a bound too (issue 13: the real-news conventions)
     "Turnout reached 78 percent.",
 ])
 def test_no_estimate_without_a_number(sentence):

@@ -592,7 +592,7 @@ STORED_FIELDS = {
     Attribution: {"source", "cue", "cue_parts", "via", "mode"},
     SourceSpan: {"text", "start", "end", "kind", "resolved_to"},
     Span: {"text", "start", "end"},
-    HedgeCue: {"text", "start", "end", "kind", "weight", "parts"},
+    HedgeCue: {"text", "start", "end", "kind", "weight", "parts", "voice"},
     AuditResult: {"article", "sentences", "analyser_version", "score"},  # score: as rule_hits
 }  # fmt: skip
 

@@ -34,7 +34,7 @@ from .tokens import CLAUSE_PUNCT, SentenceTokens, Token, tokenize
 # lexicon, or installing, upgrading or removing a language plug-in, changes the
 # version, so `auditor bulk` analyses stored articles again instead of skipping
 # them as done (on the safe side: one version for every language).
-_CODE_VERSION = "0.2.0"
+_CODE_VERSION = "0.2.1"
 _DATA_FILES = ("hedging.toml", "segment.toml", "languages.toml", "outlet_aliases.toml")
 
 
@@ -134,7 +134,15 @@ def analyse_sentence(text: str, sentence: Sentence, lex: Lexicon, tokens: list[T
     attributions = () if sentence.is_heading else tuple(
         _attribution(text, window, f, lex) for window in _windows(tokens) for f in find_attributions(window, lex, grammar))
     hedges = []
-    for hedge, idx in find_hedges(tokens, lex):
+    # where someone's reported words begin: after the first cue of saying
+    reported_from = min((a.cue.start for a in attributions if a.mode == "reported_speech" and a.cue is not None),
+                        default=None)
+    hits = find_hedges(tokens, lex, reported_from=reported_from)
+    if reported_from is None and any(h.mood_of_report for h, _ in hits) and grammar.carries_report(tokens, lex):
+        # a sentence in the mood of reported speech (Konjunktiv I: "Die Händler seien froh, dass sie
+        # öffnen dürften") reports throughout; asked only where such a cue was found
+        hits = [(h, idx) for h, idx in hits if not h.mood_of_report]
+    for hedge, idx in hits:
         parts = _parts(text, tokens, idx)
         hedges.append(HedgeCue(text=parts[0].text, start=parts[0].start, end=parts[0].end, kind=hedge.kind,
                                weight=hedge.weight, parts=tuple(parts) if len(parts) > 1 else ()))

@@ -8,8 +8,9 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..lexicon import Lexicon
-from ..models import Attribution, SourceSpan, TaggedSentence
+from ..models import Attribution, SourceSpan, TaggedSentence, journalist_hedges
 from .grammar import Grammar
+from .hedging import with_voices
 from .tokens import Token
 
 # opening quote -> the closing quotes that may end it
@@ -25,8 +26,16 @@ _TITLE_END = re.compile("[^.!?…][" + re.escape("".join(_QUOTE_PAIRS.values()))
 _QUOTE_OR_LINE = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values())) + "\n]")
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quotations; a quotation never runs past its paragraph."""
+def _opens_words(text: str, at: int) -> bool:
+    """A quote mark at ``at`` that opens words: after a space or the line's start, before a
+    letter or digit (a stray mark inside markup, 'true">', opens nothing)."""
+    return (at == 0 or text[at - 1].isspace()) and at + 1 < len(text) and text[at + 1].isalnum()
+
+
+def quote_regions(text: str, run_on: bool = False) -> list[tuple[int, int]]:
+    """Character ranges of quotations; a quotation never runs past its paragraph.
+    ``run_on``: a quotation still open at the paragraph's end runs to it (the
+    convention for a quotation over several paragraphs: no closing mark until the last)."""
     regions = []
     opener = None
     start = 0
@@ -34,6 +43,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     for match in _QUOTE_OR_LINE.finditer(text):
         ch, i = match.group(), match.start()
         if ch == "\n" and opener is not None:
+            if run_on and _opens_words(text, start) and len(text[start + 1:i].split()) >= _MIN_QUOTE_WORDS:
+                regions.append((start, i))
             opener = None  # unbalanced quote: close it at the end of the line
             continue
         if opener is None:
@@ -141,7 +152,7 @@ def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[To
             continue
         if previous is None:
             continue
-        reportative = any(h.kind == "reportative" for h in s.hedges)
+        reportative = any(h.kind == "reportative" for h in journalist_hedges(s.hedges))
         if reportative or grammar.carries_report(tokens[i], lex):
             source = previous.source
             carried = Attribution(source=source, cue=None, via=previous.via, mode="carried_over")
@@ -155,6 +166,8 @@ def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[lis
          grammar: Grammar) -> list[TaggedSentence]:
     """The sentences with links between them; ``tokens`` are each sentence's tokens, in the same order."""
     tagged = _apply_quotes(text, _after_colon(list(tagged)))
+    # a speaker's hedges are not the journalist's
+    tagged = with_voices(tagged, quote_regions(text, run_on=True))
     tagged = _carry_over(tagged, lex, tokens, grammar)
     tagged = grammar.link(text, tagged, lex, tokens)
     return _resolve_pronouns(tagged)

@@ -50,6 +50,7 @@ class NewsEvaluation:
     tally: Tally = field(default_factory=Tally)
     failures: list[str] = field(default_factory=list)
     cases: list[dict[str, str]] = field(default_factory=list)
+    hedge_cases: list[dict[str, str]] = field(default_factory=list)  # false and missed hedged sentences
     seconds: float = 0.0
 
     def as_dict(self, n_errors: int = 0) -> dict[str, Any]:
@@ -57,6 +58,7 @@ class NewsEvaluation:
                 "failures": self.failures}
         if n_errors:
             data["errors"] = sorted(self.cases, key=lambda c: ERROR_ORDER.index(c["error"]))[:n_errors]
+            data["hedge_errors"] = self.hedge_cases[:n_errors]
         return data
 
 
@@ -132,7 +134,19 @@ def score_sentence(ev: NewsEvaluation, file: str, g: NewsSentence, covering: lis
     found = _score_gold(ev, file, g, preds)
     t.attributions.add(found, len(preds), len(g.attributions), tp_precision=right)
     t.attributed.add(*binary_counts([bool(g.attributions)], [bool(preds)]))
-    t.hedged.add(*binary_counts([bool(g.hedges)], [any(s.hedge_level != "none" for s in covering)]))
+    _score_hedged(ev, file, g, covering)
+
+
+def _score_hedged(ev: NewsEvaluation, file: str, g: NewsSentence, covering: list[TaggedSentence]) -> None:
+    """Hedged or not, against gold; a false or missed hedged sentence is a hedge case."""
+    cues = [h.text for s in covering for h in s.hedges if h.voice == "journalist"]
+    quoted = [h.text for s in covering for h in s.hedges if h.voice != "journalist"]
+    hedged = any(s.hedge_level != "none" for s in covering)
+    ev.tally.hedged.add(*binary_counts([bool(g.hedges)], [hedged]))
+    if hedged != bool(g.hedges):
+        ev.hedge_cases.append({"error": "false hedge" if hedged else "missed hedge", "file": file,
+                               "sentence": g.text, "gold": " | ".join(map(str, g.hedges)),
+                               "predicted": " | ".join(cues) + (f" (quoted: {' | '.join(quoted)})" if quoted else "")})
 
 
 def _audit_page(ev: NewsEvaluation, dirs: list[Path], name: str) -> tuple[TaggedSentence, ...]:
@@ -182,7 +196,7 @@ def text_lines(data: dict[str, Any]) -> list[str]:
              f"attributed sentences F1 {data['attributed_sentence_f1']:.3f}",
              f"hedged sentences F1     {data['hedged_sentence_f1']:.3f}"]
     lines += [f"failed: {f}" for f in data["failures"]]
-    for case in data.get("errors", []):
+    for case in [*data.get("errors", []), *data.get("hedge_errors", [])]:
         lines += ["", f"{case['error']} ({case['file']}): {case['sentence'][:200]}",
                   f"  gold: {case['gold'] or '-'}", f"  predicted: {case['predicted'] or '-'}"]
     return lines

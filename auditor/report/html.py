@@ -180,7 +180,7 @@ def _describe(s: Mapping[str, Any]) -> str:
     who = " | ".join(parts) if parts else "<i>unattributed</i>"
     level = str(s.get("hedge_level") or "none")
     hedges = ", ".join(f"“{escape(h['text'])}{' …' if h.get('parts') else ''}” {escape(str(h.get('kind', '')))}"
-                       for h in s.get("hedges") or ())
+                       + (" [quoted]" if h.get("voice") == "quoted" else "") for h in s.get("hedges") or ())
     how = f'hedging: <span class="level-{escape(level)}">{escape(level)}</span>' + (f" ({hedges})" if hedges else "")
     return f'<p class="describe">{who} — {how}</p>'
 

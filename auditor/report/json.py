@@ -44,7 +44,7 @@ def sentence_to_dict(s: TaggedSentence) -> dict[str, Any]:
             for a in s.attributions
         ],
         "hedges": [{**_span(h), "kind": h.kind, "weight": h.weight,
-                    "parts": [_span(p) for p in h.parts]} for h in s.hedges],
+                    "parts": [_span(p) for p in h.parts], "voice": h.voice} for h in s.hedges],
         "hedge_level": s.hedge_level,
         "rule_hits": [hit_to_dict(h) for h in s.rule_hits],
     }

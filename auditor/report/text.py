@@ -104,7 +104,9 @@ def _describe(s: TaggedSentence) -> Text:
     line.append("   hedging: ")
     line.append(s.hedge_level, style=LEVEL_STYLE[s.hedge_level])
     if s.hedges:
-        line.append(" (" + ", ".join(f'"{inert(h.text)}{" …" if h.parts else ""}" {h.kind}' for h in s.hedges) + ")")
+        # a speaker's hedge (inside a quotation) is shown, marked, but not in the level
+        line.append(" (" + ", ".join(f'"{inert(h.text)}{" …" if h.parts else ""}" {h.kind}'
+                                     + (" [quoted]" if h.voice == "quoted" else "") for h in s.hedges) + ")")
     return line
 
 

@@ -26,6 +26,7 @@ from ..models import (
     HedgeCue,
     HedgeLevel,
     TaggedSentence,
+    journalist_hedges,
 )
 from ..resources import rules_dir
 from ..sources import normalize_source
@@ -243,14 +244,14 @@ def sentence_facts(sentence: TaggedSentence, article: Article, outlets: OutletTa
         mode=frozenset(a.mode for a in sentence.attributions),
         direct_quote=sentence.has_quote or any(a.mode == "direct_quote" for a in sentence.attributions),
         hedge_level=sentence.hedge_level,
-        hedge_kind=frozenset(h.kind for h in sentence.hedges),
+        hedge_kind=frozenset(h.kind for h in journalist_hedges(sentence.hedges)),
         has_number=has_number(sentence.text, article.language),
         cites_outlet=bool(cited),
         cited_outlet_rating=min(ratings) if ratings else None,
         cites_unrated_outlet=any(not o.rated for o in cited),
     )
     return SentenceFacts(index=sentence.index, features=features, outlets=cited, names=tuple(names),
-                         hedges=sentence.hedges)
+                         hedges=tuple(journalist_hedges(sentence.hedges)))
 
 
 # --- articles --------------------------------------------------------------------

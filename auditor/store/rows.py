@@ -259,4 +259,4 @@ def _offsets_json(parts: tuple[Span, ...]) -> str:
 
 def _hedge_row(h: HedgeCue) -> tuple:
     return _HEDGE_ROW({"text": h.text, "start": h.start, "end": h.end, "kind": h.kind, "weight": h.weight,
-                       "parts": _offsets_json(h.parts)})
+                       "parts": _offsets_json(h.parts), "voice": h.voice})

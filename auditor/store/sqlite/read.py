@@ -151,6 +151,7 @@ def load_result(db: sqlite_utils.Database, article_id: str) -> AuditResult | Non
                 kind=row["kind"],
                 weight=row["weight"],
                 parts=_spans_from_json(row["parts"], a["text"]),
+                voice=row["voice"],
             )
         )
     sentences = tuple(
@@ -277,9 +278,9 @@ def stored_sentence(conn: sqlite3.Connection, key_columns: tuple[str, ...], key:
         )
     ]
     hedges = [
-        {"start": start, "end": end, "kind": kind, "parts": _offsets(parts)}
-        for start, end, kind, parts in conn.execute(
-            'SELECT start, "end", kind, parts FROM hedges WHERE sentence_id = ? ORDER BY id', (sentence_id,)
+        {"start": start, "end": end, "kind": kind, "parts": _offsets(parts), "voice": voice}
+        for start, end, kind, parts, voice in conn.execute(
+            'SELECT start, "end", kind, parts, voice FROM hedges WHERE sentence_id = ? ORDER BY id', (sentence_id,)
         )
     ]
     return {"start": start, "text": text, "attributions": attributions, "hedges": hedges}

@@ -145,12 +145,14 @@ def _writable(path: Path) -> bool:
 # leaves an older table as it is, so ensure_db_shape() adds these when missing.
 ADDED_COLUMNS: dict[str, dict[str, str]] = {
     "errors": {"attempts": "INTEGER NOT NULL DEFAULT 1"},
+    "hedges": {"voice": "TEXT NOT NULL DEFAULT 'journalist'"},  # hedges stored before were all read as the journalist's
 }
-# What a version-1 database may lack; migrate_v1 adds it before copying.
+# What a version-1 database may lack; migrate_v1 adds it before copying (hedges keep
+# the default voice: the copy names its columns).
 V1_ADDED_COLUMNS: dict[str, dict[str, str]] = {
+    **ADDED_COLUMNS,
     "hedges": {"parts": "TEXT"},
     "articles": {"status": "TEXT NOT NULL DEFAULT 'analysed'"},
-    **ADDED_COLUMNS,
 }
 # The version-1 tables whose rows move (articles) or whose keys change (article_id -> text_id).
 _V1_TABLES = ("articles", "sentences", "attributions", "hedges", "via", "article_scores", "rule_hits")
