@@ -44,12 +44,24 @@ def cases(docs: list[dict], first: int = 1, last: int = 10**9):
                 yield number, doc, tuple(spans[0])
 
 
+def split(text: str) -> list[list[int]]:
+    """Rough sentence spans for corpora that come without them."""
+    starts = [0] + [m.end() for m in re.finditer(r"(?<=[.!?\u201d\"'])\s+(?=[\u201c\"A-Z])|\n+", text)]
+    return [[a, b] for a, b in zip(starts, starts[1:] + [len(text)])]
+
+
 def show(docs: list[dict], first: int, last: int) -> None:
+    seen = set()
     for number, doc, (start, end) in cases(docs, first, last):
         text = doc["text"]
-        sentences = [s for s in doc["sentences"] if s[0] <= start]
+        if (doc["id"], start) in seen:
+            print(f"=== #{number} {doc['id']}:{start}  (the same span again)\n")
+            continue
+        seen.add((doc["id"], start))
+        bounds = doc["sentences"] or split(text)
+        sentences = [s for s in bounds if s[0] <= start]
         begin = sentences[-5][0] if len(sentences) >= 5 else 0
-        stop = next((s[1] for s in doc["sentences"] if s[0] <= start < s[1] + 1), end + 200)
+        stop = next((s[1] for s in bounds if s[0] <= start < s[1]), end + 200)
         names = {}
         for match in NAME.finditer(text[:start]):
             names.setdefault(match.group(0), match.start())
