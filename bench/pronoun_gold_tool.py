@@ -1,7 +1,9 @@
 """Throwaway helper for annotating pronoun gold (issue #13): shows each gold pronoun source in context,
 turns hand-written decisions into offset-only JSON Lines, and validates the result.
 
-The decisions file stays OUTSIDE the repository (it quotes corpus words); the JSON Lines written from it
+A case is every gold attribution whose source is a single personal pronoun (any case form; possessives
+such as his/its are not pronoun sources), in the corpus file's order; two attributions sharing one pronoun
+span give two rows. The decisions file stays OUTSIDE the repository (it quotes corpus words); the JSON Lines written from it
 hold document ids and offsets only.
 
   show CORPUS FIRST LAST          print pronoun sources of documents FIRST..LAST (1-based, file order)
