@@ -59,13 +59,14 @@ def test_without_pronoun_gold_no_pronoun_figures(corpus: Path) -> None:
 
 
 def test_cli_line_json_and_several_files(corpus: Path, pronouns: Path, tmp_path: Path) -> None:
-    second = tmp_path / "second.jsonl"
-    second.write_text(json.dumps({"doc": "doc-1", "pronoun": _span("She"), "referent": _span("Lopez"),
-                                  "class": "named"}) + "\n", encoding="utf-8")
+    lines = pronouns.read_text(encoding="utf-8").splitlines(keepends=True)
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(lines[:2]), encoding="utf-8")
+    second.write_text("".join(lines[2:]), encoding="utf-8")
     runner = CliRunner()
-    result = runner.invoke(cli, ["eval", str(corpus), "--pronouns", str(pronouns), "--pronouns", str(second)])
+    result = runner.invoke(cli, ["eval", str(corpus), "--pronouns", str(first), "--pronouns", str(second)])
     assert result.exit_code == 0, result.output
-    assert ("pronoun resolution  0.667 of 3 (3 of 4 gold pronouns found as pronoun sources; none-class excluded)"
+    assert ("pronoun resolution  0.500 of 2 (2 of 3 gold pronouns found as pronoun sources; none-class excluded)"
             in result.output)
     result = runner.invoke(cli, ["eval", str(corpus), "--pronouns", str(pronouns), "--format", "json", "--errors", "5"])
     figures = json.loads(result.output)["pronouns"]
@@ -84,6 +85,18 @@ def test_bad_rows_are_refused(tmp_path: Path, row: dict, message: str) -> None:
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=message):
         read_pronoun_gold([path])
+
+
+def test_a_pronoun_given_twice_counts_once(corpus: Path, pronouns: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again.jsonl"
+    again.write_text(pronouns.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    figures = evaluate(corpus, read_pronoun_gold([pronouns, again])).as_dict()["pronouns"]
+    assert (figures["right"], figures["found"], figures["gold"]) == (1, 2, 3)
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"doc": "doc-1", "pronoun": _span("She"), "referent": _span("Dayton"),
+                                 "class": "named"}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="another referent"):
+        read_pronoun_gold([pronouns, other])
 
 
 def test_cli_bad_gold_is_one_line_error(corpus: Path, tmp_path: Path) -> None:

@@ -36,8 +36,10 @@ class GoldPronoun(BaseModel):
 
 
 def read_pronoun_gold(paths: Iterable[Path]) -> dict[str, list[GoldPronoun]]:
-    """Document id -> its gold pronouns, from one or more files."""
+    """Document id -> its gold pronouns, from one or more files.  A pronoun that is the source of
+    two gold attributions may have two (equal) lines; it counts once."""
     by_doc: dict[str, list[GoldPronoun]] = defaultdict(list)
+    seen: dict[tuple[str, tuple[int, int]], GoldPronoun] = {}
     for path in paths:
         with path.open(encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):
@@ -51,6 +53,12 @@ def read_pronoun_gold(paths: Iterable[Path]) -> dict[str, list[GoldPronoun]]:
                     raise InputError(f"{path}:{number}", f"not a gold pronoun: {where}: {first['msg']}") from None
                 if (gold.referent is None) != (gold.cls == "none"):
                     raise InputError(f"{path}:{number}", "the referent is null exactly when the class is none")
+                key = (gold.doc, gold.pronoun)
+                if key in seen:
+                    if seen[key] != gold:
+                        raise InputError(f"{path}:{number}", "the same pronoun was given another referent before")
+                    continue
+                seen[key] = gold
                 by_doc[gold.doc].append(gold)
     return dict(by_doc)
 
