@@ -35,7 +35,7 @@ from .tokens import CLAUSE_PUNCT, SentenceTokens, Token, tokenize
 # version, so `auditor bulk` analyses stored articles again instead of skipping
 # them as done (on the safe side: one version for every language).
 _CODE_VERSION = "0.2.0"
-_DATA_FILES = ("hedging.toml", "segment.toml", "languages.toml", "outlet_aliases.toml")
+_DATA_FILES = ("hedging.toml", "segment.toml", "languages.toml", "outlet_aliases.toml", "first_names.toml")
 
 
 def _data_digest() -> str:
