@@ -48,6 +48,7 @@ class Words:
     inanimate: frozenset[str]
     singular: frozenset[str]
     plural: frozenset[str]
+    definite: frozenset[str]
     det_gender: dict[str, str]
     plural_endings: tuple[str, ...]
     not_plural_endings: tuple[str, ...]
@@ -82,6 +83,7 @@ def _words(lex: Lexicon) -> Words:
         groups=kinds.get("vague", frozenset()) | kinds.get("anonymous", frozenset()),
         inanimate=w("inanimate_nouns") | kinds.get("document", frozenset()),
         singular=w("singular_determiners"), plural=w("plural_determiners"), det_gender=genders,
+        definite=w("definite_determiners"),
         plural_endings=tuple(w("plural_endings")), not_plural_endings=tuple(w("not_plural_endings")),
         oblique=w("oblique_markers"), particles=w("name_particles"), function=function,
         common_endings=tuple(w("common_noun_endings")),
@@ -107,6 +109,7 @@ class Mention:
     surname: str | None = None
     roles: frozenset[str] = frozenset()
     salience: float = 0.0
+    definite: bool = False  # "der Mann", "the four-term congressman": someone named before
 
 
 def is_role(word: str, ws: Words) -> bool:
@@ -166,7 +169,7 @@ def read_mention(text: str, tokens: list[Token], a: int, b: int, ws: Words) -> M
     head = body[-1].lower
     first = ws.names.get(names[0].lower) if names else None
     mention = Mention(tokens[a].start, tokens[b - 1].end, text[tokens[a].start:tokens[b - 1].end], None,
-                      roles=frozenset(roles))
+                      roles=frozenset(roles), definite=det in ws.definite)
     if names:
         mention.proper = text[names[0].start:names[-1].end]
         mention.surname = names[-1].lower
@@ -284,9 +287,17 @@ class Entities:
         self.recent.pop(entity, None)
         self.recent[entity] = None
 
-    def best(self, readings: tuple[tuple[bool | None, str | None], ...], sentence: int) -> Entity | None:
+    def antecedent(self, m: Mention, sentence: int) -> Entity | None:
+        """The person a definite description names again ("Der Anwalt Michael Moreno … der Mann"):
+        the most salient one of its gender, if they were the subject of this or the last sentences."""
+        readings = ((False, m.gender),) if m.gender else ((False, "m"), (False, "f"))
+        entity = self.best(readings, sentence, floor=SUBJECT - 2 * DECAY)
+        return entity if entity is not None and entity.kind == PERSON else None
+
+    def best(self, readings: tuple[tuple[bool | None, str | None], ...], sentence: int,
+             floor: float = float("-inf")) -> Entity | None:
         """The most salient entity that fits one of the readings (plural, gender) of a pronoun."""
-        best, best_score = None, float("-inf")
+        best, best_score = None, floor
         for n, entity in enumerate(reversed(self.recent)):
             if n >= MAX_CANDIDATES:
                 break
@@ -428,6 +439,7 @@ def _sentence(i: int, text: str, s: TaggedSentence, tokens: list[Token], entitie
               lex: Lexicon, grammar: Grammar, ws: Words) -> TaggedSentence:
     """Take one sentence's mentions in text order, resolving its pronoun and description sources."""
     changed = list(s.attributions)
+    subject: Entity | None | bool = False  # the referent of a subject pronoun of this sentence
     for event in _events(text, s, tokens, lex, grammar, ws):
         src = s.attributions[event.attribution].source if event.attribution is not None else None
         if event.carried:
@@ -439,10 +451,12 @@ def _sentence(i: int, text: str, s: TaggedSentence, tokens: list[Token], entitie
         elif event.mention is not None:
             m = event.mention
             entity = None
-            if m.kind == PERSON and m.roles and not m.proper and src is not None and _wanted(src, ws):
+            if m.kind == PERSON and m.roles and not m.proper:
                 entity = entities.described(m.roles)  # "Der Minister" after "Minister Hans Maier"
-                if entity is not None:
-                    changed[event.attribution] = _resolved(changed[event.attribution], entity.proper)
+                if entity is None and m.definite:
+                    entity = entities.antecedent(m, i)
+                if entity is not None and src is not None and _wanted(src, ws):
+                    changed[event.attribution] = _resolved(changed[event.attribution], entity.proper or entity.name)
             entities.add(m, i, entity)
             if src is not None:
                 entities.last_source = src.text
@@ -451,7 +465,11 @@ def _sentence(i: int, text: str, s: TaggedSentence, tokens: list[Token], entitie
                 changed[event.attribution] = _resolved(changed[event.attribution], entities.last_source)
                 entities.resolved[src.start] = (entities.last_source, None)
         elif event.readings:
-            entity = entities.best(event.readings, i)
+            own = all(r[0] is None for r in event.readings)
+            # "Nach eigenen Angaben kaufte er …": the subject pronoun's referent, or no one
+            entity = subject if own and subject is not False else entities.best(event.readings, i)
+            if event.attribution is None and event.salience >= SUBJECT:
+                subject = entity
             if entity is None:
                 continue
             if event.attribution is not None:
