@@ -22,14 +22,17 @@ from ..lexicon import Lexicon, first_names
 from ..models import Attribution, SourceSpan, TaggedSentence
 from .grammar import Grammar
 from .phrases import matches
-from .tokens import Token
+from .tokens import Token, tokenize
 
 PERSON, BODY, GROUP = "person", "body", "group"
 # salience (after Lappin and Leass): what a mention is worth, and what a sentence of distance costs
-SUBJECT, SOURCE, OBLIQUE, GENDER_FITS, DECAY = 3.0, 2.0, -1.0, 1.0, 1.5
+SUBJECT, SOURCE, POSSESSOR, OBLIQUE, GENDER_FITS, DECAY = 3.0, 2.0, 1.0, -1.0, 1.0, 1.5
 MAX_MODIFIERS = 3  # "the former deputy mayor": small words before the head of a description
 MAX_CANDIDATES = 40  # entities looked at per pronoun, the most recently mentioned: linear time
 SUBJECT_WINDOW = 3  # a mention within the first words of a sentence is its subject
+POSSESSIVE = ("'s", "’s")
+MEMO = 50_000  # words whose class is kept
+NEAR = 1000  # sentences before a pronoun read word by word; further back, mentions have decayed
 
 
 @dataclass(frozen=True)
@@ -54,12 +57,28 @@ class Words:
     not_plural_endings: tuple[str, ...]
     oblique: frozenset[str]
     particles: frozenset[str]
+    nouns: frozenset[str]  # person, body and group nouns: a chunk may be made of them
     function: frozenset[str]  # every grammar word: a capital at the start of a sentence is no name
     common_endings: tuple[str, ...]
     pronouns: dict[str, tuple[tuple[bool, str | None], ...]]  # word -> (plural, gender) readings
     subject_pronouns: frozenset[str]
     anaphors: frozenset[str]  # reportative "demnach": the source before
     names: dict[str, str]
+    # word -> (role noun, its gender, body noun, group noun): compounds are matched by ending,
+    # a dozen set lookups a word, so each word's answer is kept (up to MEMO words)
+    memo: dict[str, tuple[bool, str | None, bool, bool]] = field(default_factory=dict, compare=False)
+
+
+def word_class(word: str, ws: Words) -> tuple[bool, str | None, bool, bool]:
+    """(is a role noun, the gender it gives, is a body, is a group) of a lower-case word."""
+    found = ws.memo.get(word)
+    if found is None:
+        if len(ws.memo) >= MEMO:
+            ws.memo.clear()
+        role = is_role(word, ws)
+        found = ws.memo[word] = (role, noun_gender(word, ws) if role else None,
+                                 matches(word, ws.bodies, ws.compounds), matches(word, ws.groups, ws.compounds))
+    return found
 
 
 def _words(lex: Lexicon) -> Words:
@@ -86,6 +105,9 @@ def _words(lex: Lexicon) -> Words:
         definite=w("definite_determiners"),
         plural_endings=tuple(w("plural_endings")), not_plural_endings=tuple(w("not_plural_endings")),
         oblique=w("oblique_markers"), particles=w("name_particles"), function=function,
+        nouns=kinds.get("person", frozenset()) | w("male_nouns") | w("female_nouns")
+        | kinds.get("organization", frozenset()) | kinds.get("outlet_words", frozenset())
+        | kinds.get("vague", frozenset()) | kinds.get("anonymous", frozenset()),
         common_endings=tuple(w("common_noun_endings")),
         pronouns={k: tuple(v) for k, v in pronouns.items()},
         subject_pronouns=kinds.get("pronoun", frozenset()) & frozenset(pronouns),
@@ -153,16 +175,18 @@ def read_mention(text: str, tokens: list[Token], a: int, b: int, ws: Words) -> M
     body = [t for t in tokens[a + (det is not None):b] if t.is_word]
     if not body:
         return None
-    titled, named_gender, role_gender = None, None, None
+    titled, role_gender, body_word = None, None, False
     roles: list[str] = []
     names: list[Token] = []
     for t in body:
         w = t.lower
+        role, gender, is_body, _ = word_class(w, ws)
+        body_word = body_word or is_body
         if w in ws.titles:
             titled = ws.titles[w]
-        elif is_role(w, ws) and (t.is_cap or not names or ws.compounds):
+        elif role and (t.is_cap or not names or ws.compounds):
             roles.append(w)
-            role_gender = role_gender or noun_gender(w, ws)
+            role_gender = role_gender or gender
             names = []  # the name comes after the role: "Minister Hans Maier"
         elif t.is_cap and (t is not tokens[0] or w not in ws.function):
             names.append(t)
@@ -171,13 +195,15 @@ def read_mention(text: str, tokens: list[Token], a: int, b: int, ws: Words) -> M
     mention = Mention(tokens[a].start, tokens[b - 1].end, text[tokens[a].start:tokens[b - 1].end], None,
                       roles=frozenset(roles), definite=det in ws.definite)
     if names:
-        mention.proper = text[names[0].start:names[-1].end]
-        mention.surname = names[-1].lower
+        cut = 2 if names[-1].lower.endswith(POSSESSIVE) else 0  # "Bennett's bid": Bennett
+        mention.proper = text[names[0].start:names[-1].end - cut]
+        mention.surname = names[-1].lower[:len(names[-1].lower) - cut]
+        mention.text = mention.text[:len(mention.text) - cut]
     if titled or first or roles and names:
         mention.kind, mention.gender = PERSON, _gender(titled, first, role_gender, ws.det_gender.get(det))
-    elif any(matches(t.lower, ws.bodies, ws.compounds) for t in body) and not roles:
+    elif body_word and not roles:
         mention.kind, mention.gender = BODY, ws.det_gender.get(det)
-    elif matches(head, ws.groups, ws.compounds):
+    elif word_class(head, ws)[3]:
         mention.plural = _plural_group(head, det, ws)
         mention.kind = GROUP if mention.plural else PERSON
         mention.gender = None if mention.plural else _gender(noun_gender(head, ws), ws.det_gender.get(det))
@@ -193,11 +219,7 @@ def read_mention(text: str, tokens: list[Token], a: int, b: int, ws: Words) -> M
 
 def _name_word(t: Token, ws: Words) -> bool:
     """A word of a name or of a noun for someone; a capitalised grammar word ("Wenn", "But") is none."""
-    if not t.is_word:
-        return False
-    if t.lower in ws.person or t.lower in ws.groups or t.lower in ws.bodies:
-        return True
-    return t.is_cap and t.lower not in ws.function
+    return t.is_word and (t.lower in ws.nouns or t.is_cap and t.lower not in ws.function)
 
 
 def chunks(tokens: list[Token], ws: Words) -> list[tuple[int, int]]:
@@ -249,6 +271,7 @@ class Entities:
         self.recent: dict[Entity, None] = {}  # insertion order = recency
         self.by_surname: dict[str, Entity] = {}
         self.by_name: dict[str, Entity] = {}
+        self.by_role: dict[str, set[Entity]] = {}  # named persons by the role nouns met with their name
         self.last_source: str | None = None
         self.resolved: dict[int, tuple[str, Entity | None]] = {}  # a pronoun source's offset -> its referent
 
@@ -275,6 +298,9 @@ class Entities:
         elif entity.gender is None and entity.kind == PERSON and m.kind == PERSON:
             entity.gender = m.gender
         entity.roles.update(m.roles)
+        if entity.proper and entity.kind == PERSON:
+            for role in m.roles:
+                self.by_role.setdefault(role, set()).add(entity)
         self.mention(entity, m.salience, sentence)
         self.by_name.setdefault(m.text.lower(), entity)
         if m.surname and entity.kind == PERSON and entity.proper:
@@ -287,17 +313,21 @@ class Entities:
         self.recent.pop(entity, None)
         self.recent[entity] = None
 
-    def antecedent(self, m: Mention, sentence: int) -> Entity | None:
+    def antecedent(self, m: Mention, sentence: int, unique: bool) -> Entity | None:
         """The person a definite description names again ("Der Anwalt Michael Moreno … der Mann"):
-        the most salient one of its gender, if they were the subject of this or the last sentences."""
-        readings = ((False, m.gender),) if m.gender else ((False, "m"), (False, "f"))
-        entity = self.best(readings, sentence, floor=SUBJECT - 2 * DECAY)
-        return entity if entity is not None and entity.kind == PERSON else None
+        one of its gender who was the subject of this or the last sentences, the most salient;
+        with ``unique`` (a source to be resolved) only if they are the only one."""
+        genders = (m.gender,) if m.gender else ("m", "f")
+        floor = -DECAY + DECAY * sentence  # named in the sentence before, or its subject two back
+        found = [e for n, e in zip(range(MAX_CANDIDATES), reversed(self.recent))
+                 if e.kind == PERSON and e.base >= floor and any(fits(e, False, g) for g in genders)]
+        if not found or unique and len(found) > 1:
+            return None
+        return max(found, key=lambda e: e.base)  # the first found of the best: the most recent
 
-    def best(self, readings: tuple[tuple[bool | None, str | None], ...], sentence: int,
-             floor: float = float("-inf")) -> Entity | None:
+    def best(self, readings: tuple[tuple[bool | None, str | None], ...], sentence: int) -> Entity | None:
         """The most salient entity that fits one of the readings (plural, gender) of a pronoun."""
-        best, best_score = None, floor
+        best, best_score = None, float("-inf")
         for n, entity in enumerate(reversed(self.recent)):
             if n >= MAX_CANDIDATES:
                 break
@@ -308,10 +338,9 @@ class Entities:
                         best, best_score = entity, score
         return best
 
-    def described(self, roles: frozenset[str]) -> Entity | None:
-        """The one named person seen with one of these roles ("Minister Hans Maier" for "der Minister")."""
-        found = {e for e in self.recent if e.proper and e.kind == PERSON and e.roles & roles}
-        return found.pop() if len(found) == 1 else None
+    def described(self, roles: frozenset[str]) -> set[Entity]:
+        """The named persons seen with one of these roles ("Minister Hans Maier" for "der Minister")."""
+        return set().union(*(self.by_role.get(r, ()) for r in roles))
 
 
 def fits(entity: Entity, plural: bool | None, gender: str | None) -> bool:
@@ -356,8 +385,11 @@ def _wanted(src: SourceSpan | None, ws: Words) -> bool:
         and src.text.split()[0].lower() in ws.determiners)
 
 
-def _source_mention(text: str, tokens: list[Token], src: SourceSpan, ws: Words) -> Mention | None:
+def _source_mention(text: str, src: SourceSpan, tokens: list[Token] | None, lex: Lexicon,
+                    ws: Words) -> Mention | None:
     """The mention a source makes: its words up to a comma ("Mr. Reeves, a senior fellow …")."""
+    if tokens is None:  # a sentence far from any pronoun: a few words, not the sentence again
+        tokens = tokenize(src.text, src.start, lex.case_sensitive)
     inside = [k for k, t in enumerate(tokens) if src.start <= t.start < src.end]
     if not inside:
         return None
@@ -383,7 +415,9 @@ def _chunk_mentions(text: str, tokens: list[Token], taken: list[tuple[int, int]]
         if m is None:
             continue
         after = tokens[a - 1].lower if a > 0 else ""
-        if after in ws.oblique:
+        if tokens[b - 1].lower.endswith(POSSESSIVE) or b < len(tokens) and tokens[b].text in "'’":
+            m.salience = POSSESSOR  # "Meadows' plans were kept secret": Meadows is no subject
+        elif after in ws.oblique:
             if m.kind == PERSON and not m.roles and m.gender is None:
                 continue  # "of North Carolina": a place more often than a person
             m.salience = OBLIQUE
@@ -403,8 +437,10 @@ class _Event:
     carried: bool = False
 
 
-def _events(text: str, s: TaggedSentence, tokens: list[Token], lex: Lexicon, grammar: Grammar,
+def _events(text: str, s: TaggedSentence, tokens: list[Token] | None, lex: Lexicon, grammar: Grammar,
             ws: Words) -> list[_Event]:
+    """What a sentence mentions and resolves, in text order. Without ``tokens`` (a sentence far
+    from any pronoun) only its sources count: the names they bring are looked up later."""
     events, taken = [], []
     for i, a in enumerate(s.attributions):
         src = a.source
@@ -419,9 +455,12 @@ def _events(text: str, s: TaggedSentence, tokens: list[Token], lex: Lexicon, gra
             events.append(_Event(s.end if own else src.start, attribution=i, readings=readings,
                                  salience=SUBJECT + SOURCE))
         elif src.kind not in ("pronoun", "document"):
-            m = _source_mention(text, tokens, src, ws)
+            m = _source_mention(text, src, tokens, lex, ws)
             if m is not None:
                 events.append(_Event(src.start, mention=m, attribution=i))
+    if tokens is None:
+        events.sort(key=lambda e: e.at)
+        return events
     for k, t in enumerate(tokens):
         if t.lower in ws.subject_pronouns and t.is_word and not any(b <= t.start < e for b, e in taken):
             readings = narrowed(ws.pronouns[t.lower], grammar.pronoun_plural(tokens, k, lex))
@@ -435,34 +474,36 @@ def _resolved(a: Attribution, name: str) -> Attribution:
     return a.model_copy(update={"source": a.source.model_copy(update={"resolved_to": name.rstrip(".,;:")})})
 
 
-def _sentence(i: int, text: str, s: TaggedSentence, tokens: list[Token], entities: Entities,
+def _sentence(i: int, text: str, s: TaggedSentence, tokens: list[Token] | None, entities: Entities,
               lex: Lexicon, grammar: Grammar, ws: Words) -> TaggedSentence:
     """Take one sentence's mentions in text order, resolving its pronoun and description sources."""
     changed = list(s.attributions)
+    touched = False
     subject: Entity | None | bool = False  # the referent of a subject pronoun of this sentence
     for event in _events(text, s, tokens, lex, grammar, ws):
         src = s.attributions[event.attribution].source if event.attribution is not None else None
         if event.carried:
             name, entity = entities.resolved.get(src.start, (None, None))
             if name is not None and src.resolved_to is None:
-                changed[event.attribution] = _resolved(changed[event.attribution], name)
+                touched = changed[event.attribution] = _resolved(changed[event.attribution], name)
             if entity is not None:  # the speaker goes on: still the one talked about
                 entities.mention(entity, SUBJECT + SOURCE, i)
         elif event.mention is not None:
             m = event.mention
             entity = None
             if m.kind == PERSON and m.roles and not m.proper:
-                entity = entities.described(m.roles)  # "Der Minister" after "Minister Hans Maier"
-                if entity is None and m.definite:
-                    entity = entities.antecedent(m, i)
+                described = entities.described(m.roles)  # "Der Minister" after "Minister Hans Maier"
+                entity = described.pop() if len(described) == 1 else None
+                if not described and m.definite:
+                    entity = entities.antecedent(m, i, unique=src is not None)
                 if entity is not None and src is not None and _wanted(src, ws):
-                    changed[event.attribution] = _resolved(changed[event.attribution], entity.proper or entity.name)
+                    touched = changed[event.attribution] = _resolved(changed[event.attribution], entity.proper or entity.name)
             entities.add(m, i, entity)
             if src is not None:
                 entities.last_source = src.text
         elif src is not None and src.text.lower() in ws.anaphors:
             if entities.last_source:  # reportative "demnach": the source it points back to
-                changed[event.attribution] = _resolved(changed[event.attribution], entities.last_source)
+                touched = changed[event.attribution] = _resolved(changed[event.attribution], entities.last_source)
                 entities.resolved[src.start] = (entities.last_source, None)
         elif event.readings:
             own = all(r[0] is None for r in event.readings)
@@ -473,10 +514,10 @@ def _sentence(i: int, text: str, s: TaggedSentence, tokens: list[Token], entitie
             if entity is None:
                 continue
             if event.attribution is not None:
-                changed[event.attribution] = _resolved(changed[event.attribution], entity.name)
+                touched = changed[event.attribution] = _resolved(changed[event.attribution], entity.name)
                 entities.resolved[src.start] = (entity.name, entity)
             entities.mention(entity, event.salience, i)
-    if changed == list(s.attributions):
+    if not touched:  # most sentences: nothing to copy
         return s
     return s.model_copy(update={"attributions": tuple(changed)})
 
@@ -485,12 +526,14 @@ def resolve(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens, gramm
     """Pronoun and description sources resolved, in one pass up to the last of them; ``tokens``
     holds each sentence's tokens (a :class:`~.tokens.SentenceTokens`). An article with none is not read."""
     ws = lex.derived(_words)
-    last = max((i for i, s in enumerate(tagged) for a in s.attributions if _wanted(a.source, ws)), default=-1)
-    if last < 0:
+    wanted = [i for i, s in enumerate(tagged) if any(_wanted(a.source, ws) for a in s.attributions)]
+    if not wanted:
         return tagged
+    # a sentence is read word by word only within a few sentences before a pronoun; the others
+    # give their sources' names (a first name said once, "Lynda Bennett", keeps its gender)
+    near = {j for i in wanted for j in range(i - NEAR, i + 1)}
     entities = Entities()
     out = list(tagged)
-    for i in range(last + 1):
-        s = tagged[i]
-        out[i] = _sentence(i, text, s, tokens[i], entities, lex, grammar, ws)
+    for i in range(wanted[-1] + 1):
+        out[i] = _sentence(i, text, tagged[i], tokens[i] if i in near else None, entities, lex, grammar, ws)
     return out
