@@ -16,6 +16,7 @@ number of an ambiguous pronoun (German "sie") through ``Grammar.pronoun_plural``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, first_names
@@ -31,8 +32,9 @@ MAX_MODIFIERS = 3  # "the former deputy mayor": small words before the head of a
 MAX_CANDIDATES = 40  # entities looked at per pronoun, the most recently mentioned: linear time
 SUBJECT_WINDOW = 3  # a mention within the first words of a sentence is its subject
 POSSESSIVE = ("'s", "’s")
+WORD = re.compile(r"\w+")
+WINDOW_CHARS = 30  # text either side of a pronoun tokenised to find its verb
 MEMO = 50_000  # words whose class is kept
-NEAR = 1000  # sentences before a pronoun read word by word; further back, mentions have decayed
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class Words:
     subject_pronouns: frozenset[str]
     anaphors: frozenset[str]  # reportative "demnach": the source before
     names: dict[str, str]
+    spans: re.Pattern[str]  # text that may name someone, found without tokenising the sentence
+    pronoun_words: re.Pattern[str]  # subject pronouns in running text
     # word -> (role noun, its gender, body noun, group noun): compounds are matched by ending,
     # a dozen set lookups a word, so each word's answer is kept (up to MEMO words)
     memo: dict[str, tuple[bool, str | None, bool, bool]] = field(default_factory=dict, compare=False)
@@ -81,6 +85,22 @@ def word_class(word: str, ws: Words) -> tuple[bool, str | None, bool, bool]:
     return found
 
 
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_CAP = rf"[{_UPPER}][\w'’&-]*(?:\.(?=\s+[{_UPPER}]))?"  # "Mr." only before a capital
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True)) or "(?!)"
+
+
+def _spans(nouns: frozenset[str], determiners: frozenset[str], particles: frozenset[str]) -> re.Pattern[str]:
+    """A coarse pattern for what may name someone: a determiner and a few words, then capitalised
+    words or nouns for people, bodies and groups (:func:`chunks` then reads its tokens)."""
+    part = rf"(?:{_CAP}|(?:{_alternatives(frozenset(n for n in nouns if n.islower()))})(?![\w'’-]))"
+    det = rf"(?i:{_alternatives(determiners)})\s+(?:[^\W\d][\w'’-]*\s+){{0,{MAX_MODIFIERS}}}?"
+    return re.compile(rf"(?<![\w'’-])(?:{det})?{part}(?:\s+(?:(?:{_alternatives(particles)})\s+)*{part})*")
+
+
 def _words(lex: Lexicon) -> Words:
     w = lex.word
     kinds = lex.kinds
@@ -93,6 +113,10 @@ def _words(lex: Lexicon) -> Words:
     genders = {**{d: "m" for d in w("masculine_determiners")}, **{d: "f" for d in w("feminine_determiners")},
                **{d: "n" for d in w("neuter_determiners")}}
     function = frozenset().union(*(v for k, v in lex.words.items() if not k.endswith(("_nouns", "_titles"))))
+    nouns = kinds.get("person", frozenset()) | w("male_nouns") | w("female_nouns") \
+        | kinds.get("organization", frozenset()) | kinds.get("outlet_words", frozenset()) \
+        | kinds.get("vague", frozenset()) | kinds.get("anonymous", frozenset())
+    subject_pronouns = kinds.get("pronoun", frozenset()) & frozenset(pronouns)
     return Words(
         compounds=lex.compounds, determiners=w("determiners"),
         titles={**{t: "m" for t in w("male_titles")}, **{t: "f" for t in w("female_titles")}},
@@ -105,12 +129,11 @@ def _words(lex: Lexicon) -> Words:
         definite=w("definite_determiners"),
         plural_endings=tuple(w("plural_endings")), not_plural_endings=tuple(w("not_plural_endings")),
         oblique=w("oblique_markers"), particles=w("name_particles"), function=function,
-        nouns=kinds.get("person", frozenset()) | w("male_nouns") | w("female_nouns")
-        | kinds.get("organization", frozenset()) | kinds.get("outlet_words", frozenset())
-        | kinds.get("vague", frozenset()) | kinds.get("anonymous", frozenset()),
+        nouns=nouns, spans=_spans(nouns, w("determiners"), w("name_particles")),
+        pronoun_words=re.compile(rf"(?i)(?<![\w'’-])(?:{_alternatives(subject_pronouns)})(?![\w'’-])"),
         common_endings=tuple(w("common_noun_endings")),
         pronouns={k: tuple(v) for k, v in pronouns.items()},
-        subject_pronouns=kinds.get("pronoun", frozenset()) & frozenset(pronouns),
+        subject_pronouns=subject_pronouns,
         anaphors=w("self_sources") | w("subjunctive_self_sources"), names=first_names())
 
 
@@ -361,13 +384,26 @@ def fits(entity: Entity, plural: bool | None, gender: str | None) -> bool:
 # --- the pass over an article ----------------------------------------------------
 
 
-def _readings(src: SourceSpan, tokens: list[Token], lex: Lexicon, grammar: Grammar,
+def _window(text: str, s: TaggedSentence, start: int, end: int, lex: Lexicon) -> tuple[list[Token], int]:
+    """The tokens around text[start:end] (a word or two either side) and the index of its first:
+    what the grammar needs to read a pronoun's verb, without tokenising the whole sentence."""
+    begin, stop = max(s.start, start - WINDOW_CHARS), min(s.end, end + WINDOW_CHARS)
+    tokens = tokenize(text[begin:stop], begin, lex.case_sensitive)
+    return tokens, next((k for k, t in enumerate(tokens) if t.start >= start), 0)
+
+
+def _readings(text: str, s: TaggedSentence, start: int, end: int, lex: Lexicon, grammar: Grammar,
               ws: Words) -> tuple[tuple[bool | None, str | None], ...]:
-    """The (plural, gender) readings of a pronoun source: its first word with pronoun features
-    ("she"; "her" of "her own account"; "eigenen" of "nach eigenen Angaben")."""
-    for k, t in enumerate(tokens):
-        if src.start <= t.start < src.end and t.lower in ws.pronouns:
-            return narrowed(ws.pronouns[t.lower], grammar.pronoun_plural(tokens, k, lex))
+    """The (plural, gender) readings of a pronoun in text[start:end]: its first word with pronoun
+    features ("she"; "her" of "her own account"; "eigenen" of "nach eigenen Angaben")."""
+    for match in WORD.finditer(text, start, end):
+        readings = ws.pronouns.get(match.group().lower())
+        if readings is None:
+            continue
+        if len({r[0] for r in readings}) > 1:  # German "sie": its verb tells the number
+            tokens, k = _window(text, s, match.start(), match.end(), lex)
+            return narrowed(readings, grammar.pronoun_plural(tokens, k, lex))
+        return readings
     return ()
 
 
@@ -385,12 +421,10 @@ def _wanted(src: SourceSpan | None, ws: Words) -> bool:
         and src.text.split()[0].lower() in ws.determiners)
 
 
-def _source_mention(text: str, src: SourceSpan, tokens: list[Token] | None, lex: Lexicon,
-                    ws: Words) -> Mention | None:
+def _source_mention(text: str, src: SourceSpan, lex: Lexicon, ws: Words) -> Mention | None:
     """The mention a source makes: its words up to a comma ("Mr. Reeves, a senior fellow …")."""
-    if tokens is None:  # a sentence far from any pronoun: a few words, not the sentence again
-        tokens = tokenize(src.text, src.start, lex.case_sensitive)
-    inside = [k for k, t in enumerate(tokens) if src.start <= t.start < src.end]
+    tokens = tokenize(src.text, src.start, lex.case_sensitive)
+    inside = list(range(len(tokens)))
     if not inside:
         return None
     end = next((k for k in inside if tokens[k].text in ",(" and k > inside[0]), inside[-1] + 1)
@@ -403,27 +437,35 @@ def _source_mention(text: str, src: SourceSpan, tokens: list[Token] | None, lex:
     return m
 
 
-def _chunk_mentions(text: str, tokens: list[Token], taken: list[tuple[int, int]], ws: Words) -> list[Mention]:
-    """The mentions of a sentence outside its sources; the first near the start is its subject."""
+def _words_before(text: str, begin: int, at: int) -> int:
+    """How many words stand between ``begin`` and ``at`` (a few at most are counted)."""
+    return len(text[begin:at].split()) if at - begin < 40 else SUBJECT_WINDOW
+
+
+def _chunk_mentions(text: str, s: TaggedSentence, taken: list[tuple[int, int]], lex: Lexicon,
+                    ws: Words) -> list[Mention]:
+    """The mentions of a sentence outside its sources; the first near the start is its subject.
+    A coarse pattern finds the places; only their words are tokenised."""
     found = []
-    opening = next((k for k, t in enumerate(tokens) if t.is_word), 0)
-    for a, b in chunks(tokens, ws):
-        start, end = tokens[a].start, tokens[b - 1].end
-        if any(s < end and start < e for s, e in taken):
-            continue
-        m = read_mention(text, tokens, a, b, ws)
-        if m is None:
-            continue
-        after = tokens[a - 1].lower if a > 0 else ""
-        if tokens[b - 1].lower.endswith(POSSESSIVE) or b < len(tokens) and tokens[b].text in "'’":
-            m.salience = POSSESSOR  # "Meadows' plans were kept secret": Meadows is no subject
-        elif after in ws.oblique:
-            if m.kind == PERSON and not m.roles and m.gender is None:
-                continue  # "of North Carolina": a place more often than a person
-            m.salience = OBLIQUE
-        elif not found and a - opening < SUBJECT_WINDOW:
-            m.salience = SUBJECT
-        found.append(m)
+    for span in ws.spans.finditer(text, s.start, s.end):
+        tokens = tokenize(span.group(), span.start(), lex.case_sensitive)
+        for a, b in chunks(tokens, ws):
+            start, end = tokens[a].start, tokens[b - 1].end
+            if any(x < end and start < y for x, y in taken):
+                continue
+            m = read_mention(text, tokens, a, b, ws)
+            if m is None:
+                continue
+            before = text[max(s.start, start - 20):start].split()
+            if tokens[b - 1].lower.endswith(POSSESSIVE) or text[end:end + 1] in ("'", "’"):
+                m.salience = POSSESSOR  # "Meadows' plans were kept secret": Meadows is no subject
+            elif before and before[-1].lower() in ws.oblique:
+                if m.kind == PERSON and not m.roles and m.gender is None:
+                    continue  # "of North Carolina": a place more often than a person
+                m.salience = OBLIQUE
+            elif not found and _words_before(text, s.start, start) < SUBJECT_WINDOW:
+                m.salience = SUBJECT
+            found.append(m)
     return found
 
 
@@ -437,10 +479,8 @@ class _Event:
     carried: bool = False
 
 
-def _events(text: str, s: TaggedSentence, tokens: list[Token] | None, lex: Lexicon, grammar: Grammar,
-            ws: Words) -> list[_Event]:
-    """What a sentence mentions and resolves, in text order. Without ``tokens`` (a sentence far
-    from any pronoun) only its sources count: the names they bring are looked up later."""
+def _events(text: str, s: TaggedSentence, lex: Lexicon, grammar: Grammar, ws: Words) -> list[_Event]:
+    """What a sentence mentions and resolves, in text order."""
     events, taken = [], []
     for i, a in enumerate(s.attributions):
         src = a.source
@@ -450,22 +490,20 @@ def _events(text: str, s: TaggedSentence, tokens: list[Token] | None, lex: Lexic
         if src.start < s.start:  # carried over from a sentence before: resolved there
             events.append(_Event(s.start, attribution=i, carried=True))
         elif src.kind == "pronoun" and src.resolved_to is None:
-            readings = _readings(src, tokens, lex, grammar, ws)
+            readings = _readings(text, s, src.start, src.end, lex, grammar, ws)
             own = all(r[0] is None for r in readings)  # "nach eigenen Angaben": after the subject "er"
             events.append(_Event(s.end if own else src.start, attribution=i, readings=readings,
                                  salience=SUBJECT + SOURCE))
         elif src.kind not in ("pronoun", "document"):
-            m = _source_mention(text, src, tokens, lex, ws)
+            m = _source_mention(text, src, lex, ws)
             if m is not None:
                 events.append(_Event(src.start, mention=m, attribution=i))
-    if tokens is None:
-        events.sort(key=lambda e: e.at)
-        return events
-    for k, t in enumerate(tokens):
-        if t.lower in ws.subject_pronouns and t.is_word and not any(b <= t.start < e for b, e in taken):
-            readings = narrowed(ws.pronouns[t.lower], grammar.pronoun_plural(tokens, k, lex))
-            events.append(_Event(t.start, readings=readings, salience=SUBJECT if k <= SUBJECT_WINDOW else 0.0))
-    events.extend(_Event(m.start, mention=m) for m in _chunk_mentions(text, tokens, taken, ws))
+    for match in ws.pronoun_words.finditer(text, s.start, s.end):
+        if not any(b <= match.start() < e for b, e in taken):
+            readings = _readings(text, s, match.start(), match.end(), lex, grammar, ws)
+            subject = _words_before(text, s.start, match.start()) <= SUBJECT_WINDOW
+            events.append(_Event(match.start(), readings=readings, salience=SUBJECT if subject else 0.0))
+    events.extend(_Event(m.start, mention=m) for m in _chunk_mentions(text, s, taken, lex, ws))
     events.sort(key=lambda e: e.at)
     return events
 
@@ -474,13 +512,13 @@ def _resolved(a: Attribution, name: str) -> Attribution:
     return a.model_copy(update={"source": a.source.model_copy(update={"resolved_to": name.rstrip(".,;:")})})
 
 
-def _sentence(i: int, text: str, s: TaggedSentence, tokens: list[Token] | None, entities: Entities,
+def _sentence(i: int, text: str, s: TaggedSentence, entities: Entities,
               lex: Lexicon, grammar: Grammar, ws: Words) -> TaggedSentence:
     """Take one sentence's mentions in text order, resolving its pronoun and description sources."""
     changed = list(s.attributions)
     touched = False
     subject: Entity | None | bool = False  # the referent of a subject pronoun of this sentence
-    for event in _events(text, s, tokens, lex, grammar, ws):
+    for event in _events(text, s, lex, grammar, ws):
         src = s.attributions[event.attribution].source if event.attribution is not None else None
         if event.carried:
             name, entity = entities.resolved.get(src.start, (None, None))
@@ -522,18 +560,14 @@ def _sentence(i: int, text: str, s: TaggedSentence, tokens: list[Token] | None, 
     return s.model_copy(update={"attributions": tuple(changed)})
 
 
-def resolve(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens, grammar: Grammar) -> list[TaggedSentence]:
-    """Pronoun and description sources resolved, in one pass up to the last of them; ``tokens``
-    holds each sentence's tokens (a :class:`~.tokens.SentenceTokens`). An article with none is not read."""
+def resolve(text: str, tagged: list[TaggedSentence], lex: Lexicon, grammar: Grammar) -> list[TaggedSentence]:
+    """Pronoun and description sources resolved, in one pass up to the last of them; an article
+    with none is not read. No sentence is tokenised again: a pattern finds the few places that
+    may name someone, and only those words (and a pronoun's neighbours) are tokenised."""
     ws = lex.derived(_words)
-    wanted = [i for i, s in enumerate(tagged) if any(_wanted(a.source, ws) for a in s.attributions)]
-    if not wanted:
-        return tagged
-    # a sentence is read word by word only within a few sentences before a pronoun; the others
-    # give their sources' names (a first name said once, "Lynda Bennett", keeps its gender)
-    near = {j for i in wanted for j in range(i - NEAR, i + 1)}
+    last = max((i for i, s in enumerate(tagged) for a in s.attributions if _wanted(a.source, ws)), default=-1)
     entities = Entities()
     out = list(tagged)
-    for i in range(wanted[-1] + 1):
-        out[i] = _sentence(i, text, tagged[i], tokens[i] if i in near else None, entities, lex, grammar, ws)
+    for i in range(last + 1):
+        out[i] = _sentence(i, text, tagged[i], entities, lex, grammar, ws)
     return out

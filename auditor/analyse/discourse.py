@@ -138,4 +138,4 @@ def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[lis
     tagged = _apply_quotes(text, _after_colon(list(tagged)))
     tagged = _carry_over(tagged, lex, tokens, grammar)
     tagged = grammar.link(text, tagged, lex, tokens)
-    return resolve_references(text, tagged, lex, tokens, grammar)
+    return resolve_references(text, tagged, lex, grammar)
