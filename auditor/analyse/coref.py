@@ -33,6 +33,7 @@ MAX_CANDIDATES = 40  # entities looked at per pronoun, the most recently mention
 SUBJECT_WINDOW = 3  # a mention within the first words of a sentence is its subject
 POSSESSIVE = ("'s", "’s")
 WORD = re.compile(r"\w+")
+_PUNCT = "\"'„“”»«‚‘’()[]–—-,;:"
 WINDOW_CHARS = 30  # text either side of a pronoun tokenised to find its verb
 MEMO = 50_000  # words whose class is kept
 
@@ -90,7 +91,24 @@ _CAP = rf"[{_UPPER}][\w'’&-]*(?:\.(?=\s+[{_UPPER}]))?"  # "Mr." only before a 
 
 
 def _alternatives(words: frozenset[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True)) or "(?!)"
+    """A pattern matching any of the words, longest first, as a trie: the regular expression
+    engine rejects a word by its first letters instead of trying hundreds of alternatives."""
+    if not words:
+        return "(?!)"
+    return _trie(sorted(w for w in words if w))
+
+
+def _trie(words: list[str]) -> str:
+    ends = "" in words
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            by_first.setdefault(w[0], []).append(w[1:])
+    branches = [re.escape(c) + _trie(rest) if rest != [""] else re.escape(c) for c, rest in by_first.items()]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def _spans(nouns: frozenset[str], determiners: frozenset[str], particles: frozenset[str]) -> re.Pattern[str]:
@@ -437,17 +455,32 @@ def _source_mention(text: str, src: SourceSpan, lex: Lexicon, ws: Words) -> Ment
     return m
 
 
-def _words_before(text: str, begin: int, at: int) -> int:
-    """How many words stand between ``begin`` and ``at`` (a few at most are counted)."""
-    return len(text[begin:at].split()) if at - begin < 40 else SUBJECT_WINDOW
+def _opens(text: str, begin: int, at: int, ws: Words) -> bool:
+    """Whether what starts at ``at`` opens its sentence (``begin``), but for a word or two of
+    grammar ("But", "Und", a quotation mark): the subject's place, "Workers cheered X" is not."""
+    if at - begin > 30:
+        return False
+    before = [w.strip(_PUNCT).lower() for w in text[begin:at].split()]
+    return len(before) < SUBJECT_WINDOW and all(not w or w in ws.function for w in before)
+
+
+def _idle(word: str, ws: Words, entities: Entities) -> bool:
+    """Whether one capitalised word alone names no one: "The", "He", "Montag", a name never met."""
+    lower = word.lower()
+    if lower.endswith(POSSESSIVE):
+        lower = lower[:-2]
+    return lower not in ws.titles and lower not in ws.names and lower not in entities.by_surname \
+        and not any(word_class(lower, ws))
 
 
 def _chunk_mentions(text: str, s: TaggedSentence, taken: list[tuple[int, int]], lex: Lexicon,
-                    ws: Words) -> list[Mention]:
+                    ws: Words, entities: Entities) -> list[Mention]:
     """The mentions of a sentence outside its sources; the first near the start is its subject.
     A coarse pattern finds the places; only their words are tokenised."""
     found = []
     for span in ws.spans.finditer(text, s.start, s.end):
+        if " " not in span.group() and _idle(span.group(), ws, entities):
+            continue
         tokens = tokenize(span.group(), span.start(), lex.case_sensitive)
         for a, b in chunks(tokens, ws):
             start, end = tokens[a].start, tokens[b - 1].end
@@ -463,7 +496,7 @@ def _chunk_mentions(text: str, s: TaggedSentence, taken: list[tuple[int, int]], 
                 if m.kind == PERSON and not m.roles and m.gender is None:
                     continue  # "of North Carolina": a place more often than a person
                 m.salience = OBLIQUE
-            elif not found and _words_before(text, s.start, start) < SUBJECT_WINDOW:
+            elif not found and _opens(text, s.start, start, ws):
                 m.salience = SUBJECT
             found.append(m)
     return found
@@ -479,7 +512,8 @@ class _Event:
     carried: bool = False
 
 
-def _events(text: str, s: TaggedSentence, lex: Lexicon, grammar: Grammar, ws: Words) -> list[_Event]:
+def _events(text: str, s: TaggedSentence, lex: Lexicon, grammar: Grammar, ws: Words,
+            entities: Entities) -> list[_Event]:
     """What a sentence mentions and resolves, in text order."""
     events, taken = [], []
     for i, a in enumerate(s.attributions):
@@ -501,9 +535,9 @@ def _events(text: str, s: TaggedSentence, lex: Lexicon, grammar: Grammar, ws: Wo
     for match in ws.pronoun_words.finditer(text, s.start, s.end):
         if not any(b <= match.start() < e for b, e in taken):
             readings = _readings(text, s, match.start(), match.end(), lex, grammar, ws)
-            subject = _words_before(text, s.start, match.start()) <= SUBJECT_WINDOW
+            subject = _opens(text, s.start, match.start(), ws)
             events.append(_Event(match.start(), readings=readings, salience=SUBJECT if subject else 0.0))
-    events.extend(_Event(m.start, mention=m) for m in _chunk_mentions(text, s, taken, lex, ws))
+    events.extend(_Event(m.start, mention=m) for m in _chunk_mentions(text, s, taken, lex, ws, entities))
     events.sort(key=lambda e: e.at)
     return events
 
@@ -518,7 +552,7 @@ def _sentence(i: int, text: str, s: TaggedSentence, entities: Entities,
     changed = list(s.attributions)
     touched = False
     subject: Entity | None | bool = False  # the referent of a subject pronoun of this sentence
-    for event in _events(text, s, lex, grammar, ws):
+    for event in _events(text, s, lex, grammar, ws, entities):
         src = s.attributions[event.attribution].source if event.attribution is not None else None
         if event.carried:
             name, entity = entities.resolved.get(src.start, (None, None))
