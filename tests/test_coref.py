@@ -103,6 +103,13 @@ def test_the_subject_before_wins_over_a_closer_object():
     assert _resolved(text, "en") == [(2, "He", "Mayor Tom Baker")]
 
 
+def test_a_title_of_several_words_before_the_name_keeps_the_subject():
+    text = ("Senator Paul Ostrander opened the meeting. Democratic party nominee Tom Hendry joined the calls "
+            "on Thursday. He said the data mattered.")
+    [(_, _, name)] = _resolved(text, "en")
+    assert name.endswith("Tom Hendry")
+
+
 def test_a_chain_of_pronouns_stays_with_its_person():
     text = ("Ruth Amsel leads the tenants' group. She met the landlord, Peter Lorenz, on Monday. "
             "She said the rent was too high.")
@@ -114,11 +121,12 @@ def test_a_definite_description_names_the_person_before_again():
     assert _resolved(text, "en") == [(1, "he", "Tom Hendry")]
 
 
-def test_a_description_source_is_resolved_to_the_person_it_names_again():
-    text = ("Tom Hendry will leave the House next year. The four-term congressman disclosed the "
-            "decision in an interview.")
+def test_a_description_source_is_resolved_only_by_its_role():
+    text = ("Congressman Tom Hendry will leave the House next year. The veteran congressman disclosed "
+            "the decision in an interview. Ruth Amsel runs the port. The mayor announced a new budget.")
     found = [a.source for s in analyse_text(text, "en").sentences for a in s.attributions]
-    assert [(src.text, src.resolved_to) for src in found] == [("The four-term congressman", "Tom Hendry")]
+    assert [(src.text, src.resolved_to) for src in found] == [
+        ("The veteran congressman", "Tom Hendry"), ("The mayor", None)]
 
 
 def test_carried_over_speech_keeps_the_resolved_pronoun():

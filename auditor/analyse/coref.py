@@ -29,6 +29,7 @@ PERSON, BODY, GROUP = "person", "body", "group"
 # salience (after Lappin and Leass): what a mention is worth, and what a sentence of distance costs
 SUBJECT, SOURCE, POSSESSOR, OBLIQUE, GENDER_FITS, DECAY = 3.0, 2.0, 1.0, -1.0, 1.0, 1.5
 MAX_MODIFIERS = 3  # "the former deputy mayor": small words before the head of a description
+MAX_UNKNOWN = 3  # words of a source named by an unknown noun that still counts as a person
 MAX_CANDIDATES = 40  # entities looked at per pronoun, the most recently mentioned: linear time
 SUBJECT_WINDOW = 3  # a mention within the first words of a sentence is its subject
 POSSESSIVE = ("'s", "’s")
@@ -225,7 +226,7 @@ def read_mention(text: str, tokens: list[Token], a: int, b: int, ws: Words) -> M
         body_word = body_word or is_body
         if w in ws.titles:
             titled = ws.titles[w]
-        elif role and (t.is_cap or not names or ws.compounds):
+        elif role:
             roles.append(w)
             role_gender = role_gender or gender
             names = []  # the name comes after the role: "Minister Hans Maier"
@@ -447,8 +448,15 @@ def _source_mention(text: str, src: SourceSpan, lex: Lexicon, ws: Words) -> Ment
         return None
     end = next((k for k in inside if tokens[k].text in ",(" and k > inside[0]), inside[-1] + 1)
     m = read_mention(text, tokens, inside[0], end, ws)
+    head = tokens[end - 1].lower
     if m is None and src.kind in ("organization", "outlet"):
         m = Mention(tokens[inside[0]].start, tokens[end - 1].end, "", BODY)
+    elif m is None and src.kind == "person" and end - inside[0] <= MAX_UNKNOWN \
+            and all(t.is_word for t in tokens[:end]) and not matches(head, ws.inanimate, ws.compounds):
+        # a short speaker the grammar found, named by a noun the lexicon does not know ("the
+        # clerk"); not "Ein Video zeigt …", nor "an invitation obtained by …"
+        det = tokens[inside[0]].lower
+        m = Mention(tokens[inside[0]].start, tokens[end - 1].end, "", PERSON, gender=ws.det_gender.get(det))
     if m is not None:
         m.text = text[tokens[inside[0]].start:tokens[end - 1].end]
         m.salience = SUBJECT + SOURCE
@@ -566,10 +574,10 @@ def _sentence(i: int, text: str, s: TaggedSentence, entities: Entities,
             if m.kind == PERSON and m.roles and not m.proper:
                 described = entities.described(m.roles)  # "Der Minister" after "Minister Hans Maier"
                 entity = described.pop() if len(described) == 1 else None
-                if not described and m.definite:
-                    entity = entities.antecedent(m, i, unique=src is not None)
                 if entity is not None and src is not None and _wanted(src, ws):
-                    touched = changed[event.attribution] = _resolved(changed[event.attribution], entity.proper or entity.name)
+                    touched = changed[event.attribution] = _resolved(changed[event.attribution], entity.proper)
+                if not described and m.definite:  # linked for the pronouns after it, not shown
+                    entity = entities.antecedent(m, i, unique=src is not None)
             entities.add(m, i, entity)
             if src is not None:
                 entities.last_source = src.text
