@@ -89,6 +89,12 @@ def test_a_surname_keeps_the_gender_of_its_full_name():
     assert {r for _, _, r in _resolved(text, "en")} == {"Lynda Bennett"}
 
 
+def test_a_source_with_an_apposition_is_the_person_named_in_it():
+    text = ("The mill's owner, Carl Ostrander, said the mill would reopen. The union welcomed the plan. "
+            "He added that forty jobs were safe.")
+    assert _resolved(text, "en") == [(2, "He", "Carl Ostrander")]
+
+
 def test_unknown_first_names_are_neutral():
     text = "Sandro Vitelli opened the shop in May. She said business was slow."
     assert _resolved(text, "en") == [(1, "She", "Sandro Vitelli")]

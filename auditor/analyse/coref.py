@@ -459,8 +459,27 @@ def _source_mention(text: str, src: SourceSpan, lex: Lexicon, ws: Words) -> Ment
         m = Mention(tokens[inside[0]].start, tokens[end - 1].end, "", PERSON, gender=ws.det_gender.get(det))
     if m is not None:
         m.text = text[tokens[inside[0]].start:tokens[end - 1].end]
+    m = _with_apposition(text, tokens, end, m, ws)
+    if m is not None:
         m.salience = SUBJECT + SOURCE
     return m
+
+
+def _with_apposition(text: str, tokens: list[Token], comma: int, m: Mention | None, ws: Words) -> Mention | None:
+    """A source with an apposition is one person: "Reeve's lawyer, Tom Aldridge" is Tom Aldridge,
+    a lawyer; "Anne Gonzales, a spokeswoman" a woman."""
+    if comma >= len(tokens) - 1 or tokens[comma].text != ",":
+        return m
+    stop = next((k for k in range(comma + 1, len(tokens)) if tokens[k].text in ",("), len(tokens))
+    other = read_mention(text, tokens, comma + 1, stop, ws) if stop > comma + 1 else None
+    if other is None or other.kind != PERSON or m is not None and m.kind != PERSON:
+        return m
+    named, described = (other, m) if other.proper and (m is None or not m.proper) else (m, other)
+    if named is None or described is None:
+        return named or described
+    named.roles = named.roles | described.roles
+    named.gender = _gender(named.gender, described.gender)
+    return named
 
 
 def _opens(text: str, begin: int, at: int, ws: Words) -> bool:
