@@ -33,8 +33,9 @@ fuzz: bytecode  ## long property-based run of the analyser over text built from 
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -s -p no:cacheprovider
 
 eval: bytecode  ## accuracy on the dev corpora in ../shared/eval
-	$(BIN)/auditor eval $(SHARED)/eval/de-wikinews/dev.jsonl
-	$(BIN)/auditor eval $(SHARED)/eval/en-polnear/dev.jsonl
+	$(BIN)/auditor eval $(SHARED)/eval/de-wikinews/dev.jsonl --pronouns tests/data/pronoun_gold/de-wikinews-dev.jsonl
+	$(BIN)/auditor eval $(SHARED)/eval/en-polnear/dev.jsonl --pronouns tests/data/pronoun_gold/en-polnear-dev.a.jsonl \
+		--pronouns tests/data/pronoun_gold/en-polnear-dev.b.jsonl
 	$(BIN)/auditor eval $(SHARED)/eval/en-wikiweasel/train.csv
 	$(BIN)/auditor eval $(SHARED)/eval/realnews-dev/de.jsonl --pages $(SHARED)/eval/realnews-dev/pages
 	$(BIN)/auditor eval $(SHARED)/eval/realnews-dev/en.jsonl --pages $(SHARED)/eval/realnews-dev/pages

@@ -313,7 +313,12 @@ def main() -> None:  # pragma: no cover - console entry point
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--pages", "pages", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of the HTML pages of a real-news gold file (repeatable).")
-def eval_command(corpus: Path, n_errors: int, fmt: str, pages: tuple[Path, ...]) -> None:
+@click.option("--pronouns", "pronoun_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Pronoun gold for the corpus (tests/data/pronoun_gold/*.jsonl; repeatable): "
+                   "also score pronoun resolution.")
+def eval_command(corpus: Path, n_errors: int, fmt: str, pages: tuple[Path, ...],
+                 pronoun_files: tuple[Path, ...]) -> None:
     """Score the tagger on a gold corpus.
 
     CORPUS is a JSON Lines file with gold attributions (de-wikinews,
@@ -325,16 +330,25 @@ def eval_command(corpus: Path, n_errors: int, fmt: str, pages: tuple[Path, ...])
     Examples:
       auditor eval ../shared/eval/de-wikinews/dev.jsonl --errors 10
       auditor eval ../shared/eval/realnews-dev/de.jsonl --pages ../shared/eval/realnews-dev/pages
+      auditor eval ../shared/eval/en-polnear/dev.jsonl --pronouns tests/data/pronoun_gold/en-polnear-dev.a.jsonl
     """
     import json
 
     from .evaluation.evaluate import evaluate
+    from .evaluation.pronouns import pronoun_line, read_pronoun_gold
     from .evaluation.realnews import is_realnews
 
     if pages or is_realnews(corpus):
+        if pronoun_files:
+            raise click.UsageError("--pronouns scores a span corpus (JSON Lines with gold attributions), not real news")
         _eval_news(corpus, list(pages), n_errors, fmt)
         return
-    data = _figures(partial(evaluate, corpus), n_errors)
+    try:
+        pronoun_gold = read_pronoun_gold(pronoun_files) if pronoun_files else None
+    except AuditorError as error:
+        _stderr("error", str(error))
+        sys.exit(1)
+    data = _figures(partial(evaluate, corpus, pronoun_gold), n_errors)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -343,10 +357,15 @@ def eval_command(corpus: Path, n_errors: int, fmt: str, pages: tuple[Path, ...])
     click.echo(f"{'figure':<24}{'precision':>10}{'recall':>10}{'F1':>10}{'gold':>8}{'predicted':>11}")
     for name, s in data["scores"].items():
         click.echo(f"{name:<24}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>10.3f}{s['gold']:>8}{s['predicted']:>11}")
+    if "pronouns" in data:
+        click.echo(pronoun_line(data["pronouns"]))
     for name, rows in data.get("errors", {}).items():
         click.echo(f"\n{name}:")
         for row in rows:
             click.echo(f"  {row['count']:>4}  {row['text'][:50]:<50}  e.g. {row['example'][:140]}")
+    for row in data.get("pronouns", {}).get("wrong", []):
+        click.echo(f"  pronoun {row['pronoun']!r} in {row['doc']}: resolved to {row['resolved_to']!r}, "
+                   f"gold {row['referent']!r}")
 
 
 def _figures(evaluate_corpus, n_errors: int) -> dict:

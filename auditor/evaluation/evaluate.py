@@ -19,6 +19,7 @@ from ..pipeline import analyse_text
 from .boundaries import boundary_scores, end_scores, strip_spans
 from .corpora import corpus_kind, read_gold_jsonl, read_weasel_csv
 from .metrics import Counts, WordIndex, binary_counts, overlap_counts, token_counts
+from .pronouns import GoldPronoun, PronounTally
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Evaluation:
     seconds: float = 0.0
     scores: dict[str, Counts] = field(default_factory=dict)
     errors: dict[str, ErrorLog] = field(default_factory=dict)
+    pronouns: PronounTally | None = None  # with pronoun gold (``--pronouns``)
 
     def counts(self, name: str) -> Counts:
         return self.scores.setdefault(name, Counts())
@@ -62,6 +64,8 @@ class Evaluation:
         }
         if n_errors:
             data["errors"] = {name: log.top(n_errors) for name, log in sorted(self.errors.items())}
+        if self.pronouns is not None:
+            data["pronouns"] = self.pronouns.as_dict(n_errors)
         return data
 
 
@@ -104,11 +108,13 @@ def _log_mismatches(ev: Evaluation, role: str, text: str, words: WordIndex,
             ev.log(f"spurious {role}").add(" … ".join(text[s:e] for s, e in spans), _sentence_at(text, spans[0][0]))
 
 
-def _evaluate_attributions(path: Path, ev: Evaluation) -> None:
+def _evaluate_attributions(path: Path, ev: Evaluation, pronoun_gold: dict[str, list[GoldPronoun]]) -> None:
     for doc in read_gold_jsonl(path):
         result = analyse_text(doc.text, doc.lang, article_id=doc.id)
         ev.documents += 1
         ev.sentences += len(result.sentences)
+        if ev.pronouns is not None and doc.id in pronoun_gold:
+            ev.pronouns.add(doc.text, pronoun_gold[doc.id], result)
         words = WordIndex(doc.text)
         gold_sources = [[tuple(sp) for sp in a.source] for a in doc.attributions]
         gold_cues = [[tuple(sp) for sp in a.cue] for a in doc.attributions]
@@ -167,13 +173,16 @@ def _evaluate_weasel(path: Path, ev: Evaluation) -> None:
     ev.counts("uncertain_sentences").add(*binary_counts(gold, predicted))
 
 
-def evaluate(path: Path) -> Evaluation:
+def evaluate(path: Path, pronoun_gold: dict[str, list[GoldPronoun]] | None = None) -> Evaluation:
+    """Score a corpus; with pronoun gold (document id -> gold pronouns) also pronoun resolution."""
     kind = corpus_kind(path)
     ev = Evaluation(corpus=str(path), kind=kind)
     started = time.perf_counter()
     if kind == "weasel":
         _evaluate_weasel(path, ev)
     else:
-        _evaluate_attributions(path, ev)
+        if pronoun_gold is not None:
+            ev.pronouns = PronounTally()
+        _evaluate_attributions(path, ev, pronoun_gold or {})
     ev.seconds = time.perf_counter() - started
     return ev
