@@ -74,6 +74,17 @@ def test_er_may_be_a_body_whose_noun_is_masculine():
     assert _resolved(text, "de") == [(1, "Er", "Der Konzern Haberland")]
 
 
+def test_der_after_a_noun_is_no_masculine_subject():
+    text = ("Die Chefin der Stadtwerke Nordheim, Eva Stolz, kam. Der Vorstand der Bank Ostend lobte sie. "
+            "Er sagte, der Plan sei gut.")
+    assert _resolved(text, "de") == [(2, "Er", "Der Vorstand")]
+
+
+def test_a_speaker_the_grammar_found_needs_a_determiner_to_count_unheard_of():
+    text = "The clerk read the list aloud. He said the vote was closed."
+    assert _resolved(text, "en") == [(1, "He", "The clerk")]
+
+
 def test_it_is_a_body_never_a_person():
     text = "Mayor Tom Baker met the city council. It said the budget was too small."
     assert _resolved(text, "en") == [(1, "It", "the city council")]

@@ -451,10 +451,10 @@ def _source_mention(text: str, src: SourceSpan, lex: Lexicon, ws: Words) -> Ment
     head = tokens[end - 1].lower
     if m is None and src.kind in ("organization", "outlet"):
         m = Mention(tokens[inside[0]].start, tokens[end - 1].end, "", BODY)
-    elif m is None and src.kind == "person" and end - inside[0] <= MAX_UNKNOWN \
+    elif m is None and src.kind == "person" and end - inside[0] <= MAX_UNKNOWN and tokens[0].lower in ws.determiners \
             and all(t.is_word for t in tokens[:end]) and not matches(head, ws.inanimate, ws.compounds):
         # a short speaker the grammar found, named by a noun the lexicon does not know ("the
-        # clerk"); not "Ein Video zeigt …", nor "an invitation obtained by …"
+        # clerk"); not "Ein Video zeigt …", nor "an invitation obtained by …", nor "for some"
         det = tokens[inside[0]].lower
         m = Mention(tokens[inside[0]].start, tokens[end - 1].end, "", PERSON, gender=ws.det_gender.get(det))
     if m is not None:
@@ -525,6 +525,8 @@ def _chunk_mentions(text: str, s: TaggedSentence, taken: list[tuple[int, int]], 
                 m.salience = OBLIQUE
             elif not found and _opens(text, s.start, start, ws):
                 m.salience = SUBJECT
+            if m.kind == BODY and m.salience < SUBJECT and m.gender == "m":
+                m.gender = None  # "der" is masculine only as a subject: "Chef der EnBW AG" is no "er"
             found.append(m)
     return found
 
