@@ -106,6 +106,17 @@ def test_a_source_with_an_apposition_is_the_person_named_in_it():
     assert _resolved(text, "en") == [(2, "He", "Carl Ostrander")]
 
 
+def test_women_is_a_group_not_one_woman():
+    text = "Judge Marta Ilves heard the case. Many women waited outside the court. She said the verdict would come soon."
+    assert _resolved(text, "en") == [(2, "She", "Judge Marta Ilves")]
+
+
+def test_a_word_of_grammar_taken_for_a_source_names_no_one():
+    lex = load_lexicon("en")
+    src = SourceSpan(text="which", start=0, end=5, kind="person")
+    assert coref.source_mention("which", src, lex, lex.derived(coref.words_of)) is None
+
+
 def test_unknown_first_names_are_neutral():
     text = "Sandro Vitelli opened the shop in May. She said business was slow."
     assert _resolved(text, "en") == [(1, "She", "Sandro Vitelli")]

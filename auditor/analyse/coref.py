@@ -56,6 +56,7 @@ class Words:
     singular: frozenset[str]
     plural: frozenset[str]
     definite: frozenset[str]
+    plural_nouns: frozenset[str]
     det_gender: dict[str, str]
     plural_endings: tuple[str, ...]
     not_plural_endings: tuple[str, ...]
@@ -120,7 +121,7 @@ def _spans(nouns: frozenset[str], determiners: frozenset[str], particles: frozen
     return re.compile(rf"(?<![\w'’-])(?:{det})?{part}(?:\s+(?:(?:{_alternatives(particles)})\s+)*{part})*")
 
 
-def _words(lex: Lexicon) -> Words:
+def words_of(lex: Lexicon) -> Words:
     w = lex.word
     kinds = lex.kinds
     pronouns: dict[str, list[tuple[bool, str | None]]] = {}
@@ -145,7 +146,7 @@ def _words(lex: Lexicon) -> Words:
         groups=kinds.get("vague", frozenset()) | kinds.get("anonymous", frozenset()),
         inanimate=w("inanimate_nouns") | kinds.get("document", frozenset()),
         singular=w("singular_determiners"), plural=w("plural_determiners"), det_gender=genders,
-        definite=w("definite_determiners"),
+        definite=w("definite_determiners"), plural_nouns=w("plural_nouns"),
         plural_endings=tuple(w("plural_endings")), not_plural_endings=tuple(w("not_plural_endings")),
         oblique=w("oblique_markers"), particles=w("name_particles"), function=function,
         nouns=nouns, spans=_spans(nouns, w("determiners"), w("name_particles")),
@@ -241,7 +242,9 @@ def read_mention(text: str, tokens: list[Token], a: int, b: int, ws: Words) -> M
         mention.proper = text[names[0].start:names[-1].end - cut]
         mention.surname = names[-1].lower[:len(names[-1].lower) - cut]
         mention.text = mention.text[:len(mention.text) - cut]
-    if titled or first or roles and names:
+    if head in ws.plural_nouns:  # "women", "die Leute": a group whatever the determiner
+        mention.kind, mention.plural = GROUP, True
+    elif titled or first or roles and names:
         mention.kind, mention.gender = PERSON, _gender(titled, first, role_gender, ws.det_gender.get(det))
     elif body_word and not roles:
         mention.kind, mention.gender = BODY, ws.det_gender.get(det)
@@ -440,12 +443,13 @@ def _wanted(src: SourceSpan | None, ws: Words) -> bool:
         and src.text.split()[0].lower() in ws.determiners)
 
 
-def _source_mention(text: str, src: SourceSpan, lex: Lexicon, ws: Words) -> Mention | None:
+def source_mention(text: str, src: SourceSpan, lex: Lexicon, ws: Words) -> Mention | None:
     """The mention a source makes: its words up to a comma ("Mr. Reeves, a senior fellow …")."""
     tokens = tokenize(src.text, src.start, lex.case_sensitive)
     inside = list(range(len(tokens)))
-    if not inside:
-        return None
+    words = [t.lower for t in tokens if t.is_word]
+    if len(words) == 1 and (words[0] in ws.function or words[0] in ws.pronouns):
+        return None  # "which", "his", "that": a word of grammar the tagger took for a source
     end = next((k for k in inside if tokens[k].text in ",(" and k > inside[0]), inside[-1] + 1)
     m = read_mention(text, tokens, inside[0], end, ws)
     head = tokens[end - 1].lower
@@ -558,7 +562,7 @@ def _events(text: str, s: TaggedSentence, lex: Lexicon, grammar: Grammar, ws: Wo
             events.append(_Event(s.end if own else src.start, attribution=i, readings=readings,
                                  salience=SUBJECT + SOURCE))
         elif src.kind not in ("pronoun", "document"):
-            m = _source_mention(text, src, lex, ws)
+            m = source_mention(text, src, lex, ws)
             if m is not None:
                 events.append(_Event(src.start, mention=m, attribution=i))
     for match in ws.pronoun_words.finditer(text, s.start, s.end):
@@ -627,7 +631,7 @@ def resolve(text: str, tagged: list[TaggedSentence], lex: Lexicon, grammar: Gram
     """Pronoun and description sources resolved, in one pass up to the last of them; an article
     with none is not read. No sentence is tokenised again: a pattern finds the few places that
     may name someone, and only those words (and a pronoun's neighbours) are tokenised."""
-    ws = lex.derived(_words)
+    ws = lex.derived(words_of)
     last = max((i for i, s in enumerate(tagged) for a in s.attributions if _wanted(a.source, ws)), default=-1)
     entities = Entities()
     out = list(tagged)
