@@ -29,6 +29,7 @@ PERSON, BODY, GROUP = "person", "body", "group"
 # salience (after Lappin and Leass): what a mention is worth, and what a sentence of distance costs
 SUBJECT, SOURCE, POSSESSOR, OBLIQUE, GENDER_FITS, DECAY = 3.0, 2.0, 1.0, -1.0, 1.0, 1.5
 MAX_MODIFIERS = 3  # "the former deputy mayor": small words before the head of a description
+ANTECEDENT_REACH = 1  # sentences back a definite description looks for whom it names again
 MAX_UNKNOWN = 3  # words of a source named by an unknown noun that still counts as a person
 MAX_CANDIDATES = 40  # entities looked at per pronoun, the most recently mentioned: linear time
 SUBJECT_WINDOW = 3  # a mention within the first words of a sentence is its subject
@@ -363,7 +364,7 @@ class Entities:
         one of its gender who was the subject of this or the last sentences, the most salient;
         with ``unique`` (a source to be resolved) only if they are the only one."""
         genders = (m.gender,) if m.gender else ("m", "f")
-        floor = -DECAY + DECAY * sentence  # named in the sentence before, or its subject two back
+        floor = -ANTECEDENT_REACH * DECAY + DECAY * sentence  # named in the sentence before, a subject up to three back
         found = [e for n, e in zip(range(MAX_CANDIDATES), reversed(self.recent))
                  if e.kind == PERSON and e.base >= floor and any(fits(e, False, g) for g in genders)]
         if not found or unique and len(found) > 1:
