@@ -27,7 +27,7 @@ from .tokens import Token, tokenize
 
 PERSON, BODY, GROUP = "person", "body", "group"
 # salience (after Lappin and Leass): what a mention is worth, and what a sentence of distance costs
-SUBJECT, SOURCE, POSSESSOR, OBLIQUE, GENDER_FITS, DECAY = 3.0, 2.0, 1.0, -1.0, 1.0, 1.5
+SUBJECT, SOURCE, POSSESSOR, OBLIQUE, GENDER_FITS, DECAY = 3.0, 2.0, 1.0, -1.0, 1.0, 2.0
 MAX_MODIFIERS = 3  # "the former deputy mayor": small words before the head of a description
 ANTECEDENT_REACH = 1  # sentences back a definite description looks for whom it names again
 MAX_UNKNOWN = 3  # words of a source named by an unknown noun that still counts as a person
