@@ -217,8 +217,9 @@ def load_lexicon_file(path: Path, outlets: dict[str, str],
         hedges.sort(key=lambda h: -len(h.pattern.positions))
     except (KeyError, TypeError, ValueError) as error:
         raise RulesError(str(path), f"malformed entry: {error}") from None
-    words = {name: frozenset(w.lower() for w in values)
-             for name, values in data.get("grammar", {}).items() if isinstance(values, list)}
+    # [coref] (pronoun features, titles, gendered nouns) is read as word classes like [grammar]'s
+    words = {name: frozenset(w.lower() for w in values) for section in ("grammar", "coref")
+             for name, values in data.get(section, {}).items() if isinstance(values, list)}
     kinds = {name: frozenset(w.lower() for w in values) for name, values in data.get("kinds", {}).items()}
     keepers = tuple(tuple(k.lower().split()) for k in data.get("grammar", {}).get("phrase_keepers", []))
     outlet_words = {tuple(name.split()): domain for name, domain in outlets.items()}
@@ -242,6 +243,15 @@ def load_lexicon_file(path: Path, outlets: dict[str, str],
         anonymity_phrases=tuple(p.lower() for p in data.get("anonymity_phrases", [])),
         kind_precedence=tuple(data.get("kind_precedence", Lexicon.kind_precedence)),
     )
+
+
+@cache
+def first_names(path: Path | None = None) -> dict[str, str]:
+    """Lower-cased first name -> "f" or "m" (``rules/first_names.toml``); a name listed
+    under both genders is left out, so it stays neutral."""
+    data = _read_toml(path or rules_dir() / "first_names.toml")
+    female, male = set(data.get("female", [])), set(data.get("male", []))
+    return {**{n: "f" for n in female - male}, **{n: "m" for n in male - female}}
 
 
 @cache

@@ -34,8 +34,8 @@ from .tokens import CLAUSE_PUNCT, SentenceTokens, Token, tokenize
 # lexicon, or installing, upgrading or removing a language plug-in, changes the
 # version, so `auditor bulk` analyses stored articles again instead of skipping
 # them as done (on the safe side: one version for every language).
-_CODE_VERSION = "0.2.1"
-_DATA_FILES = ("hedging.toml", "segment.toml", "languages.toml", "outlet_aliases.toml")
+_CODE_VERSION = "0.2.2"
+_DATA_FILES = ("hedging.toml", "segment.toml", "languages.toml", "outlet_aliases.toml", "first_names.toml")
 
 
 def _data_digest() -> str:

@@ -1,5 +1,5 @@
-"""Links between sentences: quotations over several sentences, pronouns, and
-reported speech that carries on without a cue of its own.
+"""Links between sentences: quotations over several sentences, reported speech that
+carries on without a cue of its own, and (:mod:`.coref`) pronouns and descriptions.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from ..lexicon import Lexicon
 from ..models import Attribution, SourceSpan, TaggedSentence, journalist_hedges
+from .coref import resolve as resolve_references
 from .grammar import Grammar
 from .hedging import with_voices
 from .tokens import Token
@@ -16,7 +17,6 @@ from .tokens import Token
 # opening quote -> the closing quotes that may end it
 _QUOTE_PAIRS = {"„": "“”\"", "“": "”\"", "”": "”", "»": "«", "«": "»", '"': '"'}
 _MIN_QUOTE_WORDS = 3
-_NAMED = ("person", "organization", "outlet")
 
 
 # a quotation closed before the full stop, with none inside, is a title ("… ihr Erstwerk: „Die Reise“.")
@@ -117,25 +117,6 @@ def _after_colon(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
     return tagged
 
 
-def _resolve_pronouns(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
-    last_named: SourceSpan | None = None
-    for i, s in enumerate(tagged):
-        changed = []
-        resolved = False
-        for a in s.attributions:
-            src = a.source
-            if src is not None and src.kind == "pronoun" and src.resolved_to is None and last_named is not None:
-                name = last_named.resolved_to or last_named.text
-                a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": name})})
-                resolved = True
-            if src is not None and src.kind in _NAMED:
-                last_named = src
-            changed.append(a)
-        if resolved:  # copy only what changes: most sentences have no pronoun source
-            tagged[i] = _with(s, attributions=tuple(changed))
-    return tagged
-
-
 def _carry_over(tagged: list[TaggedSentence], lex: Lexicon, tokens: list[list[Token]],
                 grammar: Grammar) -> list[TaggedSentence]:
     """A sentence in the mood of reported speech (German Konjunktiv I) after an attributed one
@@ -170,4 +151,4 @@ def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[lis
     tagged = with_voices(tagged, quote_regions(text, run_on=True))
     tagged = _carry_over(tagged, lex, tokens, grammar)
     tagged = grammar.link(text, tagged, lex, tokens)
-    return _resolve_pronouns(tagged)
+    return resolve_references(text, tagged, lex, grammar)

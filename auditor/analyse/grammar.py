@@ -66,6 +66,11 @@ class Grammar(Protocol):
         speech of the sentence before (German Konjunktiv I: "Sie sei …")."""
         ...
 
+    def pronoun_plural(self, tokens: list[Token], k: int, lex: Lexicon) -> bool | None:
+        """Whether the pronoun at k, one the lexicon lists as both singular and plural
+        (German "sie"), is plural here; None when the sentence does not say."""
+        ...
+
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
         """Links between sentences the language needs (pronouns, speakers introduced
@@ -99,6 +104,9 @@ class GrammarBase:
         # a language with a mood of reported speech lists its forms; without the list nothing carries
         subjunctive = lex.word("subjunctive_forms")
         return bool(subjunctive) and any(t.lower in subjunctive for t in tokens)
+
+    def pronoun_plural(self, tokens: list[Token], k: int, lex: Lexicon) -> bool | None:
+        return None
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:

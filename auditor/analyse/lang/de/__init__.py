@@ -12,7 +12,7 @@ Its rooms, each importing only those listed before it:
 - :mod:`.verbs`     cue verbs: each read in its clause, then the last checks of its reading;
 - :mod:`.settle`    the clean-up before relays are folded;
 - :mod:`.mood`      whether a sentence goes on in the mood of reported speech;
-- :mod:`.pronouns`  links between sentences (pronouns, introduced speakers);
+- :mod:`.pronouns`  speakers introduced before their Konjunktiv; the number of "sie";
 - :mod:`.verbforms` the inflected forms of the lexicon's verbs.
 """
 
@@ -23,7 +23,6 @@ from pathlib import Path
 
 from ....lexicon import Lexicon, VerbForm
 from ....models import TaggedSentence
-from ...descriptions import resolve_descriptions
 from ...found import Found
 from ...grammar import GrammarBase
 from ...phrases import Range
@@ -65,8 +64,10 @@ class GermanGrammar(GrammarBase):
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
-        tagged = kinds.bodies_by_mention(pronouns.resolve_pronouns(text, tagged, lex, tokens), lex, tokens)
-        return resolve_descriptions(text, tagged, lex, tokens)
+        return kinds.bodies_by_mention(pronouns.introduce_speakers(text, tagged, lex, tokens), lex, tokens)
+
+    def pronoun_plural(self, tokens: list[Token], k: int, lex: Lexicon) -> bool | None:
+        return pronouns.plural_sie(tokens, k, lex)
 
 
 LANGUAGE = Language(code="de", name="German", grammar=GermanGrammar(),

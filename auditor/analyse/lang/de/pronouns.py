@@ -1,18 +1,16 @@
-"""Links between German sentences: "er"/"sie" as a source resolved to the person
-named last, and a speaker introduced before the Konjunktiv sentences that
-report them."""
+"""Links between German sentences: a speaker introduced before the Konjunktiv
+sentences that report them; and whether "sie" is plural, by its verb (the
+pronouns themselves are resolved by :mod:`auditor.analyse.coref`)."""
 
 from __future__ import annotations
 
 from ....lexicon import Lexicon
 from ....models import Attribution, SourceSpan
 from ...phrases import MAX_PHRASE
-from ...phrases import classify as classify_phrase
 from ...tokens import QUOTE_CHARS, Token
 from .clauses import sentence_subject
 from .kinds import classify, names_someone
 from .mood import carries_report
-from .phrases import phrase_forward
 
 
 def introduce_speakers(text: str, tagged: list, lex: Lexicon, sentence_tokens: list[list[Token]]) -> list:
@@ -56,56 +54,20 @@ def introduce_speakers(text: str, tagged: list, lex: Lexicon, sentence_tokens: l
     return out
 
 
-def resolve_pronouns(text: str, tagged: list, lex: Lexicon, sentence_tokens: list[list[Token]]) -> list:
-    """ "er"/"sie" as a source: the person named last, as a source or as the
-    subject that opens one of the three sentences before. ``sentence_tokens``
-    are the sentences' tokens."""
-    tagged = introduce_speakers(text, tagged, lex, sentence_tokens)
-
-    pronouns = lex.word("subject_pronouns")
-    owners = lex.word("own_account_openers")
-    reportative = lex.word("self_sources") | lex.word("subjunctive_self_sources")
-    last_named: str | None = None
-    last_source: str | None = None
-    last_at = -1
-    out = list(tagged)
-    for i, s in enumerate(tagged):
-        changed = []
-        touched = False
-        for a in s.attributions:
-            src = a.source
-            if src is not None and src.kind == "pronoun" and src.resolved_to is None and (
-                    src.text.lower() in pronouns and src.text.lower() not in ("ich", "wir")
-                    or owners.intersection(src.text.lower().split())):  # "Sie ist nach eigenen Angaben …"
-                name = last_named
-                # a person opening a recent sentence is a closer antecedent
-                for j in range(i - 1, max(-1, i - 4), -1):
-                    prev = tagged[j]
-                    if prev.start <= last_at:
-                        break
-                    toks = sentence_tokens[j]
-                    rng = phrase_forward(toks, 0, len(toks), lex)
-                    if rng is not None and rng[1] - rng[0] >= 2 and classify_phrase(toks, rng, lex) == "person" \
-                            and toks[rng[0]].lower not in lex.word("prepositions"):  # not "Am Freitag"
-                        name = text[toks[rng[0]].start:toks[rng[1] - 1].end]
-                        break
-                if name:
-                    a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": name})})
-                    touched = True
-            if src is not None and src.kind == "pronoun" and src.resolved_to is None \
-                    and src.text.lower() in reportative and last_source:
-                # reportative "demnach": the source it points back to
-                a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": last_source})})
-                touched = True
-            if src is not None and src.kind not in ("pronoun", None):
-                last_source = src.text
-            if src is not None and src.kind in ("person", "organization", "outlet"):
-                last_named = src.text
-                last_at = src.start
-            elif a.source is not None and a.source.resolved_to and owners.intersection(a.source.text.lower().split()):
-                last_named = a.source.resolved_to  # "Die Firma hat nach eigenen Angaben …": the firm was named
-                last_at = a.source.start
-            changed.append(a)
-        if touched:
-            out[i] = s.model_copy(update={"attributions": tuple(changed)})
-    return out
+def plural_sie(tokens: list[Token], k: int, lex: Lexicon) -> bool | None:
+    """Whether "sie"/"Sie" at k is plural, by the finite verb next to it: "Sie sagte" and
+    "sagte sie" are one woman, "Sie sagten" and "seien sie" several; None without a verb."""
+    if tokens[k].lower != "sie":
+        return None
+    singular, plural = lex.word("singular_finite_verbs"), lex.word("plural_finite_verbs")
+    for j in (k + 1, k - 1):
+        if not 0 <= j < len(tokens) or not tokens[j].is_word or tokens[j].is_cap and j > 0:
+            continue
+        word = tokens[j].lower
+        if word in singular or word in plural:
+            return word in plural
+        if word.endswith("en") and word not in lex.word("determiners"):
+            return True  # "sagten", "fordern"; Konjunktiv plural "seien"
+        if word.endswith(("t", "te")):
+            return False  # "sagt", "sagte", "betonte"
+    return None

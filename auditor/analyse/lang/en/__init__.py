@@ -35,7 +35,6 @@ from pathlib import Path
 
 from ....lexicon import Lexicon, VerbForm
 from ....models import TaggedSentence
-from ...descriptions import resolve_descriptions
 from ...found import Found
 from ...grammar import GrammarBase
 from ...phrases import Range
@@ -71,7 +70,7 @@ class EnglishGrammar(GrammarBase):
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
-        return resolve_descriptions(text, link.link(text, tagged, lex), lex, tokens)
+        return link.link(text, tagged, lex)
 
 
 LANGUAGE = Language(code="en", name="English", grammar=EnglishGrammar(),

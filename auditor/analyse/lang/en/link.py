@@ -1,18 +1,13 @@
 """Links between English sentences: cues inside a quotation of several sentences are the
-speaker's own words, a quotation after an attributed quote goes on in that voice, and
-"he" or "she" stands for the last person quoted or named."""
+speaker's own words, and a quotation after an attributed quote goes on in that voice
+(pronouns are resolved by the language-neutral :mod:`auditor.analyse.coref`)."""
 
 from __future__ import annotations
-
-import re
 
 from ....lexicon import Lexicon
 from ....models import Attribution, TaggedSentence
 from ...discourse import quote_regions
 from .quotes import CLOSERS, OPENERS
-
-_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)+")
-
 
 def link(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[TaggedSentence]:
     """Cues inside a quotation of several sentences are the speaker's own words;
@@ -39,7 +34,7 @@ def link(text: str, tagged: list[TaggedSentence], lex: Lexicon) -> list[TaggedSe
         named = next((a for a in s.attributions if a.source is not None and a.cue is not None), None)
         if named is not None:
             speaker = named if s.has_quote or any(c in s.text for c in "“”\"") else None
-    return _resolve_persons(tagged, lex)
+    return tagged
 
 
 def _open_paragraph_quotes(text: str) -> list[tuple[int, int]]:
@@ -59,39 +54,3 @@ def _open_paragraph_quotes(text: str) -> list[tuple[int, int]]:
             regions.append((start + len(line) - len(stripped), end))
         start = end + 1
     return regions
-
-
-def _name_mentions(text: str, lex: Lexicon) -> list[str]:
-    """Personal names in a sentence: two or more capitalised words in a row ("Judge Marta Ilves")."""
-    organizations = lex.kinds.get("organization", frozenset()) | lex.kinds.get("outlet_words", frozenset())
-    names = []
-    for match in _NAME.finditer(text):
-        words = match.group().split()
-        if not any(w.lower().strip(".") in organizations for w in words):
-            names.append(match.group())
-    return names
-
-
-def _resolve_persons(tagged: list[TaggedSentence], lex: Lexicon) -> list[TaggedSentence]:
-    """"he" and "she" stand for the last person quoted, or else the last person named."""
-    persons = lex.word("person_pronouns")
-    last_person: str | None = None
-    last_mention: str | None = None
-    for i, s in enumerate(tagged):
-        changed = []
-        for a in s.attributions:
-            src = a.source
-            if src is not None and src.kind == "pronoun" and src.resolved_to is None \
-                    and (src.text.lower() in persons or "own" in src.text.lower().split()) \
-                    and (last_person or last_mention):  # "She is, by her own account, …"
-                a = a.model_copy(update={"source": src.model_copy(update={"resolved_to": last_person or last_mention})})
-            if a.source is not None and a.source.kind == "person":
-                last_person = a.source.resolved_to or a.source.text
-            changed.append(a)
-        if changed != list(s.attributions):
-            tagged[i] = s.model_copy(update={"attributions": tuple(changed)})
-        if last_person is None and not s.is_heading:
-            mentions = _name_mentions(s.text, lex)
-            if mentions:
-                last_mention = mentions[-1]
-    return tagged
