@@ -1057,3 +1057,20 @@ def test_a_name_met_after_a_noun_for_a_body_is_that_body() -> None:
 def test_a_name_alone_stays_a_person() -> None:
     text = "Der Tischler kam zu spät. Brandt erklärte am Montag, die Nachfrage sei eingebrochen."
     assert _only(text, 1).source.kind == "person"
+
+
+# --- real-news recall (issue 13, item 4) ---------------------------------------------
+
+
+@pytest.mark.parametrize("opener", ["wo die Firma ihren Sitz hat", "bei der die Akten liegen"])
+def test_relative_clause_between_subject_and_verb(opener: str) -> None:
+    a = _only(f"Die Aufsichtsbehörde, {opener}, sagte auf Anfrage, dass sie nichts gewusst habe.")
+    assert a.source.text == "Die Aufsichtsbehörde"
+    assert a.cue.text == "sagte"
+
+
+def test_relative_clause_inside_the_reported_clause() -> None:
+    # "vertreten sind" is "represented", and the relative clause does not end what was claimed
+    a = _only("Der Redner behauptete, alle Fraktionen, die im Landtag vertreten sind, hätten versagt.")
+    assert a.source.text == "Der Redner"
+    assert a.cue.text == "behauptete"

@@ -149,8 +149,12 @@ def _no_cue_here(tokens: list[Token], i: int, cs: int, ce: int, form: VerbForm, 
     if form.lemma in words_of["reflexive_not_cues"] and i + 1 < len(tokens) and tokens[i + 1].lower == "sich" \
             or i > 0 and tokens[i - 1].lower == "sich" and form.lemma in words_of["reflexive_not_cues"]:
         return True  # "Damit bestätigt sich die Befürchtung": it turns out, no one says so
-    return form.participle and form.lemma in words_of["sein_participle_homographs"] and any(
-        tokens[k].lower in words_of["sein_forms"] for k in range(cs, ce))  # "sind in Brand geraten": got into
+    if form.lemma not in words_of["sein_participle_homographs"]:
+        return False
+    # a form that may be the participle ("vertreten" is also the plural) with "sein":
+    # "sind in Brand geraten" (got into), "die im Bundestag vertreten sind" (represented)
+    may_be_participle = form.participle or tokens[i].lower == form.lemma
+    return may_be_participle and any(tokens[k].lower in words_of["sein_forms"] for k in range(cs, ce))
 
 
 def _companions(tokens: list[Token], i: int, ce: int, lemma: str, lex: Lexicon, cs: int | None = None) -> list[int]:
