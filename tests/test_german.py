@@ -1074,3 +1074,23 @@ def test_relative_clause_inside_the_reported_clause() -> None:
     a = _only("Der Redner behauptete, alle Fraktionen, die im Landtag vertreten sind, hätten versagt.")
     assert a.source.text == "Der Redner"
     assert a.cue.text == "behauptete"
+
+
+def test_darin_heisst_es_points_back_to_the_document() -> None:
+    sentences = _sentences("Am Montag kam eine kurze Mail aus der Zentrale. Darin heißt es, die Brücke sei marode.")
+    a = sentences[1].attributions[0]
+    assert a.source.text == "Darin"
+    assert a.source.kind == "pronoun"
+    assert a.source.resolved_to == "eine kurze Mail aus der Zentrale"
+
+
+def test_darin_with_nothing_to_point_to_stays_a_document() -> None:
+    sentences = _sentences("Die Ministerin Anna Kurz sprach lange. \"Die Brücke ist marode\", heißt es darin.")
+    a = sentences[1].attributions[0]
+    assert (a.source.text, a.source.kind, a.source.resolved_to) == ("darin", "document", None)
+
+
+def test_heisst_es_with_adverbs_before_the_place() -> None:
+    a = _only("\"Die Brücke ist marode\", hieß es etwa beiläufig im Bericht der Stadt.")
+    assert a.source.text == "Bericht der Stadt"
+    assert a.cue.text == "hieß es"

@@ -39,6 +39,8 @@ def settle(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]
                 if rng is not None and rng[1] == first:
                     item.source = rng
                     item.kind = source_kind(tokens, rng, lex)
+            if item.source is None:
+                _weasel_place(item, tokens, lex)
         kept.append(item)
     return fold_chains_nearest(kept)  # "X berichtet unter Berufung auf Y": Y is the source, X relays it
 
@@ -64,3 +66,26 @@ def _own_account_subject(item: Found, tokens: list[Token], lex: Lexicon) -> None
     if subject[1] - subject[0] == 1 and tokens[subject[0]].lower in lex.word("subject_pronouns"):
         return
     item.antecedent = subject
+
+
+def _weasel_place(item: Found, tokens: list[Token], lex: Lexicon) -> None:
+    """ "Darin heißt es", "heißt es darin", "hieß es etwa im Beitrag": the place it is said is
+    the source; "darin" points back to a document named before (resolved between sentences)."""
+    adverbs = lex.word("document_adverbs")
+    first, last = item.cue[0], item.cue[-1]
+    if first > 0 and tokens[first - 1].lower in adverbs:
+        item.source, item.kind = (first - 1, first), "document"
+        return
+    places = lex.word("weasel_place_prepositions")
+    for k in range(last + 1, min(len(tokens), last + 5)):
+        t = tokens[k]
+        if t.lower in adverbs:
+            item.source, item.kind = (k, k + 1), "document"
+            return
+        if t.lower in places and k + 1 < len(tokens):
+            rng = phrase_forward(tokens, k + 1, len(tokens), lex)
+            if rng is not None:
+                item.source, item.kind = rng, source_kind(tokens, rng, lex)
+            return
+        if not t.is_word or t.is_cap:
+            return  # only adverbs stand between: "hieß es etwa verharmlosend im Beitrag"
