@@ -1094,3 +1094,16 @@ def test_heisst_es_with_adverbs_before_the_place() -> None:
     a = _only("\"Die Brücke ist marode\", hieß es etwa beiläufig im Bericht der Stadt.")
     assert a.source.text == "Bericht der Stadt"
     assert a.cue.text == "hieß es"
+
+
+def test_what_a_text_says_with_stehen() -> None:
+    a = _only("Und in der zweiten Fassung des Briefes stand, dass der Reporter nie dort war.")
+    assert (a.source.text, a.source.kind, a.cue.text) == ("der zweiten Fassung des Briefes", "document", "stand")
+    a = _only("So steht es zumindest in der Chronik des Vereins.")
+    assert (a.source.text, a.source.kind) == ("der Chronik des Vereins", "document")
+
+
+@pytest.mark.parametrize("text", ["Fest steht, dass die Brücke marode ist.", "Die Stadt steht vor einem Problem.",
+                                  "Es steht in der Verantwortung der Stadt, die Brücke zu sanieren."])
+def test_stehen_that_cites_no_text(text: str) -> None:
+    assert not _sentences(text)[0].attributions
