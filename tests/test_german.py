@@ -1107,3 +1107,10 @@ def test_what_a_text_says_with_stehen() -> None:
                                   "Es steht in der Verantwortung der Stadt, die Brücke zu sanieren."])
 def test_stehen_that_cites_no_text(text: str) -> None:
     assert not _sentences(text)[0].attributions
+
+
+def test_konjunktiv_after_a_pronoun_subject_carries_on() -> None:
+    sentences = _sentences("Die Ärztin Petra Lang sagte, die Lage sei ernst. Man prüfe alle Betten. "
+                           "Aber das heiße nicht viel. Das frisch renovierte Haus ist groß.")
+    assert [s.attributions[0].source.text if s.attributions else None for s in sentences] == [
+        "Die Ärztin Petra Lang", "Die Ärztin Petra Lang", "Die Ärztin Petra Lang", None]
