@@ -1114,3 +1114,13 @@ def test_konjunktiv_after_a_pronoun_subject_carries_on() -> None:
                            "Aber das heiße nicht viel. Das frisch renovierte Haus ist groß.")
     assert [s.attributions[0].source.text if s.attributions else None for s in sentences] == [
         "Die Ärztin Petra Lang", "Die Ärztin Petra Lang", "Die Ärztin Petra Lang", None]
+
+
+def test_parenthetical_between_spaced_hyphens() -> None:
+    a = _only("Die Schüler erleben gerade - das hat die Lehrerin Meier gesagt - einen Crashkurs in Chemie.")
+    assert (a.source.text, a.cue.text) == ("die Lehrerin Meier", "gesagt")
+
+
+def test_hyphen_inside_words_is_no_dash() -> None:
+    a = _only("Nord- und Süddeutschland seien gleich stark betroffen, sagte der Minister.")
+    assert a.source.text == "der Minister"
