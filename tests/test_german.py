@@ -1124,3 +1124,15 @@ def test_parenthetical_between_spaced_hyphens() -> None:
 def test_hyphen_inside_words_is_no_dash() -> None:
     a = _only("Nord- und Süddeutschland seien gleich stark betroffen, sagte der Minister.")
     assert a.source.text == "der Minister"
+
+
+def test_so_es_points_back_to_what_was_said() -> None:
+    a = _only("So verlangt es die Landesregierung.")
+    assert (a.source.text, a.cue.text, a.mode) == ("die Landesregierung", "verlangt", "reported_speech")
+
+
+@pytest.mark.parametrize("text", ["Das ist, meine Damen und Herren, ein Skandal, den niemand wollte.",
+                                  "Nach Artikel 12 ist das Parken dort verboten.",
+                                  "Das Ganze verlangt eine Entschuldigung der Regierung."])
+def test_no_speaker_in_vocatives_laws_or_objects(text: str) -> None:
+    assert not _sentences(text)[0].attributions

@@ -320,6 +320,8 @@ def _subject_after_first(scan: Scan, clause: Clause, finite: int,
             content = True
         else:
             source = None
+    if low == "so" and len(vorfeld) == 1 and finite + 1 < ce and tokens[finite + 1].lower == "es":
+        content = True  # "So verlangt es die Regierung": "so … es" points back to what was said
     if low in _DEMONSTRATIVE_OBJECTS and len(vorfeld) == 1:
         content = True  # "Dies teilte der Sprecher mit"
         if source is None and low in STANDALONE_DETERMINERS and content_follows(tokens, ce, lex):
