@@ -1136,3 +1136,19 @@ def test_so_es_points_back_to_what_was_said() -> None:
                                   "Das Ganze verlangt eine Entschuldigung der Regierung."])
 def test_no_speaker_in_vocatives_laws_or_objects(text: str) -> None:
     assert not _sentences(text)[0].attributions
+
+
+def test_quotation_after_a_laut_source_is_theirs() -> None:
+    sentences = _sentences("Die Quote liegt laut Werksleiter Jonas Brandt bei 90 Prozent. "
+                           "\"Wir sparen so viel Energie wie nie zuvor und brauchen kaum Wasser.“")
+    a = sentences[1].attributions[0]
+    assert (a.source.text, a.mode) == ("Werksleiter Jonas Brandt", "carried_over")
+
+
+def test_quotation_paragraph_after_a_quoted_speaker_goes_on() -> None:
+    text = ("„Die Brücke ist marode“, sagte Bürgermeisterin Eva Roth.\n\n"
+            "„Wir haben keine Wahl. Wir müssen sie bald sperren.“\n\n"
+            "Die Stadt hat 20.000 Einwohner.")
+    sentences = _sentences(text)
+    assert [s.attributions[0].source.text if s.attributions else None for s in sentences] == [
+        "Bürgermeisterin Eva Roth", "Bürgermeisterin Eva Roth", "Bürgermeisterin Eva Roth", None]

@@ -13,7 +13,8 @@ from .grammar import Grammar
 from .tokens import Token
 
 # opening quote -> the closing quotes that may end it
-_QUOTE_PAIRS = {"„": "“”\"", "“": "”\"", "”": "”", "»": "«", "«": "»", '"': '"'}
+# a straight opening quote may be closed by a curly one ("Wir verbrauchen … 40 Prozent.“)
+_QUOTE_PAIRS = {"„": "“”\"", "“": "”\"", "”": "”", "»": "«", "«": "»", '"': '"“”'}
 _MIN_QUOTE_WORDS = 3
 _NAMED = ("person", "organization", "outlet")
 
@@ -50,6 +51,18 @@ def _with(sentence: TaggedSentence, **changes) -> TaggedSentence:
     return sentence.model_copy(update=changes)
 
 
+def _goes_on(before: TaggedSentence, first: TaggedSentence, q_start: int) -> bool:
+    """May a quotation that opens ``first`` go on in the voice of ``before``: in the same
+    paragraph, or as the whole next paragraph after a quoted speaker's paragraph
+    (»…«, sagte Weber. ¶ »Der Stadtrat hat zugestimmt.«)."""
+    if first.start < q_start:
+        return False
+    if before.paragraph == first.paragraph:
+        return True
+    return first.paragraph == before.paragraph + 1 and first.start == q_start and before.has_quote and any(
+        a.cue is not None and a.source is not None and a.source.kind in _NAMED for a in before.attributions)
+
+
 def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentence]:
     # sentences are in text order and do not overlap, so the ones a quotation overlaps are a run:
     # from the first that ends after it starts to the last that starts before it ends
@@ -72,10 +85,12 @@ def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentenc
             # a quotation right after a quoted speaker's sentence, in the same paragraph, goes on in their
             # voice: »…«, sagte Weber. »Die Mittel sind bereitgestellt. Der Stadtrat hat zugestimmt.«
             # So does one after a speaker's reported words: Sie komme später, sagt Weber. »Der Zug fällt aus.«
+            # or after a named source's facts: Die Quote liegt laut Weber bei 96 Prozent. »Wir sparen Energie.«
             before, first = tagged[inside[0] - 1], tagged[inside[0]]
-            if before.paragraph == first.paragraph and first.start >= q_start and not _TITLE_END.search(first.text):
+            if _goes_on(before, first, q_start) and not _TITLE_END.search(first.text):
                 speaker = next((a for a in before.attributions if a.source is not None and (
-                    before.has_quote or a.cue is not None and a.mode == "reported_speech")), None)
+                    before.has_quote or a.cue is not None and a.mode == "reported_speech"
+                    or a.mode == "according_to" and a.source.kind in _NAMED)), None)
                 mode = "carried_over"
                 inside = [i for i in inside if tagged[i].start >= q_start]
         if speaker is None or len(inside) < 2 and mode == "direct_quote":
