@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from ..lexicon import Lexicon
 from ..models import Attribution, SourceSpan, TaggedSentence
 from .grammar import Grammar
+from .interviews import answer_interviews
 from .tokens import Token
 
 # opening quote -> the closing quotes that may end it
@@ -172,4 +173,4 @@ def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[lis
     tagged = _apply_quotes(text, _after_colon(list(tagged)))
     tagged = _carry_over(tagged, lex, tokens, grammar)
     tagged = grammar.link(text, tagged, lex, tokens)
-    return _resolve_pronouns(tagged)
+    return answer_interviews(_resolve_pronouns(tagged))
