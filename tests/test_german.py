@@ -1152,3 +1152,15 @@ def test_quotation_paragraph_after_a_quoted_speaker_goes_on() -> None:
     sentences = _sentences(text)
     assert [s.attributions[0].source.text if s.attributions else None for s in sentences] == [
         "Bürgermeisterin Eva Roth", "Bürgermeisterin Eva Roth", "Bürgermeisterin Eva Roth", None]
+
+
+@pytest.mark.parametrize("text", ["Dazu äußerte sich die Reederei nicht.",
+                                  "Welche Schiffe betroffen sind, wollte die Sprecherin nicht mitteilen.",
+                                  "Die Reederei wollte sich nicht dazu äußern, ob der Hafen informiert wurde."])
+def test_a_refusal_to_speak_is_no_attribution(text: str) -> None:
+    assert not _sentences(text)[0].attributions
+
+
+def test_a_negated_cue_with_content_is_kept() -> None:
+    a = _only("Die Sprecherin sagte nicht, dass die Reederei zahle, sondern dass sie prüfe.")
+    assert a.source.text == "Die Sprecherin"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ....lexicon import Lexicon
 from ...found import Found, fold_chains_nearest
 from ...tokens import Token
-from .clauses import sentence_subject
+from .clauses import clause_bounds, sentence_subject
+from .content import content_follows
 from .kinds import classify, own_account, source_kind
 from .phrases import phrase_forward
 
@@ -42,6 +43,7 @@ def settle(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]
             if item.source is None:
                 _weasel_place(item, tokens, lex)
         kept.append(item)
+    kept = _without_declines(kept, tokens, lex)
     return fold_chains_nearest(kept)  # "X berichtet unter Berufung auf Y": Y is the source, X relays it
 
 
@@ -89,3 +91,25 @@ def _weasel_place(item: Found, tokens: list[Token], lex: Lexicon) -> None:
             return
         if not t.is_word or t.is_cap:
             return  # only adverbs stand between: "hieß es etwa verharmlosend im Beitrag"
+
+
+def _without_declines(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
+    """ "Dazu äußerte sich Rheinmetall nicht", "wollte der Sprecher nicht mitteilen, ob …": a
+    negated cue with nothing said after it is a refusal to speak, no attribution."""
+    negations = lex.word("decline_negations")
+    heads = [f for f in found if f.head is not None and f.lemma in lex.word("decline_verbs")]
+    if not heads or not any(t.lower in negations for t in tokens):
+        return found  # nearly every sentence: no refusal to look for
+    starts, ends = clause_bounds(tokens)
+    declined = []
+    for f in heads:
+        cs, ce = starts[f.head], ends[f.head]
+        if any(tokens[k].lower in negations for k in range(cs, ce)) and (
+                not content_follows(tokens, ce, lex) or _question_follows(tokens, ce, lex)):
+            declined.append(f)
+    return [f for f in found if not any(f is d for d in declined)]
+
+
+def _question_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
+    """Does an indirect question follow the clause ending at ``ce`` (", ob …", ", wer …")?"""
+    return ce + 1 < len(tokens) and tokens[ce].text == "," and tokens[ce + 1].lower in lex.word("decline_questions")
