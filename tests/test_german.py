@@ -1164,3 +1164,12 @@ def test_a_refusal_to_speak_is_no_attribution(text: str) -> None:
 def test_a_negated_cue_with_content_is_kept() -> None:
     a = _only("Die Sprecherin sagte nicht, dass die Reederei zahle, sondern dass sie prüfe.")
     assert a.source.text == "Die Sprecherin"
+
+
+def test_halten_fuer_on_a_pronoun_object_is_a_judgement() -> None:
+    a = _only("Kaum ein Statiker hält sie heute noch für sicher.")
+    assert a.source.text == "Kaum ein Statiker"
+
+
+def test_halten_fuer_with_a_particle_is_no_judgement() -> None:
+    assert not _sentences("Die Polizei hält sie für drei Stunden fest.")[0].attributions

@@ -43,7 +43,7 @@ def settle(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]
             if item.source is None:
                 _weasel_place(item, tokens, lex)
         kept.append(item)
-    kept = _without_declines(kept, tokens, lex)
+    kept = [f for f in _without_declines(kept, tokens, lex) if not _particle_verb_frame(f, tokens, lex)]
     return fold_chains_nearest(kept)  # "X berichtet unter Berufung auf Y": Y is the source, X relays it
 
 
@@ -113,3 +113,14 @@ def _without_declines(found: list[Found], tokens: list[Token], lex: Lexicon) -> 
 def _question_follows(tokens: list[Token], ce: int, lex: Lexicon) -> bool:
     """Does an indirect question follow the clause ending at ``ce`` (", ob …", ", wer …")?"""
     return ce + 1 < len(tokens) and tokens[ce].text == "," and tokens[ce + 1].lower in lex.word("decline_questions")
+
+
+def _particle_verb_frame(item: Found, tokens: list[Token], lex: Lexicon) -> bool:
+    """ "hält sie für zwei Stunden fest": the "hält … für" of a judgement was a particle verb;
+    its particle closes the clause."""
+    if item.lemma is not None or not item.cue or tokens[item.cue[-1]].lower != "für":
+        return False
+    k = item.cue[-1] + 1
+    while k < len(tokens) and tokens[k].is_word:
+        k += 1
+    return tokens[k - 1].lower in lex.particles and not tokens[k - 1].is_cap
