@@ -1173,3 +1173,14 @@ def test_halten_fuer_on_a_pronoun_object_is_a_judgement() -> None:
 
 def test_halten_fuer_with_a_particle_is_no_judgement() -> None:
     assert not _sentences("Die Polizei hält sie für drei Stunden fest.")[0].attributions
+
+
+def test_passive_in_a_verb_final_clause_has_no_speaking_subject() -> None:
+    found = _sentences("Dass der Fahrplan so schnell vorgelegt wurde, sei erfreulich, so Müller.")[0].attributions
+    assert [a.source.text for a in found] == ["Müller"]
+    assert not _sentences("Die Satzung, die vom Vorstand vorgelegt wurde, ist streng.")[0].attributions
+
+
+def test_wie_with_a_passive_agent() -> None:
+    a = _only("Wie von der Feuerwehr mitgeteilt wurde, ist die Brücke gesperrt.")
+    assert a.source.text == "der Feuerwehr"

@@ -97,12 +97,17 @@ def verb_final(scan: Scan, clause: Clause) -> Reading | None:
     sub = tokens[first_word].lower
     if clause.participle and not clause.aux_after and sub != "wie":
         return None
+    if clause.participle and sub != "wie" and clause.form.lemma not in lex.word("passive_subject_speaks") and any(
+            tokens[k].lower in lex.word("passive_auxiliaries") for k in clause.aux_after):
+        return None  # "Dass die Verordnung so schnell vorgelegt wurde, …": its subject says nothing
     if sub == "wie" and clause.form.lemma in lex.word("naming_verbs"):
         return None  # "„Trap“, wie er genannt wird": a name, not a statement
     cue = clause.cue + clause.aux_after
     if sub in lex.word("relative_pronouns") and cs > 0 and tokens[cs - 1].text == ",":
         return _relative_clause(scan, clause, cue)
     source = subject_after(tokens, first_word + 1, i, lex)
+    if source is None and sub == "wie" and clause.participle and tokens[first_word + 1].lower in ("von", "vom"):
+        source = phrase_from(tokens, first_word + 2, i, lex)  # "Wie von der Polizei mitgeteilt wurde, …"
     if sub == "wie":
         cue.append(first_word)
         content = True
