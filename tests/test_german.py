@@ -1184,3 +1184,8 @@ def test_passive_in_a_verb_final_clause_has_no_speaking_subject() -> None:
 def test_wie_with_a_passive_agent() -> None:
     a = _only("Wie von der Feuerwehr mitgeteilt wurde, ist die Brücke gesperrt.")
     assert a.source.text == "der Feuerwehr"
+
+
+def test_genitive_relative_owns_the_speaker() -> None:
+    a = _only("Der Verein hat 900 Mitglieder, ein großer Apparat, dessen Vorsitzende sagt: »Wir prüfen alles.«")
+    assert a.source.text == "dessen Vorsitzende"

@@ -124,11 +124,15 @@ def _relative_clause(scan: Scan, clause: Clause, cue: list[int]) -> Reading | No
     standing for it."""
     tokens, lex = scan.tokens, scan.lex
     cs, ce = clause.cs, clause.ce
+    content = any(k in scan.inside for k in range(cs, ce)) or content_follows(tokens, ce, lex)
+    if tokens[cs].lower in lex.word("genitive_relatives") and cs + 1 < clause.i and tokens[cs + 1].is_cap:
+        # ", dessen Chef sagt: …": the owned noun is the subject
+        owned = phrase_forward(tokens, cs + 1, clause.i, lex)
+        return Reading(source=(cs, owned[1]), cue=cue, content=content, verb_last=True) if owned else None
     k = cs - 2
     while k >= max(0, cs - 5) and tokens[k].is_word and not tokens[k].is_cap:
         k -= 1
     source = phrase_backward(tokens, k, 0, lex)
-    content = any(k in scan.inside for k in range(cs, ce)) or content_follows(tokens, ce, lex)
     if source is None:
         return None
     nxt = tokens[cs + 1] if cs + 1 < ce else None
