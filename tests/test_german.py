@@ -1189,3 +1189,13 @@ def test_wie_with_a_passive_agent() -> None:
 def test_genitive_relative_owns_the_speaker() -> None:
     a = _only("Der Verein hat 900 Mitglieder, ein großer Apparat, dessen Vorsitzende sagt: »Wir prüfen alles.«")
     assert a.source.text == "dessen Vorsitzende"
+
+
+def test_surname_with_particles_opens_the_sentence() -> None:
+    a = _only("Von der Heide betonte, die Lage sei ernst.")
+    assert a.source.text == "Von der Heide"
+
+
+def test_von_place_of_heisst_es() -> None:
+    a = _only("Von der Feuerwehr hieß es, die Lage sei ernst.")
+    assert a.source.text == "der Feuerwehr"

@@ -284,11 +284,24 @@ def _vorfeld_subject(scan: Scan, clause: Clause, finite: int,
         rng = phrase_forward(tokens, vorfeld[0], finite, lex)
         return ((vorfeld[0], vorfeld[-1] + 1) if rng[1] <= vorfeld[-1] + 1 else rng), False, []
     if _no_subject_first(scan, finite, vorfeld):
-        return _subject_after_first(scan, clause, finite, vorfeld)
+        found = _subject_after_first(scan, clause, finite, vorfeld)
+        if found[0] is None and _particle_name(tokens, vorfeld, finite, lex):
+            return (vorfeld[0], finite), False, []  # "Von der Leyen betonte, …": a name, not "von"
+        return found
     rng = phrase_forward(tokens, vorfeld[0], finite, lex)
     if rng is None:
         return subject_after(tokens, finite + 1, clause.ce, lex), False, []
     return _vorfeld_phrase(scan, clause, finite, vorfeld, rng), False, []
+
+
+def _particle_name(tokens: list[Token], vorfeld: list[int], finite: int, lex: Lexicon) -> bool:
+    """Is the Vorfeld a surname with its particles right before the verb ("Von der Leyen")?"""
+    first = tokens[vorfeld[0]]
+    if not first.is_cap or first.lower not in lex.word("surname_particles") or vorfeld[-1] != finite - 1 \
+            or len(vorfeld) > 4:
+        return False
+    middle = [tokens[k] for k in vorfeld[1:-1]]
+    return tokens[vorfeld[-1]].is_cap and all(t.lower in lex.word("surname_particles") for t in middle)
 
 
 def _no_subject_first(scan: Scan, finite: int, vorfeld: list[int]) -> bool:
