@@ -1199,3 +1199,8 @@ def test_surname_with_particles_opens_the_sentence() -> None:
 def test_von_place_of_heisst_es() -> None:
     a = _only("Von der Feuerwehr hieß es, die Lage sei ernst.")
     assert a.source.text == "der Feuerwehr"
+
+
+def test_verlauten_cites_where_it_came_from() -> None:
+    a = _only("Aus Regierungskreisen verlautete am Abend, der Minister trete zurück.")
+    assert (a.source.text, a.cue.text) == ("Aus Regierungskreisen", "verlautete")

@@ -287,6 +287,12 @@ def _vorfeld_subject(scan: Scan, clause: Clause, finite: int,
         found = _subject_after_first(scan, clause, finite, vorfeld)
         if found[0] is None and _particle_name(tokens, vorfeld, finite, lex):
             return (vorfeld[0], finite), False, []  # "Von der Leyen betonte, …": a name, not "von"
+        if found[0] is None and clause.form.lemma in lex.word("impersonal_cues") \
+                and tokens[vorfeld[0]].lower in lex.word("impersonal_cue_origins"):
+            # "Aus Militärkreisen verlautete, dass …": where it came from is the source
+            rng = phrase_forward(tokens, vorfeld[0] + 1, finite, lex)
+            if rng is not None and rng[1] == finite:
+                return (vorfeld[0], finite), True, []  # the gold keeps "Aus"
         return found
     rng = phrase_forward(tokens, vorfeld[0], finite, lex)
     if rng is None:
