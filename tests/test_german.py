@@ -1204,3 +1204,10 @@ def test_von_place_of_heisst_es() -> None:
 def test_verlauten_cites_where_it_came_from() -> None:
     a = _only("Aus Regierungskreisen verlautete am Abend, der Minister trete zurück.")
     assert (a.source.text, a.cue.text) == ("Aus Regierungskreisen", "verlautete")
+
+
+def test_wissen_lassen_is_a_cue() -> None:
+    a = _only("„Der Fahrplan steht“, ließ die Sprecherin der Bahn wissen.")
+    assert a.source.text == "die Sprecherin der Bahn"
+    assert _cue_words(a)[:1] == ["ließ"]
+    assert not _sentences("Die Polizei ließ die Fans gehen.")[0].attributions
