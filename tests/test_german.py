@@ -1211,3 +1211,9 @@ def test_wissen_lassen_is_a_cue() -> None:
     assert a.source.text == "die Sprecherin der Bahn"
     assert _cue_words(a)[:1] == ["ließ"]
     assert not _sentences("Die Polizei ließ die Fans gehen.")[0].attributions
+
+
+@pytest.mark.parametrize("text", ["Viele Ärzte sind der gegenteiligen Auffassung, dass alles gut sei.",
+                                  "Viele Ärzte teilen die Meinung, die Klinik sei zu klein."])
+def test_opinion_frames_with_adjective_or_shared(text: str) -> None:
+    assert _only(text).source.text == "Viele Ärzte"
