@@ -1217,3 +1217,9 @@ def test_wissen_lassen_is_a_cue() -> None:
                                   "Viele Ärzte teilen die Meinung, die Klinik sei zu klein."])
 def test_opinion_frames_with_adjective_or_shared(text: str) -> None:
     assert _only(text).source.text == "Viele Ärzte"
+
+
+def test_cue_in_a_zu_infinitive_after_a_verb_of_hurrying() -> None:
+    a = _only("Die Sprecherin beeilte sich, gegenüber der Presse zu erklären, dass niemand verletzt sei.")
+    assert a.source.text == "Die Sprecherin"
+    assert "erklären" in [t.text for t in (a.cue_parts or (a.cue,))]
