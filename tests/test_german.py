@@ -1223,3 +1223,9 @@ def test_cue_in_a_zu_infinitive_after_a_verb_of_hurrying() -> None:
     a = _only("Die Sprecherin beeilte sich, gegenüber der Presse zu erklären, dass niemand verletzt sei.")
     assert a.source.text == "Die Sprecherin"
     assert "erklären" in [t.text for t in (a.cue_parts or (a.cue,))]
+
+
+def test_particle_written_apart_before_the_participle() -> None:
+    a = _only("Die Stadtwerke haben in einer Stellungnahme bekannt gegeben, dass das Wasser sauber sei.")
+    assert a.source.text == "Die Stadtwerke"
+    assert not _sentences("Er hat ihr das Buch gegeben, das sie wollte.")[0].attributions
