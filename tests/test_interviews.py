@@ -5,16 +5,17 @@ Every text here was written for these tests."""
 from __future__ import annotations
 
 from auditor.analyse.interviews import answer_interviews
+from auditor.analyse.registry import load_lexicon
 from auditor.models import TaggedSentence
 from auditor.pipeline import analyse_text
 
 _GERMAN = """Die Virologin Anna Weber leitet das Institut in Kassel. Sie sagte am Montag, die Lage sei ernst.
 
-Frau Weber, wie gefährlich ist die neue Variante?
+Frau Weber, wie gefährlich ist die neue Variante aus Ihrer Sicht?
 
 Das wissen wir noch nicht genau. Die Zahlen steigen aber.
 
-Müssen die Schulen schließen?
+Müssen die Schulen schließen, was meinen Sie?
 
 Nein. Das wäre falsch.
 
@@ -25,11 +26,11 @@ Ruhe bewahren und die Kinder testen lassen.
 
 _ENGLISH = """Harbour master Tom Reed said on Monday that the port would reopen.
 
-Mr Reed, when will the first ships come in?
+Mr Reed, when will you let the first ships in?
 
 On Thursday, if the weather holds.
 
-Is the channel safe?
+Do you think the channel is safe?
 
 We dredged it twice this spring.
 
@@ -49,14 +50,21 @@ def test_german_interview_answers_are_the_interviewees() -> None:
     for answer in ("Das wissen wir noch nicht genau.", "Die Zahlen steigen aber.", "Nein.",
                    "Ruhe bewahren und die Kinder testen lassen."):
         assert found[answer] == "Die Virologin Anna Weber"
-    assert "Müssen die Schulen schließen?" not in found
+    assert "Müssen die Schulen schließen, was meinen Sie?" not in found
 
 
 def test_english_interview_answers_are_the_interviewees() -> None:
     found = dict(_sources(_ENGLISH, "en"))
     assert found["On Thursday, if the weather holds."] == "Harbour master Tom Reed"
     assert found["They get their berths back first."] == "Harbour master Tom Reed"
-    assert "Is the channel safe?" not in found
+    assert "Do you think the channel is safe?" not in found
+
+
+def test_questions_to_the_reader_are_no_interview() -> None:
+    # a commentary asks and answers itself: no question addresses anyone
+    text = _GERMAN.replace(" aus Ihrer Sicht", "").replace(", was meinen Sie", "").replace(
+        "Was raten Sie den Eltern?", "Was bleibt den Eltern?")
+    assert "Nein." not in dict(_sources(text, "de"))
 
 
 def test_two_questions_are_no_interview() -> None:
@@ -74,6 +82,9 @@ def test_questions_as_headings_are_an_explainer() -> None:
     speaker = analyse_text("Die Ministerin Eva Roth sagte, das Gesetz komme.", "de").sentences[0]
     tagged = [speaker.model_copy(update={"paragraph": 0})]
     for k in range(3):
-        tagged.append(_sentence(2 * k + 1, 2 * k + 1, "Was ändert sich?", heading=True))
+        tagged.append(_sentence(2 * k + 1, 2 * k + 1, "Was ändert sich für Sie?", heading=True))
         tagged.append(_sentence(2 * k + 2, 2 * k + 2, "Die Steuer steigt im Mai."))
-    assert not any(s.attributions for s in answer_interviews(tagged)[1:])
+    assert not any(s.attributions for s in answer_interviews(tagged, load_lexicon("de"))[1:])
+    # the same questions as paragraphs of their own are an interview
+    asked = [s.model_copy(update={"is_heading": False}) for s in tagged]
+    assert all(s.attributions for s in answer_interviews(asked, load_lexicon("de"))[2::2])

@@ -173,4 +173,4 @@ def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[lis
     tagged = _apply_quotes(text, _after_colon(list(tagged)))
     tagged = _carry_over(tagged, lex, tokens, grammar)
     tagged = grammar.link(text, tagged, lex, tokens)
-    return answer_interviews(_resolve_pronouns(tagged))
+    return answer_interviews(_resolve_pronouns(tagged), lex)
