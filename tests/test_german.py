@@ -1229,3 +1229,10 @@ def test_particle_written_apart_before_the_participle() -> None:
     a = _only("Die Stadtwerke haben in einer Stellungnahme bekannt gegeben, dass das Wasser sauber sei.")
     assert a.source.text == "Die Stadtwerke"
     assert not _sentences("Er hat ihr das Buch gegeben, das sie wollte.")[0].attributions
+
+
+def test_unquoted_sentence_after_a_speakers_colon() -> None:
+    sentences = _sentences("Die Rektorin erklärte am Montag: Die Schulen bleiben zu. Das Wetter war gut.")
+    assert [s.attributions[0].source.text if s.attributions else None for s in sentences] == [
+        "Die Rektorin", "Die Rektorin", None]
+    assert sentences[1].attributions[0].mode == "carried_over"

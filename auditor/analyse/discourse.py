@@ -111,13 +111,18 @@ def _after_colon(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
     for i in range(len(tagged) - 1):
         s, nxt = tagged[i], tagged[i + 1]
         if not s.text.rstrip().endswith(":") or s.is_heading or nxt.is_heading or nxt.attributions \
-                or nxt.paragraph - s.paragraph > 1 or nxt.text.lstrip()[:1] not in _QUOTE_PAIRS:
+                or nxt.paragraph - s.paragraph > 1:
             continue
+        quoted = nxt.text.lstrip()[:1] in _QUOTE_PAIRS
+        if not quoted and nxt.paragraph != s.paragraph:
+            continue  # unquoted words in the next paragraph may be the journalist's again
         # a source named with "nach"/"laut" frames facts, not the words that follow the colon
         speaker = next((a for a in s.attributions if a.source is not None and a.cue is not None
                         and a.mode != "according_to"), None)
         if speaker is not None and not _TITLE_END.search(nxt.text):
-            carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode="direct_quote")
+            # "Sie sagte: Die Lage ist ernst." - the sentence after the colon, quoted or not
+            mode = "direct_quote" if quoted else "carried_over"
+            carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode=mode)
             tagged[i + 1] = _with(nxt, attributions=(carried,))
     return tagged
 
