@@ -1057,3 +1057,182 @@ def test_a_name_met_after_a_noun_for_a_body_is_that_body() -> None:
 def test_a_name_alone_stays_a_person() -> None:
     text = "Der Tischler kam zu spät. Brandt erklärte am Montag, die Nachfrage sei eingebrochen."
     assert _only(text, 1).source.kind == "person"
+
+
+# --- real-news recall (issue 13, item 4) ---------------------------------------------
+
+
+@pytest.mark.parametrize("opener", ["wo die Firma ihren Sitz hat", "bei der die Akten liegen"])
+def test_relative_clause_between_subject_and_verb(opener: str) -> None:
+    a = _only(f"Die Aufsichtsbehörde, {opener}, sagte auf Anfrage, dass sie nichts gewusst habe.")
+    assert a.source.text == "Die Aufsichtsbehörde"
+    assert a.cue.text == "sagte"
+
+
+def test_relative_clause_inside_the_reported_clause() -> None:
+    # "vertreten sind" is "represented", and the relative clause does not end what was claimed
+    a = _only("Der Redner behauptete, alle Fraktionen, die im Landtag vertreten sind, hätten versagt.")
+    assert a.source.text == "Der Redner"
+    assert a.cue.text == "behauptete"
+
+
+def test_darin_heisst_es_points_back_to_the_document() -> None:
+    sentences = _sentences("Am Montag kam eine kurze Mail aus der Zentrale. Darin heißt es, die Brücke sei marode.")
+    a = sentences[1].attributions[0]
+    assert a.source.text == "Darin"
+    assert a.source.kind == "pronoun"
+    assert a.source.resolved_to == "eine kurze Mail aus der Zentrale"
+
+
+def test_darin_with_nothing_to_point_to_stays_a_document() -> None:
+    sentences = _sentences("Die Ministerin Anna Kurz sprach lange. \"Die Brücke ist marode\", heißt es darin.")
+    a = sentences[1].attributions[0]
+    assert (a.source.text, a.source.kind, a.source.resolved_to) == ("darin", "document", None)
+
+
+def test_heisst_es_with_adverbs_before_the_place() -> None:
+    a = _only("\"Die Brücke ist marode\", hieß es etwa beiläufig im Bericht der Stadt.")
+    assert a.source.text == "Bericht der Stadt"
+    assert a.cue.text == "hieß es"
+
+
+def test_what_a_text_says_with_stehen() -> None:
+    a = _only("Und in der zweiten Fassung des Briefes stand, dass der Reporter nie dort war.")
+    assert (a.source.text, a.source.kind, a.cue.text) == ("der zweiten Fassung des Briefes", "document", "stand")
+    a = _only("So steht es zumindest in der Chronik des Vereins.")
+    assert (a.source.text, a.source.kind) == ("der Chronik des Vereins", "document")
+
+
+@pytest.mark.parametrize("text", ["Fest steht, dass die Brücke marode ist.", "Die Stadt steht vor einem Problem.",
+                                  "Es steht in der Verantwortung der Stadt, die Brücke zu sanieren."])
+def test_stehen_that_cites_no_text(text: str) -> None:
+    assert not _sentences(text)[0].attributions
+
+
+def test_konjunktiv_after_a_pronoun_subject_carries_on() -> None:
+    sentences = _sentences("Die Ärztin Petra Lang sagte, die Lage sei ernst. Man prüfe alle Betten. "
+                           "Aber das heiße nicht viel. Das frisch renovierte Haus ist groß.")
+    assert [s.attributions[0].source.text if s.attributions else None for s in sentences] == [
+        "Die Ärztin Petra Lang", "Die Ärztin Petra Lang", "Die Ärztin Petra Lang", None]
+
+
+def test_parenthetical_between_spaced_hyphens() -> None:
+    a = _only("Die Schüler erleben gerade - das hat die Lehrerin Meier gesagt - einen Crashkurs in Chemie.")
+    assert (a.source.text, a.cue.text) == ("die Lehrerin Meier", "gesagt")
+
+
+def test_hyphen_inside_words_is_no_dash() -> None:
+    a = _only("Nord- und Süddeutschland seien gleich stark betroffen, sagte der Minister.")
+    assert a.source.text == "der Minister"
+
+
+def test_so_es_points_back_to_what_was_said() -> None:
+    a = _only("So verlangt es die Landesregierung.")
+    assert (a.source.text, a.cue.text, a.mode) == ("die Landesregierung", "verlangt", "reported_speech")
+
+
+@pytest.mark.parametrize("text", ["Das ist, meine Damen und Herren, ein Skandal, den niemand wollte.",
+                                  "Nach Artikel 12 ist das Parken dort verboten.",
+                                  "Das Ganze verlangt eine Entschuldigung der Regierung."])
+def test_no_speaker_in_vocatives_laws_or_objects(text: str) -> None:
+    assert not _sentences(text)[0].attributions
+
+
+def test_quotation_after_a_laut_source_is_theirs() -> None:
+    sentences = _sentences("Die Quote liegt laut Werksleiter Jonas Brandt bei 90 Prozent. "
+                           "\"Wir sparen so viel Energie wie nie zuvor und brauchen kaum Wasser.“")
+    a = sentences[1].attributions[0]
+    assert (a.source.text, a.mode) == ("Werksleiter Jonas Brandt", "carried_over")
+
+
+def test_quotation_paragraph_after_a_quoted_speaker_goes_on() -> None:
+    text = ("„Die Brücke ist marode“, sagte Bürgermeisterin Eva Roth.\n\n"
+            "„Wir haben keine Wahl. Wir müssen sie bald sperren.“\n\n"
+            "Die Stadt hat 20.000 Einwohner.")
+    sentences = _sentences(text)
+    assert [s.attributions[0].source.text if s.attributions else None for s in sentences] == [
+        "Bürgermeisterin Eva Roth", "Bürgermeisterin Eva Roth", "Bürgermeisterin Eva Roth", None]
+
+
+@pytest.mark.parametrize("text", ["Dazu äußerte sich die Reederei nicht.",
+                                  "Welche Schiffe betroffen sind, wollte die Sprecherin nicht mitteilen.",
+                                  "Die Reederei wollte sich nicht dazu äußern, ob der Hafen informiert wurde."])
+def test_a_refusal_to_speak_is_no_attribution(text: str) -> None:
+    assert not _sentences(text)[0].attributions
+
+
+def test_a_negated_cue_with_content_is_kept() -> None:
+    a = _only("Die Sprecherin sagte nicht, dass die Reederei zahle, sondern dass sie prüfe.")
+    assert a.source.text == "Die Sprecherin"
+
+
+def test_halten_fuer_on_a_pronoun_object_is_a_judgement() -> None:
+    a = _only("Kaum ein Statiker hält sie heute noch für sicher.")
+    assert a.source.text == "Kaum ein Statiker"
+
+
+def test_halten_fuer_with_a_particle_is_no_judgement() -> None:
+    assert not _sentences("Die Polizei hält sie für drei Stunden fest.")[0].attributions
+
+
+def test_passive_in_a_verb_final_clause_has_no_speaking_subject() -> None:
+    found = _sentences("Dass der Fahrplan so schnell vorgelegt wurde, sei erfreulich, so Müller.")[0].attributions
+    assert [a.source.text for a in found] == ["Müller"]
+    assert not _sentences("Die Satzung, die vom Vorstand vorgelegt wurde, ist streng.")[0].attributions
+
+
+def test_wie_with_a_passive_agent() -> None:
+    a = _only("Wie von der Feuerwehr mitgeteilt wurde, ist die Brücke gesperrt.")
+    assert a.source.text == "der Feuerwehr"
+
+
+def test_genitive_relative_owns_the_speaker() -> None:
+    a = _only("Der Verein hat 900 Mitglieder, ein großer Apparat, dessen Vorsitzende sagt: »Wir prüfen alles.«")
+    assert a.source.text == "dessen Vorsitzende"
+
+
+def test_surname_with_particles_opens_the_sentence() -> None:
+    a = _only("Von der Heide betonte, die Lage sei ernst.")
+    assert a.source.text == "Von der Heide"
+
+
+def test_von_place_of_heisst_es() -> None:
+    a = _only("Von der Feuerwehr hieß es, die Lage sei ernst.")
+    assert a.source.text == "der Feuerwehr"
+
+
+def test_verlauten_cites_where_it_came_from() -> None:
+    a = _only("Aus Regierungskreisen verlautete am Abend, der Minister trete zurück.")
+    assert (a.source.text, a.cue.text) == ("Aus Regierungskreisen", "verlautete")
+
+
+def test_wissen_lassen_is_a_cue() -> None:
+    a = _only("„Der Fahrplan steht“, ließ die Sprecherin der Bahn wissen.")
+    assert a.source.text == "die Sprecherin der Bahn"
+    assert _cue_words(a)[:1] == ["ließ"]
+    assert not _sentences("Die Polizei ließ die Fans gehen.")[0].attributions
+
+
+@pytest.mark.parametrize("text", ["Viele Ärzte sind der gegenteiligen Auffassung, dass alles gut sei.",
+                                  "Viele Ärzte teilen die Meinung, die Klinik sei zu klein."])
+def test_opinion_frames_with_adjective_or_shared(text: str) -> None:
+    assert _only(text).source.text == "Viele Ärzte"
+
+
+def test_cue_in_a_zu_infinitive_after_a_verb_of_hurrying() -> None:
+    a = _only("Die Sprecherin beeilte sich, gegenüber der Presse zu erklären, dass niemand verletzt sei.")
+    assert a.source.text == "Die Sprecherin"
+    assert "erklären" in [t.text for t in (a.cue_parts or (a.cue,))]
+
+
+def test_particle_written_apart_before_the_participle() -> None:
+    a = _only("Die Stadtwerke haben in einer Stellungnahme bekannt gegeben, dass das Wasser sauber sei.")
+    assert a.source.text == "Die Stadtwerke"
+    assert not _sentences("Er hat ihr das Buch gegeben, das sie wollte.")[0].attributions
+
+
+def test_unquoted_sentence_after_a_speakers_colon() -> None:
+    sentences = _sentences("Die Rektorin erklärte am Montag: Die Schulen bleiben zu. Das Wetter war gut.")
+    assert [s.attributions[0].source.text if s.attributions else None for s in sentences] == [
+        "Die Rektorin", "Die Rektorin", None]
+    assert sentences[1].attributions[0].mode == "carried_over"

@@ -12,10 +12,12 @@ from ..models import Attribution, SourceSpan, TaggedSentence, journalist_hedges
 from .coref import resolve as resolve_references
 from .grammar import Grammar
 from .hedging import with_voices
+from .interviews import answer_interviews
 from .tokens import Token
 
 # opening quote -> the closing quotes that may end it
-_QUOTE_PAIRS = {"„": "“”\"", "“": "”\"", "”": "”", "»": "«", "«": "»", '"': '"'}
+# a straight opening quote may be closed by a curly one ("Wir verbrauchen … 40 Prozent.“)
+_QUOTE_PAIRS = {"„": "“”\"", "“": "”\"", "”": "”", "»": "«", "«": "»", '"': '"“”'}
 _MIN_QUOTE_WORDS = 3
 
 
@@ -61,6 +63,18 @@ def _with(sentence: TaggedSentence, **changes) -> TaggedSentence:
     return sentence.model_copy(update=changes)
 
 
+def _goes_on(before: TaggedSentence, first: TaggedSentence, q_start: int) -> bool:
+    """May a quotation that opens ``first`` go on in the voice of ``before``: in the same
+    paragraph, or as the whole next paragraph after a quoted speaker's paragraph
+    (»…«, sagte Weber. ¶ »Der Stadtrat hat zugestimmt.«)."""
+    if first.start < q_start:
+        return False
+    if before.paragraph == first.paragraph:
+        return True
+    return first.paragraph == before.paragraph + 1 and first.start == q_start and before.has_quote and any(
+        a.cue is not None and a.source is not None and a.source.kind in _NAMED for a in before.attributions)
+
+
 def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentence]:
     # sentences are in text order and do not overlap, so the ones a quotation overlaps are a run:
     # from the first that ends after it starts to the last that starts before it ends
@@ -83,10 +97,12 @@ def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentenc
             # a quotation right after a quoted speaker's sentence, in the same paragraph, goes on in their
             # voice: »…«, sagte Weber. »Die Mittel sind bereitgestellt. Der Stadtrat hat zugestimmt.«
             # So does one after a speaker's reported words: Sie komme später, sagt Weber. »Der Zug fällt aus.«
+            # or after a named source's facts: Die Quote liegt laut Weber bei 96 Prozent. »Wir sparen Energie.«
             before, first = tagged[inside[0] - 1], tagged[inside[0]]
-            if before.paragraph == first.paragraph and first.start >= q_start and not _TITLE_END.search(first.text):
+            if _goes_on(before, first, q_start) and not _TITLE_END.search(first.text):
                 speaker = next((a for a in before.attributions if a.source is not None and (
-                    before.has_quote or a.cue is not None and a.mode == "reported_speech")), None)
+                    before.has_quote or a.cue is not None and a.mode == "reported_speech"
+                    or a.mode == "according_to" and a.source.kind in _NAMED)), None)
                 mode = "carried_over"
                 inside = [i for i in inside if tagged[i].start >= q_start]
         if speaker is None or len(inside) < 2 and mode == "direct_quote":
@@ -106,13 +122,18 @@ def _after_colon(tagged: list[TaggedSentence]) -> list[TaggedSentence]:
     for i in range(len(tagged) - 1):
         s, nxt = tagged[i], tagged[i + 1]
         if not s.text.rstrip().endswith(":") or s.is_heading or nxt.is_heading or nxt.attributions \
-                or nxt.paragraph - s.paragraph > 1 or nxt.text.lstrip()[:1] not in _QUOTE_PAIRS:
+                or nxt.paragraph - s.paragraph > 1:
             continue
+        quoted = nxt.text.lstrip()[:1] in _QUOTE_PAIRS
+        if not quoted and nxt.paragraph != s.paragraph:
+            continue  # unquoted words in the next paragraph may be the journalist's again
         # a source named with "nach"/"laut" frames facts, not the words that follow the colon
         speaker = next((a for a in s.attributions if a.source is not None and a.cue is not None
                         and a.mode != "according_to"), None)
         if speaker is not None and not _TITLE_END.search(nxt.text):
-            carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode="direct_quote")
+            # "Sie sagte: Die Lage ist ernst." - the sentence after the colon, quoted or not
+            mode = "direct_quote" if quoted else "carried_over"
+            carried = Attribution(source=speaker.source, cue=None, via=speaker.via, mode=mode)
             tagged[i + 1] = _with(nxt, attributions=(carried,))
     return tagged
 
@@ -151,4 +172,4 @@ def link(text: str, tagged: list[TaggedSentence], lex: Lexicon, tokens: list[lis
     tagged = with_voices(tagged, quote_regions(text, run_on=True))
     tagged = _carry_over(tagged, lex, tokens, grammar)
     tagged = grammar.link(text, tagged, lex, tokens)
-    return resolve_references(text, tagged, lex, grammar)
+    return answer_interviews(resolve_references(text, tagged, lex, grammar), lex)

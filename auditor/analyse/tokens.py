@@ -65,6 +65,8 @@ def tokenize(text: str, offset: int, case_sensitive: bool) -> list[Token]:
             key = first.lower() + word[1:]
         else:
             key = word
+        if word == "-" and space and text[end - offset:end - offset + 1].isspace():
+            word = lower = key = "–"  # a hyphen with a space on each side is a dash: "gerade - das hat X gesagt -"
         append(Token(word, start, end, key, lower, is_word, is_word and first.isupper()))
         if is_word:
             at_start = False

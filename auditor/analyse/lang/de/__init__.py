@@ -13,6 +13,7 @@ Its rooms, each importing only those listed before it:
 - :mod:`.settle`    the clean-up before relays are folded;
 - :mod:`.mood`      whether a sentence goes on in the mood of reported speech;
 - :mod:`.pronouns`  speakers introduced before their Konjunktiv; the number of "sie";
+- :mod:`.backrefs`  "darin"/"dort" sources resolved to the document named before;
 - :mod:`.verbforms` the inflected forms of the lexicon's verbs.
 """
 
@@ -28,7 +29,7 @@ from ...grammar import GrammarBase
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
-from . import frames, kinds, mood, phrases, pronouns, settle, verbforms, verbs
+from . import backrefs, frames, kinds, mood, phrases, pronouns, settle, verbforms, verbs
 
 
 class GermanGrammar(GrammarBase):
@@ -64,6 +65,7 @@ class GermanGrammar(GrammarBase):
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
+        tagged = backrefs.resolve_document_adverbs(text, tagged, lex, tokens)
         return kinds.bodies_by_mention(pronouns.introduce_speakers(text, tagged, lex, tokens), lex, tokens)
 
     def pronoun_plural(self, tokens: list[Token], k: int, lex: Lexicon) -> bool | None:

@@ -151,7 +151,6 @@ def apposition_subject(tokens: list[Token], cs: int, starts: list[int], lex: Lex
     (the position of "wie" is put into ``wie``)."""
     j = cs - 1
     first = last = None
-    relatives = lex.word("relative_pronouns")
     while j > 0 and tokens[j].text == "," and j - 1 >= 0:
         ps = starts[j - 1]
         if wie is not None and tokens[ps].key == "wie" and np_clause(tokens, ps + 1, j, lex):
@@ -163,7 +162,7 @@ def apposition_subject(tokens: list[Token], cs: int, starts: list[int], lex: Lex
                 last = j
             j = ps - 1
             continue
-        if last is None and tokens[ps].lower in relatives and ps > 0 and tokens[ps - 1].text == ",":
+        if last is None and opens_relative(tokens, ps, j, lex) and ps > 0 and tokens[ps - 1].text == ",":
             j = ps - 1  # skip the relative clause; its antecedent is the source
             continue
         break
@@ -175,6 +174,15 @@ def apposition_subject(tokens: list[Token], cs: int, starts: list[int], lex: Lex
         # a relative clause stood between the antecedent and the verb: keep the antecedent
         pass
     return (first, last)
+
+
+def opens_relative(tokens: list[Token], ps: int, end: int, lex: Lexicon) -> bool:
+    """Does a relative clause open at ps: "die …", "wo …" ("Die Behörde, wo der Konzern seinen
+    Sitz hat, sagte …"), or a preposition with its relative pronoun ("…, in der …")?"""
+    low = tokens[ps].lower
+    if low in lex.word("relative_pronouns") or low in lex.word("relative_adverbs"):
+        return True
+    return low in lex.word("prepositions") and ps + 1 < end and tokens[ps + 1].lower in lex.word("relative_pronouns")
 
 
 def wie_apposition_subject(tokens: list[Token], i: int, cs: int, first_word: int, verb_final: bool,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ....lexicon import Lexicon
 from ...phrases import MAX_PHRASE, Range
 from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token
+from .clauses import opens_relative
 from .kinds import classify, names_someone
 from .phrases import phrase_forward
 from .words import ADJECTIVE_ENDINGS, abbreviation, function_words, np_word
@@ -136,8 +137,11 @@ def _reported_clause(tokens: list[Token], ce: int, j: int, lex: Lexicon, strict:
     subjunctive = lex.word("subjunctive_forms")
     finite = lex.word("auxiliaries")
     pp_led = nxt.lower in lex.word("prepositions") and not nxt.is_cap
+    skip_to = j
     for k in range(j, limit):
         t = tokens[k]
+        if k < skip_to:
+            continue
         if not t.is_word:
             if t.text == "." and k > j and abbreviation(tokens[k - 1]):
                 continue  # "Benedikt XVI. „ist …“", "Jürgen R. Thumann"
@@ -146,6 +150,10 @@ def _reported_clause(tokens: list[Token], ce: int, j: int, lex: Lexicon, strict:
             if t.text == ",":
                 if pp_led:
                     continue  # ", in den Ländern, in denen …, sei die Zahl gestiegen": the PP leads the clause
+                if k + 1 < limit and opens_relative(tokens, k + 1, limit, lex):
+                    # ", alle Parteien, die im Landtag sitzen, hätten …": past the relative clause
+                    skip_to = next((m + 1 for m in range(k + 2, limit) if tokens[m].text == ","), limit)
+                    continue
                 break
             continue
         if t.lower in subjunctive or t.lower in finite and not strict:

@@ -9,6 +9,7 @@ from ....lexicon import Lexicon
 from ...found import Found
 from ...phrases import MAX_PHRASE, Range
 from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token
+from .content import content_follows
 from .kinds import classify, names_someone
 from .phrases import (
     np_clause,
@@ -96,7 +97,8 @@ def _names_outlet(tokens: list[Token], rng: Range, lex: Lexicon) -> int | None:
 
 def _frame_triggers(lex: Lexicon) -> frozenset[str]:
     """The words frames() looks at; any other token is passed over at the cost of one lookup."""
-    return frozenset(("nach", "aus", "denen", "so")) | lex.word("self_sources") | lex.word("subjunctive_self_sources")
+    return frozenset(("nach", "aus", "denen", "so")) | lex.word("self_sources") | lex.word("subjunctive_self_sources") \
+        | lex.word("written_in_verbs")
 
 
 def frames(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]:
@@ -145,10 +147,38 @@ def _frame_at(tokens: list[Token], k: int, lex: Lexicon, used: set[int]) -> Foun
         if tokens[k - 1].lower == "nach" and k > 1 and tokens[k - 2].text == "," and k - 1 not in used:
             return _according(k - 1, (k, k + 1))
         return None
+    if lower in lex.word("written_in_verbs"):
+        return _written_in(tokens, k, lex, used)
     if lower == "so" and k > 0 and tokens[k - 1].text in ",–—" and k + 1 < n:
         tail = _so_tail(tokens, k, lex)
         if tail is not None and not used.intersection(range(*tail)):
             return Found(source=tail, cue=[k], mode="reported", head=k)
+    return None
+
+
+def _written_in(tokens: list[Token], k: int, lex: Lexicon, used: set[int]) -> Found | None:
+    """ "In der Mail stand, dass …" and "So steht es in der Geschichte": what a text says;
+    "stehen" cites only with something said after it or "so … es" pointing back."""
+    places = lex.word("weasel_place_prepositions")
+    n = len(tokens)
+    if k + 1 < n and (tokens[k + 1].text == ":" or content_follows(tokens, k + 1, lex)):
+        for p in range(k - 2, max(-1, k - MAX_PHRASE - 1), -1):
+            if tokens[p].lower in places:
+                rng = phrase_forward(tokens, p + 1, k, lex)
+                if rng is not None and rng[1] == k and not used.intersection(range(*rng)):
+                    return Found(source=rng, cue=[k], mode="reported_speech", head=k, kind="document")
+                return None
+        return None
+    if k == 0 or tokens[k - 1].lower != "so" or k + 1 >= n or tokens[k + 1].lower != "es":
+        return None
+    for p in range(k + 2, min(n, k + 5)):
+        if tokens[p].lower in places:
+            rng = phrase_forward(tokens, p + 1, n, lex)
+            if rng is None or used.intersection(range(*rng)):
+                return None
+            return Found(source=rng, cue=[k - 1, k, k + 1], mode="reported", head=k, kind="document")
+        if tokens[p].is_cap or not tokens[p].is_word:
+            return None
     return None
 
 

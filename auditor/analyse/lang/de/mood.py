@@ -13,7 +13,8 @@ _VERB_WITHIN = 8
 def carries_report(tokens: list[Token], lex: Lexicon) -> bool:
     """A listed Konjunktiv I form ("sei", "habe"), a Konjunktiv II form standing in for one
     where the two would read alike ("sie hätten"), or a Konjunktiv I made by its ending:
-    "Die Bundespolizei kontrolliere alle Einreisenden", "Jeder Antrag bedeute Arbeit"."""
+    "Die Bundespolizei kontrolliere alle Einreisenden", "Jeder Antrag bedeute Arbeit",
+    "Man prüfe alle Varianten"."""
     subjunctive = lex.derived(_subjunctive)
     if any(t.lower in subjunctive for t in tokens):
         return True
@@ -37,5 +38,10 @@ def _first_ending(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     if t.lower in function_words(lex) or t.lower in lex.word("determiners") \
             or t.lower in lex.word("not_subjunctive_endings"):
         return False
-    return k - 1 > 0 and before.is_cap and before.is_word and before.lower not in lex.word("determiners") \
-        and after.lower != "ich"
+    if after.lower == "ich":
+        return False
+    if before.lower in lex.word("subjunctive_subject_pronouns"):
+        # "Man prüfe alle Varianten", "Aber das heiße nicht, …"; not "Das gerade gebaute Haus"
+        return before.lower not in lex.word("determiners") or not (
+            after.is_cap or k + 2 < len(tokens) and tokens[k + 2].is_cap)
+    return k - 1 > 0 and before.is_cap and before.is_word and before.lower not in lex.word("determiners")

@@ -143,7 +143,8 @@ def _read_on_at(tokens: list[Token], k: int, start: int, end: int, limit: int, l
         # "von der Umweltbehörde", "des Ministeriums", "und Gavin Williamson"
         nxt = tokens[k + 1] if k + 1 < limit else None
         if nxt is not None and (np_word(tokens, k + 1, end, lex) and nxt.is_word
-                                and not (nxt.is_number and lower in ("von", "vom"))
+                                and not (nxt.is_number and (lower in ("von", "vom")
+                                                            or lower in lex.word("prepositions")))
                                 or quoted_name(tokens, k + 1, end) is not None
                                 or lower in determiners and nxt.is_word and not nxt.is_cap
                                 and (nxt.lower in _ATTRIBUTE_PREPS or nxt.lower in lex.word("non_subject_openers"))):

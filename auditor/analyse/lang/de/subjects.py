@@ -97,12 +97,17 @@ def verb_final(scan: Scan, clause: Clause) -> Reading | None:
     sub = tokens[first_word].lower
     if clause.participle and not clause.aux_after and sub != "wie":
         return None
+    if clause.participle and sub != "wie" and clause.form.lemma not in lex.word("passive_subject_speaks") and any(
+            tokens[k].lower in lex.word("passive_auxiliaries") for k in clause.aux_after):
+        return None  # "Dass die Verordnung so schnell vorgelegt wurde, …": its subject says nothing
     if sub == "wie" and clause.form.lemma in lex.word("naming_verbs"):
         return None  # "„Trap“, wie er genannt wird": a name, not a statement
     cue = clause.cue + clause.aux_after
     if sub in lex.word("relative_pronouns") and cs > 0 and tokens[cs - 1].text == ",":
         return _relative_clause(scan, clause, cue)
     source = subject_after(tokens, first_word + 1, i, lex)
+    if source is None and sub == "wie" and clause.participle and tokens[first_word + 1].lower in ("von", "vom"):
+        source = phrase_from(tokens, first_word + 2, i, lex)  # "Wie von der Polizei mitgeteilt wurde, …"
     if sub == "wie":
         cue.append(first_word)
         content = True
@@ -119,11 +124,15 @@ def _relative_clause(scan: Scan, clause: Clause, cue: list[int]) -> Reading | No
     standing for it."""
     tokens, lex = scan.tokens, scan.lex
     cs, ce = clause.cs, clause.ce
+    content = any(k in scan.inside for k in range(cs, ce)) or content_follows(tokens, ce, lex)
+    if tokens[cs].lower in lex.word("genitive_relatives") and cs + 1 < clause.i and tokens[cs + 1].is_cap:
+        # ", dessen Chef sagt: …": the owned noun is the subject
+        owned = phrase_forward(tokens, cs + 1, clause.i, lex)
+        return Reading(source=(cs, owned[1]), cue=cue, content=content, verb_last=True) if owned else None
     k = cs - 2
     while k >= max(0, cs - 5) and tokens[k].is_word and not tokens[k].is_cap:
         k -= 1
     source = phrase_backward(tokens, k, 0, lex)
-    content = any(k in scan.inside for k in range(cs, ce)) or content_follows(tokens, ce, lex)
     if source is None:
         return None
     nxt = tokens[cs + 1] if cs + 1 < ce else None
@@ -275,11 +284,30 @@ def _vorfeld_subject(scan: Scan, clause: Clause, finite: int,
         rng = phrase_forward(tokens, vorfeld[0], finite, lex)
         return ((vorfeld[0], vorfeld[-1] + 1) if rng[1] <= vorfeld[-1] + 1 else rng), False, []
     if _no_subject_first(scan, finite, vorfeld):
-        return _subject_after_first(scan, clause, finite, vorfeld)
+        found = _subject_after_first(scan, clause, finite, vorfeld)
+        if found[0] is None and _particle_name(tokens, vorfeld, finite, lex):
+            return (vorfeld[0], finite), False, []  # "Von der Leyen betonte, …": a name, not "von"
+        if found[0] is None and clause.form.lemma in lex.word("impersonal_cues") \
+                and tokens[vorfeld[0]].lower in lex.word("impersonal_cue_origins"):
+            # "Aus Militärkreisen verlautete, dass …": where it came from is the source
+            rng = phrase_forward(tokens, vorfeld[0] + 1, finite, lex)
+            if rng is not None and rng[1] == finite:
+                return (vorfeld[0], finite), True, []  # the gold keeps "Aus"
+        return found
     rng = phrase_forward(tokens, vorfeld[0], finite, lex)
     if rng is None:
         return subject_after(tokens, finite + 1, clause.ce, lex), False, []
     return _vorfeld_phrase(scan, clause, finite, vorfeld, rng), False, []
+
+
+def _particle_name(tokens: list[Token], vorfeld: list[int], finite: int, lex: Lexicon) -> bool:
+    """Is the Vorfeld a surname with its particles right before the verb ("Von der Leyen")?"""
+    first = tokens[vorfeld[0]]
+    if not first.is_cap or first.lower not in lex.word("surname_particles") or vorfeld[-1] != finite - 1 \
+            or len(vorfeld) > 4:
+        return False
+    middle = [tokens[k] for k in vorfeld[1:-1]]
+    return tokens[vorfeld[-1]].is_cap and all(t.lower in lex.word("surname_particles") for t in middle)
 
 
 def _no_subject_first(scan: Scan, finite: int, vorfeld: list[int]) -> bool:
@@ -320,6 +348,8 @@ def _subject_after_first(scan: Scan, clause: Clause, finite: int,
             content = True
         else:
             source = None
+    if low == "so" and len(vorfeld) == 1 and finite + 1 < ce and tokens[finite + 1].lower == "es":
+        content = True  # "So verlangt es die Regierung": "so … es" points back to what was said
     if low in _DEMONSTRATIVE_OBJECTS and len(vorfeld) == 1:
         content = True  # "Dies teilte der Sprecher mit"
         if source is None and low in STANDALONE_DETERMINERS and content_follows(tokens, ce, lex):

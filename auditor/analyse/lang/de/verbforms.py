@@ -60,6 +60,8 @@ def verb_forms(data: Mapping) -> dict[str, list[VerbForm]]:
             add(particle + f, VerbForm(lemma=lemma))
         for p in participles:
             add(particle + p, VerbForm(lemma=lemma, participle=True))
+            # written apart: "hat in einer Stellungnahme bekannt gegeben" (the particle right before)
+            add(p, VerbForm(lemma=lemma, particle=particle, participle=True))
         add(particle + "zu" + infinitive, VerbForm(lemma=lemma))
     return forms
 

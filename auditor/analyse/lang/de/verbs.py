@@ -29,7 +29,7 @@ from ...found import Found
 from ...phrases import MAX_PHRASE, Range
 from ...readings import verb_reading
 from ...tokens import FINAL_PUNCT, QUOTE_CHARS, Token
-from .clauses import Clause, Scan, clause_bounds, quoted_tokens, wie_apposition_subject
+from .clauses import Clause, Scan, clause_bounds, quoted_tokens, sentence_subject, wie_apposition_subject
 from .content import (
     content_follows,
     object_is_content,
@@ -57,6 +57,10 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]
             continue
         clause = cue_clause(scan, i)
         if clause is None:
+            control = _control_infinitive(scan, i)
+            if control is not None:
+                found.append(control)
+                used.update(control.cue + list(range(*control.source)))
             continue
         wie = wie_apposition_subject(tokens, i, clause.cs, clause.first_word, clause.verb_final, starts, lex)
         if wie is not None:
@@ -72,6 +76,26 @@ def find_verbs(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Found]
                 used.update(range(*finding.source))
     found += _became_known(tokens, lex, used, starts, ends, inside)
     return found
+
+
+def _control_infinitive(scan: Scan, i: int) -> Found | None:
+    """ "Die Sprecher beeilten sich, gegenüber Journalisten zu erklären, dass …": a cue as a
+    zu-infinitive after a verb of trying or hurrying speaks for that verb's subject."""
+    tokens, lex = scan.tokens, scan.lex
+    if i < 3 or tokens[i - 1].lower != "zu" or scan.used.intersection((i - 1, i)):
+        return None
+    form = next((f for f in lex.verb_forms.get(tokens[i].key, ()) if f.particle is None), None)
+    cs = scan.starts[i]
+    if form is None or cs < 2 or tokens[cs - 1].text != "," or not content_follows(tokens, scan.ends[i], lex):
+        return None
+    controls = lex.word("control_verb_forms")
+    verb = next((k for k in range(scan.starts[cs - 1], cs - 1) if tokens[k].lower in controls), None)
+    if verb is None:
+        return None
+    subject = sentence_subject(tokens, verb + 1, lex)
+    if subject is None or subject[1] > verb or scan.used.intersection(range(*subject)):
+        return None
+    return Found(source=subject, cue=[verb, i - 1, i], mode="reported_speech", lemma=form.lemma, head=i)
 
 
 # --- the cue verb in its clause ------------------------------------------------------
@@ -149,8 +173,12 @@ def _no_cue_here(tokens: list[Token], i: int, cs: int, ce: int, form: VerbForm, 
     if form.lemma in words_of["reflexive_not_cues"] and i + 1 < len(tokens) and tokens[i + 1].lower == "sich" \
             or i > 0 and tokens[i - 1].lower == "sich" and form.lemma in words_of["reflexive_not_cues"]:
         return True  # "Damit bestätigt sich die Befürchtung": it turns out, no one says so
-    return form.participle and form.lemma in words_of["sein_participle_homographs"] and any(
-        tokens[k].lower in words_of["sein_forms"] for k in range(cs, ce))  # "sind in Brand geraten": got into
+    if form.lemma not in words_of["sein_participle_homographs"]:
+        return False
+    # a form that may be the participle ("vertreten" is also the plural) with "sein":
+    # "sind in Brand geraten" (got into), "die im Bundestag vertreten sind" (represented)
+    may_be_participle = form.participle or tokens[i].lower == form.lemma
+    return may_be_participle and any(tokens[k].lower in words_of["sein_forms"] for k in range(cs, ce))
 
 
 def _companions(tokens: list[Token], i: int, ce: int, lemma: str, lex: Lexicon, cs: int | None = None) -> list[int]:
