@@ -211,6 +211,11 @@ def load_lexicon_file(path: Path, outlets: dict[str, str],
         raise RulesError(str(path), f"malformed entry: {error}") from None
     words = {name: frozenset(w.lower() for w in values)
              for name, values in data.get("grammar", {}).items() if isinstance(values, list)}
+    # "[grammar.more]" blocks at the end of a lexicon add word classes (new keys kept apart for merges)
+    for block in data.get("grammar", {}).values():
+        if isinstance(block, dict):
+            words.update({name: frozenset(w.lower() for w in values)
+                          for name, values in block.items() if isinstance(values, list)})
     kinds = {name: frozenset(w.lower() for w in values) for name, values in data.get("kinds", {}).items()}
     keepers = tuple(tuple(k.lower().split()) for k in data.get("grammar", {}).get("phrase_keepers", []))
     outlet_words = {tuple(name.split()): domain for name, domain in outlets.items()}

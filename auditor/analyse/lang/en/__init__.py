@@ -41,7 +41,7 @@ from ...grammar import GrammarBase
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
-from . import link, own, phrases, verbforms, verbs
+from . import kinds, link, own, phrases, verbforms, verbs
 
 
 class EnglishGrammar(GrammarBase):
@@ -63,7 +63,11 @@ class EnglishGrammar(GrammarBase):
         return verbs.find_verbs(tokens, lex, used)
 
     def settle(self, found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
-        return own.settle(found, tokens, lex)
+        found = own.settle(found, tokens, lex)
+        for item in found:
+            if item.source is not None and item.kind is None:
+                item.kind = kinds.source_kind(tokens, item.source, lex)
+        return found
 
     def relay_cue_joins(self, outlet: Found) -> bool:
         # "Sanders said, according to CNN": the relay's cue stays visible as a cue part

@@ -9,11 +9,12 @@ from typing import NamedTuple
 
 from ....lexicon import Lexicon, VerbForm
 from ...found import Found
-from ...phrases import Range, classify
+from ...phrases import Range
 from ...tokens import QUOTE_CHARS, Token
 from .appositions import apposition_subject, dash_apposition_subject, inverted_source
 from .cues import ing_adjunct
 from .extent import cue_tail, pre_run
+from .kinds import source_kind
 from .phrases import backward
 from .subjects import (
     antecedent,
@@ -207,7 +208,7 @@ def _relative(tokens: list[Token], verb: _Verb, lex: Lexicon) -> Found | None:
     stands_for = antecedent(tokens, j, lex)
     if stands_for is None or tokens[j].lower == "that" and verb.noun_like:
         return None
-    return _found(verb, (j, j + 1), antecedent=stands_for, kind=classify(tokens, stands_for, lex))
+    return _found(verb, (j, j + 1), antecedent=stands_for, kind=source_kind(tokens, stands_for, lex))
 
 
 def _clear_verb(tokens: list[Token], i: int, j: int, lex: Lexicon, tables: Tables) -> bool:
