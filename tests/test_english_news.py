@@ -58,3 +58,25 @@ def test_a_keeper_read_backward_stays_in_the_source() -> None:
         ("An official who asked not to be named", "anonymous", "said")]
     assert _sources("The talks failed, an aide who asked not to be named said.") == [
         ("an aide who asked not to be named", "anonymous", "said")]
+
+
+# --- participles and idioms are no cues -----------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The city's confirmed caseload is nearly 2,000.",  # a participle before a noun
+    "The county's reported cases rose sharply.",
+    "Patients admitted to the clinic rose to 40 last week.",  # a reduced relative clause
+    "Though no party claimed responsibility, the attack raised fears.",  # nobody spoke
+])
+def test_english_participles_and_negated_subjects_are_no_attributions(text: str) -> None:
+    assert _sources(text) == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Ms. Reyes admitted to the affair.", "Ms. Reyes"),
+    ("The senator admitted to reporters that the plan was flawed.", "The senator"),
+    ("He's said the plan would fail.", "He's"),
+])
+def test_english_cues_kept_next_to_those_readings(text: str, source: str) -> None:
+    assert [s for s, _, _ in _sources(text)] == [source]

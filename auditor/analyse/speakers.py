@@ -13,7 +13,9 @@ seat"). The word lists are the lexicon's ([grammar]):
   one ("Man könnte zynisch sagen" is said by "Man");
 - ``legal_references``: such a word before a number ("Artikel 19", "§ 3",
   "Section 5") names a rule, not a speaker;
-- ``non_speaker_heads``: head nouns that cannot speak ("Entschuldigung", "Ganze").
+- ``non_speaker_heads``: head nouns that cannot speak ("Entschuldigung", "Ganze");
+- ``negative_determiners``: a source opened by one names nobody who spoke ("no group
+  claimed responsibility" says that none did).
 
 A self-source ("demnach": cue and source are one word) yields to a named source
 of the same sentence ("Es handle sich demnach um …, so ein Sprecher").
@@ -82,7 +84,7 @@ def _thing(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
 def speaking(tokens: list[Token], rng: Range, lex: Lexicon) -> Range | None:
     """The part of a source range that can speak, or None if none can."""
     start = _scene_prefix_end(tokens, rng, lex)
-    if start is None:
+    if start is None or tokens[start].lower in lex.word("negative_determiners"):
         return None
     start = _time_prefix_end(tokens, (start, rng[1]), lex)
     if start >= rng[1] or not any(t.is_word for t in tokens[start:rng[1]]):

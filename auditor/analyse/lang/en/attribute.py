@@ -103,17 +103,48 @@ def _no_cue_here(tokens: list[Token], verb: _Verb, lex: Lexicon, tables: Tables,
         return False
     if j >= 0 and tokens[j].lower in ("to", "'s", "’s"):
         return True  # "to say", "Trump's claims"
+    if j >= 0 and _owner(tokens[j], lex) and token.lower.endswith("ed") and not verb.noun_like:
+        return True  # "the state's confirmed caseload": a participle before a noun, not "has confirmed"
     if j >= 0 and tokens[j].lower in lex.word("determiners") and not verb.ratio:
         return True  # "the report", "his email"
     if token.lower in ("called", "named", "dubbed", "labeled") and j >= 1 and tokens[j - 1].lower in ("a", "an"):
         return True  # "a program called Sandy Hook Promise"
     if verb.form is None or token.lower in tables.strong:
         return False
-    if _inside_subject(tokens, i, tables):
-        return True  # "A statement posted on the website said"
+    if _inside_subject(tokens, i, tables) or _reduced_relative(tokens, verb, lex, tables):
+        return True  # "A statement posted on the website said", "Patients admitted to the ward rose"
     # "a favourite backed by the party": a participle, its subject is not before it
     return i + 2 < len(tokens) and tokens[i + 1].lower == "by" and j >= 0 and tokens[j].is_word \
         and token.lower.endswith(("ed", "en", "wn")) and not tokens[i + 2].lower.endswith("ing")
+
+
+def _reduced_relative(tokens: list[Token], verb: _Verb, lex: Lexicon, tables: Tables) -> bool:
+    """"Patients admitted to the ward rose to 40": a participle after a noun, then a
+    preposition, and the clause's own finite verb after its phrase; not "Smith admitted to
+    the affair", nor "officials admitted to reporters that …"."""
+    i, j = verb.i, verb.j
+    subject = tokens[j] if j >= 0 else None
+    if subject is None or verb.form is None or verb.form.needs_next is not None or not subject.is_word or subject.lower in lex.kinds.get("pronoun", ()) \
+            or subject.lower in tables.non_subjects or not tokens[i].lower.endswith("ed") \
+            or i + 1 >= len(tokens) or tokens[i + 1].lower not in lex.word("attachments"):
+        return False
+    for k in range(i + 2, min(len(tokens), i + 10)):
+        t = tokens[k]
+        if not t.is_word or t.lower in tables.clause_stops or t.lower in lex.kinds.get("pronoun", ()):
+            return False
+        if not t.is_cap and (t.lower in tables.finite_auxiliaries or t.lower in tables.irregular_past):
+            return tokens[k - 1].is_word and tokens[k - 1].lower not in tables.non_subjects
+    return False
+
+
+def _owner(token: Token, lex: Lexicon) -> bool:
+    """A noun with a possessive "'s" ("state's"), not a pronoun with "is"/"has" ("he's", "who's")."""
+    lower = token.lower
+    if not lower.endswith(("'s", "’s")) or len(lower) < 3:
+        return False
+    head = lower[:-2]
+    return head not in lex.kinds.get("pronoun", ()) and head not in lex.word("relative_pronouns") \
+        and head not in lex.word("contracted_heads")
 
 
 def _inside_subject(tokens: list[Token], i: int, tables: Tables) -> bool:

@@ -62,6 +62,7 @@ class Tables:
     document_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
     adverbs: frozenset[str]
+    clause_stops: frozenset[str]  # words that open a clause of their own ("that", "whether", "when")
 
 
 def derived_tables(lex: Lexicon) -> Tables:
@@ -121,6 +122,7 @@ def _derive(lex: Lexicon) -> Tables:
         speaker_nouns=frozenset().union(*(lex.kinds.get(k, frozenset()) for k in (
             "person", "organization", "anonymous", "vague", "outlet_words"))),
         adverbs=word("auxiliaries") - word("verbs_before_subject") - word("passive_auxiliaries"),
+        clause_stops=word("subordinators") | word("backward_stops") | word("question_openers"),
     )
 
 
