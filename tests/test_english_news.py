@@ -80,3 +80,49 @@ def test_english_participles_and_negated_subjects_are_no_attributions(text: str)
 ])
 def test_english_cues_kept_next_to_those_readings(text: str, source: str) -> None:
     assert [s for s, _, _ in _sources(text)] == [source]
+
+
+# --- sources must be phrases that can speak ------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    # a clause read as the subject of a passive "called on"
+    "Later, Ames, 75, has now overseen more than 500 rescues and is renowned as the leading expert, "
+    "called on by towns for advice.",
+    # "-ing" words that are nouns or after a modal verb
+    "The council's first comments on the vote came with a stern warning about the rhetoric.",
+    "And that should ring warning bells for anyone.",
+])
+def test_english_clauses_are_no_sources(text: str) -> None:
+    assert _sources(text) == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The governor issued a statement saying the plan was dead.", "The governor"),
+    ("A memo saying the plant was unsafe was leaked.", "A memo"),
+    ("Ferries have gone from one day a week to five days a week, with about 20 crossings each day, "
+     "said Harbour Authority spokesman Ivo Brandt.", "Harbour Authority spokesman Ivo Brandt"),
+])
+def test_english_sources_next_to_those_clauses(text: str, source: str) -> None:
+    assert [s for s, _, _ in _sources(text)] == [source]
+
+
+# --- documents and "adding that" ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The report by the union claims that wages fell.", "The report by the union"),
+    ("A memo from the agency says the plan failed.", "A memo from the agency"),
+    ("The plant was closed, according to court documents.", "court documents"),
+    ("The lawsuit alleges that the firm hid the losses.", "The lawsuit"),
+])
+def test_english_documents_are_sources(text: str, source: str) -> None:
+    assert _sources(text)[0][:2] == (source, "document")
+
+
+@pytest.mark.parametrize("text", [
+    'Ms. Okafor said "we are ready", adding that the team would win.',
+    "The rules are clear, Ms. Okafor said, adding that nobody would be fined.",
+])
+def test_english_adding_that_is_a_second_attribution_of_the_same_source(text: str) -> None:
+    assert [(s, cue) for s, _, cue in _sources(text)] == [("Ms. Okafor", "said"), ("Ms. Okafor", "adding")]
