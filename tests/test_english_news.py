@@ -126,3 +126,22 @@ def test_english_documents_are_sources(text: str, source: str) -> None:
 ])
 def test_english_adding_that_is_a_second_attribution_of_the_same_source(text: str) -> None:
     assert [(s, cue) for s, _, cue in _sources(text)] == [("Ms. Okafor", "said"), ("Ms. Okafor", "adding")]
+
+
+# --- what a relative pronoun stands for ----------------------------------------------
+
+
+def _relative(text: str) -> tuple[str, str | None, str]:
+    [a] = [a for s in analyse_text(text, "en").sentences for a in s.attributions
+           if a.source is not None and a.source.text in ("who", "which")]
+    return a.source.text, a.source.resolved_to, a.source.kind
+
+
+def test_a_relative_after_an_apposition_stands_for_the_name_too() -> None:
+    text = "Ames was endorsed by the Lake Party, a local group which said in a release that it backed her."
+    assert _relative(text) == ("which", "the Lake Party, a local group", "organization")
+
+
+def test_a_relative_after_a_verb_and_its_object_stands_for_the_object() -> None:
+    text = "The win keeps in place a mayor who has declared his intention to resist the plan."
+    assert _relative(text)[1] == "a mayor"
