@@ -145,3 +145,8 @@ def test_a_relative_after_an_apposition_stands_for_the_name_too() -> None:
 def test_a_relative_after_a_verb_and_its_object_stands_for_the_object() -> None:
     text = "The win keeps in place a mayor who has declared his intention to resist the plan."
     assert _relative(text)[1] == "a mayor"
+
+
+def test_an_adjunct_opening_the_sentence_is_the_main_speakers() -> None:
+    assert [(s, cue) for s, _, cue in _sources("In announcing his retirement, Ames said he never planned to stay.")] \
+        == [("Ames", "announcing"), ("Ames", "said")]
