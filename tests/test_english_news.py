@@ -150,3 +150,19 @@ def test_a_relative_after_a_verb_and_its_object_stands_for_the_object() -> None:
 def test_an_adjunct_opening_the_sentence_is_the_main_speakers() -> None:
     assert [(s, cue) for s, _, cue in _sources("In announcing his retirement, Ames said he never planned to stay.")] \
         == [("Ames", "announcing"), ("Ames", "said")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The recent spate of floods has been described as “dire” by the water department.", "the water department"),
+    ("The plan was criticized by some of her rivals.", "some of her rivals"),
+])
+def test_a_passive_cue_with_its_agent_is_the_agents(text: str, source: str) -> None:
+    assert [s for s, _, _ in _sources(text)] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "He was confirmed by a vote of 60 to 40.",  # a vote says nothing
+    "The seat still favors the party.",
+])
+def test_things_are_no_agents_or_subjects(text: str) -> None:
+    assert all(s is None for s, _, _ in _sources(text))

@@ -15,7 +15,7 @@ from .appositions import apposition_subject, dash_apposition_subject, inverted_s
 from .cues import ing_adjunct
 from .extent import cue_tail, pre_run
 from .kinds import source_kind
-from .phrases import backward
+from .phrases import backward, forward
 from .subjects import (
     antecedent,
     clause_subject,
@@ -50,16 +50,35 @@ def attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, le
     if _no_cue_here(tokens, verb, lex, tables, title):
         return None
     if form is not None and verb.pre_words & tables.be and tokens[i].lower.endswith(_PASSIVE_ENDINGS):
-        return _passive(tokens[i], verb, tables)
+        return _passive(tokens, verb, lex, tables, used)
     if form is None and not verb.pre_words & tables.be:
         return ing_adjunct(tokens, i, lemma, verb.cue, lex, tables, used)
     return _speaker(tokens, verb, lex, tables, used)
 
 
-def _passive(token: Token, verb: _Verb, tables: Tables) -> Found | None:
-    """A passive is a cue with no source only as a judgement ("is expected to"), not "was told"."""
-    if token.lower in tables.passive_cues and not token.is_cap:
-        return Found(source=None, cue=verb.cue, mode="reported", lemma=verb.lemma, head=verb.i)
+def _passive(tokens: list[Token], verb: _Verb, lex: Lexicon, tables: Tables, used: set[int]) -> Found | None:
+    """A passive with its agent is the agent's ("has been described as “dire” by the water
+    department"); without one it is a cue with no source only as a judgement ("is expected
+    to"), not "was told"."""
+    token = tokens[verb.i]
+    if token.lower not in tables.passive_cues or token.is_cap:
+        return None
+    agent = _by_agent(tokens, verb.i, lex, tables)
+    if agent is not None and not used.intersection(range(*agent)):
+        return _found(verb, agent)
+    return Found(source=None, cue=verb.cue, mode="reported", lemma=verb.lemma, head=verb.i)
+
+
+def _by_agent(tokens: list[Token], i: int, lex: Lexicon, tables: Tables) -> Range | None:
+    """The phrase after "by" closing the passive at i, before the clause ends."""
+    for k in range(i + 1, min(len(tokens) - 1, i + 12)):
+        t = tokens[k]
+        if not t.is_word and (t.text in ",;:." or t.text in "()–—"):
+            return None
+        if t.lower == "by":
+            return forward(tokens, k + 1, len(tokens), lex)
+        if t.lower in tables.clause_stops and not (k == i + 1 and t.lower == "as"):  # "described as"
+            return None
     return None
 
 
