@@ -166,3 +166,9 @@ def test_a_passive_cue_with_its_agent_is_the_agents(text: str, source: str) -> N
 ])
 def test_things_are_no_agents_or_subjects(text: str) -> None:
     assert all(s is None for s, _, _ in _sources(text))
+
+
+def test_a_cue_in_a_sentence_inside_a_quotation_is_the_speakers_own_word() -> None:
+    text = "Ana Ruru has farmed here for decades. “It is hard. Our elders tell us the river is sick. " \
+           "We must listen,” said Ana Ruru."
+    assert [s for s, _, _ in _sources(text)] == ["Ana Ruru"] * 3
