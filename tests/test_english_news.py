@@ -172,3 +172,19 @@ def test_a_cue_in_a_sentence_inside_a_quotation_is_the_speakers_own_word() -> No
     text = "Ana Ruru has farmed here for decades. “It is hard. Our elders tell us the river is sick. " \
            "We must listen,” said Ana Ruru."
     assert [s for s, _, _ in _sources(text)] == ["Ana Ruru"] * 3
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("“This is a threat,” said Lena Azo, country director for Amnesty International, a rights group.",
+     "Lena Azo, country director for Amnesty International, a rights group", "person"),
+])
+def test_a_body_in_the_apposition_does_not_make_the_speaker_one(text: str, source: str, kind: str) -> None:
+    assert [(s, k) for s, k, _ in _sources(text)] == [(source, kind)]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Earlier this week the council said the bridge would reopen.", "the council"),
+    ("Later that day the mayor said the bridge would reopen.", "the mayor"),
+])
+def test_english_time_phrases_are_cut_off_the_source(text: str, source: str) -> None:
+    assert [s for s, _, _ in _sources(text)] == [source]

@@ -36,8 +36,8 @@ def _time_prefix_end(tokens: list[Token], rng: Range, lex: Lexicon) -> int:
     k = rng[0]
     while k < rng[1] and tokens[k].lower in modifiers:
         k += 1
-    if k == rng[0] or k >= rng[1] or tokens[k].lower not in times:
-        return rng[0]  # no modifier: "Sonntag" alone may begin a name
+    if k >= rng[1] or tokens[k].lower not in times or k == rng[0] and tokens[k].is_cap:
+        return rng[0]  # no modifier: "Sonntag" alone may begin a name; "day the mayor" (after "that") not
     while k < rng[1] and (tokens[k].lower in times or not tokens[k].is_word and tokens[k].text == ","):
         k += 1
     return k

@@ -73,12 +73,17 @@ def _press(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
 
 
 def _capital_run(tokens: list[Token], rng: Range) -> list[Token]:
-    """The capitalised name the phrase opens with, after its article: "World Travel and Tourism Council"."""
-    words = _words(tokens, rng)
-    if words and not words[0].is_cap or words and words[0].lower in ("the", "a", "an"):
-        words = words[1:]
+    """The capitalised name the phrase opens with, after its article, up to a comma or a
+    bracket: "World Travel and Tourism Council"; not the apposition after the name."""
+    start = rng[0]
+    if start < rng[1] and tokens[start].is_word and (not tokens[start].is_cap or tokens[start].lower in ("the", "a", "an")):
+        start += 1
     run: list[Token] = []
-    for t in words:
+    for t in tokens[start:rng[1]]:
+        if not t.is_word and t.text in ",;:()–—":
+            break
+        if not t.is_word:
+            continue
         if t.is_cap or run and t.lower in _NAME_JOINTS:
             run.append(t)
         else:
