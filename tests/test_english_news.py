@@ -188,3 +188,24 @@ def test_a_body_in_the_apposition_does_not_make_the_speaker_one(text: str, sourc
 ])
 def test_english_time_phrases_are_cut_off_the_source(text: str, source: str) -> None:
     assert [s for s, _, _ in _sources(text)] == [source]
+
+
+# --- stance adjectives ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), [
+    ("The Press Council is concerned the laws would crush the press.", "The Press Council", "concerned"),
+    ("The media union is adamant reporters' notes must be exempted.", "The media union", "adamant"),
+    ("Aides were optimistic that she would win.", "Aides", "optimistic"),
+])
+def test_a_stance_adjective_before_a_clause_is_a_cue(text: str, source: str, cue: str) -> None:
+    assert [(s, c) for s, _, c in _sources(text)] == [(source, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "Parents are concerned about the plan.",
+    "The team is certain to win.",
+    "Ms. Hale is confident enough.",
+])
+def test_a_stance_adjective_without_a_clause_is_no_cue(text: str) -> None:
+    assert _sources(text) == []

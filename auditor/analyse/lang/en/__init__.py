@@ -22,9 +22,10 @@ Every scan is bounded by ``MAX_PHRASE`` or a small constant, so the cost per
 sentence is linear.
 
 A sentence passes the modules in this order: ``verbs`` finds its cues (``labels``,
-``cues``, ``attribute`` with ``extent``, ``subjects``, ``appositions`` and ``phrases``;
+``cues``, ``stance``, ``attribute`` with ``extent``, ``subjects``, ``appositions`` and ``phrases``;
 ``content`` for cues inside reported content), ``own`` makes own-account sources ("by his own
-account") pronouns for the subject, and ``link`` joins sentences; the word
+account") pronouns for the subject, ``kinds`` gives each source its kind as a fact-checker
+reads it, and ``link`` joins sentences; the word
 sets they read are ``tables``, derived from the lexicon once.
 """
 

@@ -63,6 +63,7 @@ class Tables:
     speaker_nouns: frozenset[str]
     adverbs: frozenset[str]
     clause_stops: frozenset[str]  # words that open a clause of their own ("that", "whether", "when")
+    stance: frozenset[str]  # "concerned", "adamant": after "be" and before a clause, a cue
 
 
 def derived_tables(lex: Lexicon) -> Tables:
@@ -123,6 +124,7 @@ def _derive(lex: Lexicon) -> Tables:
             "person", "organization", "anonymous", "vague", "outlet_words"))),
         adverbs=word("auxiliaries") - word("verbs_before_subject") - word("passive_auxiliaries"),
         clause_stops=word("subordinators") | word("backward_stops") | word("question_openers"),
+        stance=word("stance_adjectives"),
     )
 
 
