@@ -67,13 +67,13 @@ def test_he_added_continues_with_the_pronoun_resolved():
 
 def test_told_reuters_makes_the_outlet_the_relay():
     [s] = _tagged("The plan will cost billions, officials told Reuters.", "en")
-    assert _summary(s) == [("officials", "anonymous", "told", ("Reuters",), "reported_speech")]
+    assert _summary(s) == [("officials", "vague", "told", ("Reuters",), "reported_speech")]
 
 
 def test_citing_officials_makes_the_reporter_the_relay():
     [s] = _tagged("The army has withdrawn, the newspaper reported, citing officials in Kyiv.", "en")
     [(source, kind, _, via, _)] = _summary(s)
-    assert source.startswith("officials") and kind == "anonymous" and via == ("the newspaper",)
+    assert source.startswith("officials") and kind == "vague" and via == ("the newspaper",)
 
 
 # --- German -------------------------------------------------------------------------

@@ -134,7 +134,8 @@ def test_rule_facet(audit_db):
     facets = get(audit_db, "/audit/rule_hits.json").json()["facet_results"]
     conn = sqlite3.connect(f"file:{audit_db}?immutable=1", uri=True)
     counts = dict(conn.execute("SELECT rule_id, count(*) FROM rule_hits GROUP BY rule_id"))
-    assert counts["anonymous-source"] >= 4  # the seed's two anonymous sentences, the hostile article's two
+    # the seed's two anonymous sentences, the hostile article's "Police sources" ("officials" is vague)
+    assert counts["anonymous-source"] >= 3
     assert {r["value"]: r["count"] for r in facets["rule_id"]["results"]} == counts
 
 
@@ -233,15 +234,16 @@ def test_sources_by_articles_counts_relays(audit_db):
 
 def test_outlets_by_anonymous_share(audit_db):
     rows = query_rows(audit_db, "outlets_by_anonymous_share")
+    # "Police sources said" is anonymous, "According to officials at …" vague
     assert rows[0] == {"outlet": "<b>Evil</b> Times", "n_articles": 1, "attributed_sentences": 2,
-                       "anonymous_sentences": 2, "vague_sentences": 0, "anonymous_pct": 100.0,
+                       "anonymous_sentences": 1, "vague_sentences": 1, "anonymous_pct": 50.0,
                        "anonymous_or_vague_pct": 100.0}
 
 
 def test_rule_hits_by_rule(audit_db):
     rows = {row["rule_id"]: row for row in query_rows(audit_db, "rule_hits_by_rule")}
     anonymous = rows["anonymous-source"]
-    assert anonymous["articles"] == 2 and anonymous["hits"] >= 4 and anonymous["points"] > 0
+    assert anonymous["articles"] == 2 and anonymous["hits"] >= 3 and anonymous["points"] > 0
     assert anonymous["description"] and anonymous["example_message"].startswith("anonymous source")
     hits = [row["hits"] for row in rows.values()]
     assert hits == sorted(hits, reverse=True)

@@ -131,7 +131,13 @@ def find_attributions(tokens: list[Token], lex: Lexicon, grammar: Grammar) -> li
             target.via.append(relay)
     # a coordinated verb takes the subject of the attribution before it
     previous: Found | None = None
-    for item in found:
+    for n, item in enumerate(found):
+        if item.inherit and previous is None and item.subject is None:
+            # an adjunct opening the sentence hangs on the clause after it: "In announcing
+            # his retirement, Ames said …" is Ames's
+            after = next((f for f in found[n + 1:] if f.source is not None and not f.inherit), None)
+            if after is not None:
+                item.source, item.kind, item.inherit = after.source, after.kind, False
         if item.inherit:
             if previous is not None and previous.source is not None:
                 item.source = previous.source

@@ -86,7 +86,9 @@ def _apply_quotes(text: str, tagged: list[TaggedSentence]) -> list[TaggedSentenc
             # a cue inside the quote is the speaker's own word ("Ich sage euch ..."),
             # unless it is the only cue there is
             outside = [a for a in s.attributions if a.cue is None or not q_start <= a.cue.start < q_end]
-            keep = outside if outside else list(s.attributions)
+            # a sentence wholly inside the quotation is the speaker's own, cues and all
+            # ("“… Our ancestors tell us the strandings are a sign. …”")
+            keep = outside if outside or q_start <= s.start and s.end <= q_end else list(s.attributions)
             keep = [a.model_copy(update={"mode": "direct_quote"})
                     if a.mode in ("reported_speech", "according_to") and a.cue is not None
                     and not q_start <= a.cue.start < q_end else a for a in keep]

@@ -10,10 +10,13 @@ seat"). The word lists are the lexicon's ([grammar]):
 - ``source_time_modifiers`` and ``source_time_words``: a time phrase opening a
   source is cut off; a source that is nothing but a time is no source;
 - ``finite_verbs``: a noun phrase holds none in its head; the source ends before
-  one ("Man könnte zynisch sagen" is said by "Man");
+  one ("Man könnte zynisch sagen" is said by "Man"), and before one that no relative
+  pronoun introduces anywhere in it ("Ames, 75, has now overseen …" is no source);
 - ``legal_references``: such a word before a number ("Artikel 19", "§ 3",
   "Section 5") names a rule, not a speaker;
-- ``non_speaker_heads``: head nouns that cannot speak ("Entschuldigung", "Ganze").
+- ``non_speaker_heads``: head nouns that cannot speak ("Entschuldigung", "Ganze");
+- ``negative_determiners``: a source opened by one names nobody who spoke ("no group
+  claimed responsibility" says that none did).
 
 A self-source ("demnach": cue and source are one word) yields to a named source
 of the same sentence ("Es handle sich demnach um …, so ein Sprecher").
@@ -33,8 +36,8 @@ def _time_prefix_end(tokens: list[Token], rng: Range, lex: Lexicon) -> int:
     k = rng[0]
     while k < rng[1] and tokens[k].lower in modifiers:
         k += 1
-    if k == rng[0] or k >= rng[1] or tokens[k].lower not in times:
-        return rng[0]  # no modifier: "Sonntag" alone may begin a name
+    if k >= rng[1] or tokens[k].lower not in times or k == rng[0] and tokens[k].is_cap:
+        return rng[0]  # no modifier: "Sonntag" alone may begin a name; "day the mayor" (after "that") not
     while k < rng[1] and (tokens[k].lower in times or not tokens[k].is_word and tokens[k].text == ","):
         k += 1
     return k
@@ -66,6 +69,20 @@ def _verb_cut(tokens: list[Token], rng: Range, lex: Lexicon) -> int:
     return rng[1]
 
 
+def _clause_cut(tokens: list[Token], rng: Range, lex: Lexicon) -> int:
+    """The end of the range before a finite verb that no relative pronoun introduces: a
+    source read over a clause ("Ames, 75, has now overseen … the leading expert") is the
+    words before it; "Smith, who has led the group" keeps its relative clause."""
+    verbs, relatives = lex.word("finite_verbs"), lex.word("relative_pronouns")
+    for k in range(rng[0] + 1, rng[1]):
+        t = tokens[k]
+        if t.lower in relatives or t.lower == "that":
+            return rng[1]
+        if t.lower in verbs and not t.is_cap:
+            return k
+    return rng[1]
+
+
 def _legal_reference(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
     legal = lex.word("legal_references")
     return any(tokens[k].lower in legal and k + 1 < len(tokens) and tokens[k + 1].is_number
@@ -82,12 +99,17 @@ def _thing(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
 def speaking(tokens: list[Token], rng: Range, lex: Lexicon) -> Range | None:
     """The part of a source range that can speak, or None if none can."""
     start = _scene_prefix_end(tokens, rng, lex)
-    if start is None:
+    if start is None or tokens[start].lower in lex.word("negative_determiners"):
         return None
     start = _time_prefix_end(tokens, (start, rng[1]), lex)
     if start >= rng[1] or not any(t.is_word for t in tokens[start:rng[1]]):
         return None
-    rng = (start, _verb_cut(tokens, (start, rng[1]), lex))
+    cut = _clause_cut(tokens, (start, rng[1]), lex)
+    while cut < rng[1] and cut > start and not tokens[cut - 1].is_word:
+        cut -= 1  # "75," before the cut verb
+    if cut < rng[1] and not any(t.is_word and not t.is_number for t in tokens[start:cut]):
+        return None  # a number cut off a clause ("75, has now overseen …") names nobody
+    rng = (start, min(_verb_cut(tokens, (start, rng[1]), lex), cut))
     if _legal_reference(tokens, rng, lex) or _thing(tokens, rng, lex):
         return None
     return rng

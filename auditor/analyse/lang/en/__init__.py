@@ -22,9 +22,10 @@ Every scan is bounded by ``MAX_PHRASE`` or a small constant, so the cost per
 sentence is linear.
 
 A sentence passes the modules in this order: ``verbs`` finds its cues (``labels``,
-``cues``, ``attribute`` with ``extent``, ``subjects``, ``appositions`` and ``phrases``;
+``cues``, ``stance``, ``attribute`` with ``extent``, ``subjects``, ``appositions`` and ``phrases``;
 ``content`` for cues inside reported content), ``own`` makes own-account sources ("by his own
-account") pronouns for the subject, and ``link`` joins sentences; the word
+account") pronouns for the subject, ``kinds`` gives each source its kind as a fact-checker
+reads it, and ``link`` joins sentences; the word
 sets they read are ``tables``, derived from the lexicon once.
 """
 
@@ -40,7 +41,7 @@ from ...grammar import GrammarBase
 from ...phrases import Range
 from ...registry import Language
 from ...tokens import Token
-from . import link, own, phrases, verbforms, verbs
+from . import kinds, link, own, phrases, verbforms, verbs
 
 
 class EnglishGrammar(GrammarBase):
@@ -62,7 +63,11 @@ class EnglishGrammar(GrammarBase):
         return verbs.find_verbs(tokens, lex, used)
 
     def settle(self, found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
-        return own.settle(found, tokens, lex)
+        found = own.settle(found, tokens, lex)
+        for item in found:
+            if item.source is not None and item.kind is None:
+                item.kind = kinds.source_kind(tokens, item.source, lex)
+        return found
 
     def relay_cue_joins(self, outlet: Found) -> bool:
         # "Sanders said, according to CNN": the relay's cue stays visible as a cue part

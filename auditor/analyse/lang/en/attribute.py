@@ -9,12 +9,13 @@ from typing import NamedTuple
 
 from ....lexicon import Lexicon, VerbForm
 from ...found import Found
-from ...phrases import Range, classify
+from ...phrases import Range
 from ...tokens import QUOTE_CHARS, Token
 from .appositions import apposition_subject, dash_apposition_subject, inverted_source
 from .cues import ing_adjunct
 from .extent import cue_tail, pre_run
-from .phrases import backward
+from .kinds import source_kind
+from .phrases import backward, forward
 from .subjects import (
     antecedent,
     clause_subject,
@@ -49,16 +50,35 @@ def attribute(tokens: list[Token], i: int, lemma: str, form: VerbForm | None, le
     if _no_cue_here(tokens, verb, lex, tables, title):
         return None
     if form is not None and verb.pre_words & tables.be and tokens[i].lower.endswith(_PASSIVE_ENDINGS):
-        return _passive(tokens[i], verb, tables)
+        return _passive(tokens, verb, lex, tables, used)
     if form is None and not verb.pre_words & tables.be:
         return ing_adjunct(tokens, i, lemma, verb.cue, lex, tables, used)
     return _speaker(tokens, verb, lex, tables, used)
 
 
-def _passive(token: Token, verb: _Verb, tables: Tables) -> Found | None:
-    """A passive is a cue with no source only as a judgement ("is expected to"), not "was told"."""
-    if token.lower in tables.passive_cues and not token.is_cap:
-        return Found(source=None, cue=verb.cue, mode="reported", lemma=verb.lemma, head=verb.i)
+def _passive(tokens: list[Token], verb: _Verb, lex: Lexicon, tables: Tables, used: set[int]) -> Found | None:
+    """A passive with its agent is the agent's ("has been described as “dire” by the water
+    department"); without one it is a cue with no source only as a judgement ("is expected
+    to"), not "was told"."""
+    token = tokens[verb.i]
+    if token.lower not in tables.passive_cues or token.is_cap:
+        return None
+    agent = _by_agent(tokens, verb.i, lex, tables)
+    if agent is not None and not used.intersection(range(*agent)):
+        return _found(verb, agent)
+    return Found(source=None, cue=verb.cue, mode="reported", lemma=verb.lemma, head=verb.i)
+
+
+def _by_agent(tokens: list[Token], i: int, lex: Lexicon, tables: Tables) -> Range | None:
+    """The phrase after "by" closing the passive at i, before the clause ends."""
+    for k in range(i + 1, min(len(tokens) - 1, i + 12)):
+        t = tokens[k]
+        if not t.is_word and (t.text in ",;:." or t.text in "()–—"):
+            return None
+        if t.lower == "by":
+            return forward(tokens, k + 1, len(tokens), lex)
+        if t.lower in tables.clause_stops and not (k == i + 1 and t.lower == "as"):  # "described as"
+            return None
     return None
 
 
@@ -102,17 +122,48 @@ def _no_cue_here(tokens: list[Token], verb: _Verb, lex: Lexicon, tables: Tables,
         return False
     if j >= 0 and tokens[j].lower in ("to", "'s", "’s"):
         return True  # "to say", "Trump's claims"
+    if j >= 0 and _owner(tokens[j], lex) and token.lower.endswith("ed") and not verb.noun_like:
+        return True  # "the state's confirmed caseload": a participle before a noun, not "has confirmed"
     if j >= 0 and tokens[j].lower in lex.word("determiners") and not verb.ratio:
         return True  # "the report", "his email"
     if token.lower in ("called", "named", "dubbed", "labeled") and j >= 1 and tokens[j - 1].lower in ("a", "an"):
         return True  # "a program called Sandy Hook Promise"
     if verb.form is None or token.lower in tables.strong:
         return False
-    if _inside_subject(tokens, i, tables):
-        return True  # "A statement posted on the website said"
+    if _inside_subject(tokens, i, tables) or _reduced_relative(tokens, verb, lex, tables):
+        return True  # "A statement posted on the website said", "Patients admitted to the ward rose"
     # "a favourite backed by the party": a participle, its subject is not before it
     return i + 2 < len(tokens) and tokens[i + 1].lower == "by" and j >= 0 and tokens[j].is_word \
         and token.lower.endswith(("ed", "en", "wn")) and not tokens[i + 2].lower.endswith("ing")
+
+
+def _reduced_relative(tokens: list[Token], verb: _Verb, lex: Lexicon, tables: Tables) -> bool:
+    """"Patients admitted to the ward rose to 40": a participle after a noun, then a
+    preposition, and the clause's own finite verb after its phrase; not "Smith admitted to
+    the affair", nor "officials admitted to reporters that …"."""
+    i, j = verb.i, verb.j
+    subject = tokens[j] if j >= 0 else None
+    if subject is None or verb.form is None or verb.form.needs_next is not None or not subject.is_word or subject.lower in lex.kinds.get("pronoun", ()) \
+            or subject.lower in tables.non_subjects or not tokens[i].lower.endswith("ed") \
+            or i + 1 >= len(tokens) or tokens[i + 1].lower not in lex.word("attachments"):
+        return False
+    for k in range(i + 2, min(len(tokens), i + 10)):
+        t = tokens[k]
+        if not t.is_word or t.lower in tables.clause_stops or t.lower in lex.kinds.get("pronoun", ()):
+            return False
+        if not t.is_cap and (t.lower in tables.finite_auxiliaries or t.lower in tables.irregular_past):
+            return tokens[k - 1].is_word and tokens[k - 1].lower not in tables.non_subjects
+    return False
+
+
+def _owner(token: Token, lex: Lexicon) -> bool:
+    """A noun with a possessive "'s" ("state's"), not a pronoun with "is"/"has" ("he's", "who's")."""
+    lower = token.lower
+    if not lower.endswith(("'s", "’s")) or len(lower) < 3:
+        return False
+    head = lower[:-2]
+    return head not in lex.kinds.get("pronoun", ()) and head not in lex.word("relative_pronouns") \
+        and head not in lex.word("contracted_heads")
 
 
 def _inside_subject(tokens: list[Token], i: int, tables: Tables) -> bool:
@@ -207,7 +258,7 @@ def _relative(tokens: list[Token], verb: _Verb, lex: Lexicon) -> Found | None:
     stands_for = antecedent(tokens, j, lex)
     if stands_for is None or tokens[j].lower == "that" and verb.noun_like:
         return None
-    return _found(verb, (j, j + 1), antecedent=stands_for, kind=classify(tokens, stands_for, lex))
+    return _found(verb, (j, j + 1), antecedent=stands_for, kind=source_kind(tokens, stands_for, lex))
 
 
 def _clear_verb(tokens: list[Token], i: int, j: int, lex: Lexicon, tables: Tables) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ....lexicon import Lexicon
 from ...found import Found
+from ...phrases import Range
 from ...tokens import QUOTE_CHARS, Token
 from .extent import pre_run
 from .phrases import backward
@@ -86,7 +87,7 @@ def ing_adjunct(tokens: list[Token], i: int, lemma: str, cue: list[int], lex: Le
     if lemma in tables.ing_after_noun and prev.is_word and subject_end_ok(prev, tables) \
             and prev.lower not in lex.kinds.get("pronoun", ()):
         subject = backward(tokens, j, 0, lex)
-        if subject is not None and not used.intersection(range(*subject)):
+        if subject is not None and not used.intersection(range(*subject)) and _noun_before_ing(tokens, subject, lex, tables):
             for q in range(subject[0] + 1, j):
                 if tokens[q].lower in tables.issue_verbs and not tokens[q].is_cap:
                     # "The governor issued a statement saying …": the issuer is the source,
@@ -95,3 +96,18 @@ def ing_adjunct(tokens: list[Token], i: int, lemma: str, cue: list[int], lex: Le
                                  lemma=lemma, head=i)
             return Found(source=subject, cue=cue, mode="reported_speech", lemma=lemma, head=i)
     return None
+
+
+def _noun_before_ing(tokens: list[Token], subject: Range, lex: Lexicon, tables: Tables) -> bool:
+    """The phrase before "-ing" is a noun phrase the form hangs on ("a statement saying"),
+    not a verb after a modal ("should ring warning bells") nor the end of a clause whose
+    "-ing" is a noun ("the comments came with a stern warning")."""
+    start, end = subject
+    if start > 0 and tokens[start - 1].lower in lex.word("verbs_before_subject"):
+        return False
+    ing = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+    nxt = tokens[ing + 1] if ing + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_word and nxt.lower not in tables.particles \
+            and nxt.lower not in lex.word("attachments"):
+        return True  # "a statement saying the plan …"
+    return not any(t.lower in lex.word("indefinite_articles") for t in tokens[max(start, end - 2):end])

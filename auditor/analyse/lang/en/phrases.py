@@ -6,7 +6,7 @@ from __future__ import annotations
 from ....lexicon import Lexicon
 from ...phrases import MAX_PHRASE, Range, is_boundary
 from ...tokens import Token
-from .tables import keeper_at
+from .tables import keeper_at, keeper_ending_at
 from .words import (
     abbreviation_dot,
     closing_paren,
@@ -89,6 +89,10 @@ def phrase_backward(tokens: list[Token], k: int, begin: int, lex: Lexicon) -> Ra
             continue
         if abbreviation_dot(tokens, k) or possessive_mark(tokens, k):
             k -= 1  # "Joseph R. Biden Jr.", "Sanders’ campaign manager"
+            continue
+        keeper = keeper_ending_at(tokens, k, lex) if token.is_word else None
+        if keeper is not None and keeper > limit:
+            start, k = keeper, keeper - 1  # "an official who asked not to be named said": the keeper is part of it
             continue
         if is_boundary(token) or token.text in "()[]" or spaced_dash(tokens, k):
             break

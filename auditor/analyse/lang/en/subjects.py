@@ -57,8 +57,36 @@ def antecedent(tokens: list[Token], r: int, lex: Lexicon) -> Range | None:
     # "The contract went to Harlow Group, which …": the antecedent starts after the preposition
     for q in range(rng[1] - 1, rng[0], -1):
         if tokens[q].lower in lex.word("attachments") and tokens[q].lower != "of" and not tokens[q].is_cap:
-            return (q + 1, rng[1]) if q + 1 < rng[1] else rng
-    return rng
+            rng = (q + 1, rng[1]) if q + 1 < rng[1] else rng
+            break
+    # "keeps in place a mayor who …": the antecedent starts at its article, not at the verb's word before
+    attachments, determiners = lex.word("attachments"), lex.word("determiners")
+    for q in range(rng[0] + 1, rng[1]):
+        before = tokens[q - 1]
+        if tokens[q].lower in lex.word("indefinite_articles") and before.is_word and not before.is_cap \
+                and before.lower not in attachments and before.lower not in determiners:
+            rng = (q, rng[1])
+            break
+    return _with_named_head(tokens, rng, lex)
+
+
+def _with_named_head(tokens: list[Token], rng: Range, lex: Lexicon) -> Range:
+    """"the Lake Party, a local group which …": an apposition with "a" stands for the name
+    before it, and the antecedent takes that name in."""
+    start = rng[0]
+    if start < 2 or tokens[start].lower not in lex.word("indefinite_articles") or tokens[start - 1].text != ",":
+        return rng
+    name = backward(tokens, start - 2, 0, lex)
+    if name is None:
+        return rng
+    first = name[0]
+    for q in range(name[1] - 1, name[0] - 1, -1):
+        if tokens[q].lower in lex.word("attachments") and not tokens[q].is_cap:
+            first = q + 1  # "endorsed by the Lake Party": the name after the preposition
+            break
+    if first >= name[1] or not any(t.is_cap for t in tokens[first + 1:name[1]]):
+        return rng
+    return (first, rng[1])
 
 
 def clause_subject(tokens: list[Token], j: int, lex: Lexicon, tables: Tables) -> Range | None:

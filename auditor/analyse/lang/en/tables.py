@@ -30,6 +30,7 @@ class Tables:
     colon_not_label_ends: frozenset[str]
     not_cues: frozenset[str]
     keepers: PhraseIndex  # "on condition of anonymity"
+    keeper_ends: frozenset[str]  # the last words of the keepers, read backward ("… not to be named")
     noun_cues: PhraseIndex
     possessives: frozenset[str]
     intensifiers: frozenset[str]
@@ -61,6 +62,8 @@ class Tables:
     document_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
     adverbs: frozenset[str]
+    clause_stops: frozenset[str]  # words that open a clause of their own ("that", "whether", "when")
+    stance: frozenset[str]  # "concerned", "adamant": after "be" and before a clause, a cue
 
 
 def derived_tables(lex: Lexicon) -> Tables:
@@ -87,6 +90,7 @@ def _derive(lex: Lexicon) -> Tables:
         colon_not_label_ends=word("colon_not_label_ends"),
         not_cues=word("not_cue_forms"),
         keepers=_keeper_index(lex),
+        keeper_ends=frozenset(keeper[-1] for keeper in lex.phrase_keepers),
         noun_cues=_phrase_index(word("noun_cues")),
         possessives=word("possessive_determiners"),
         intensifiers=word("intensifiers"),
@@ -119,6 +123,8 @@ def _derive(lex: Lexicon) -> Tables:
         speaker_nouns=frozenset().union(*(lex.kinds.get(k, frozenset()) for k in (
             "person", "organization", "anonymous", "vague", "outlet_words"))),
         adverbs=word("auxiliaries") - word("verbs_before_subject") - word("passive_auxiliaries"),
+        clause_stops=word("subordinators") | word("backward_stops") | word("question_openers"),
+        stance=word("stance_adjectives"),
     )
 
 
@@ -178,3 +184,15 @@ def phrase_at(tokens: list[Token], k: int, index: PhraseIndex) -> int:
 def keeper_at(tokens: list[Token], k: int, lex: Lexicon) -> int:
     """Length of a phrase keeper ("on condition of anonymity") at token k, or 0."""
     return phrase_at(tokens, k, derived_tables(lex).keepers)
+
+
+def keeper_ending_at(tokens: list[Token], k: int, lex: Lexicon) -> int | None:
+    """The first token of a phrase keeper that ends at token k ("who asked not to be
+    named"), or None; a subject read backward takes the keeper whole."""
+    tables = derived_tables(lex)
+    if tokens[k].lower not in tables.keeper_ends:
+        return None
+    for s in range(k - 1, max(-1, k - 8), -1):
+        if phrase_at(tokens, s, tables.keepers) == k - s + 1:
+            return s
+    return None

@@ -1,6 +1,7 @@
 """The cue verbs of an English sentence, in order: speaker labels first, then each word
-that reads as a cue (an appearance, "asked", a phrasal cue, a verb form of the lexicon or
-an "-ing" form) with who speaks for it, and last the nouns of saying."""
+that reads as a cue (an appearance, "asked", a stance adjective after "be", a phrasal cue,
+a verb form of the lexicon or an "-ing" form) with who speaks for it, and last the nouns
+of saying."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from .cues import asked, noun_cues, sourceless
 from .labels import speaker_labels
 from .phrases import forward
 from .quotes import inside_quotes
+from .stance import stance_cue
 from .tables import Tables, derived_tables, keeper_at, phrase_at
 from .words import title_case
 
@@ -63,6 +65,8 @@ def _verb_cue(tokens: list[Token], i: int, lex: Lexicon, tables: Tables, used: s
               title: bool) -> Found | None:
     """The attribution of the cue verb at token i, or None where it is no cue verb."""
     token = tokens[i]
+    if token.lower in tables.stance:
+        return stance_cue(tokens, i, lex, tables, used)  # "The union is concerned the laws …"
     if token.lower in tables.phrasal:
         length = phrase_at(tokens, i, tables.phrasal)
         if length:
