@@ -19,6 +19,7 @@ from .tokens import Token
 # a straight opening quote may be closed by a curly one ("Wir verbrauchen … 40 Prozent.“)
 _QUOTE_PAIRS = {"„": "“”\"", "“": "”\"", "”": "”", "»": "«", "«": "»", '"': '"“”'}
 _MIN_QUOTE_WORDS = 3
+_NAMED = ("person", "organization", "outlet")
 
 
 # a quotation closed before the full stop, with none inside, is a title ("… ihr Erstwerk: „Die Reise“.")
