@@ -63,6 +63,19 @@ def test_plural_sie_by_its_verb_is_the_unions_not_the_minister():
     assert _resolved(text, "de") == [(2, "Sie", "Die Gewerkschaften")]
 
 
+def test_a_role_noun_whose_verb_is_plural_is_a_group_not_one_man():
+    # "Reporter" alone reads as one man; "konnten" says several, so "Er" is the man after them
+    text = ("Die Lokalreporter konnten den Mann ausfindig machen. Der Mann betreibt eine Werkstatt in Halle. "
+            "Er sagte, er habe nur helfen wollen.")
+    names = {r for _, _, r in _resolved(text, "de")}
+    assert names and not any("reporter" in (r or "").lower() for r in names)
+
+
+def test_a_role_the_lexicon_does_not_list_before_a_first_name_keeps_the_person():
+    text = "Die Glaziologin Maren Falk misst den Gletscher seit Jahren. Sie sagte, er schmelze schneller."
+    assert _resolved(text, "de")[0][2] == "Maren Falk"
+
+
 def test_singular_sie_by_its_verb_is_not_a_group():
     text = ("Die Gewerkschaften kritisierten den Plan. Die Ministerin Eva Stolz verteidigte ihn. "
             "Sie sagte, der Plan sei gerecht.")

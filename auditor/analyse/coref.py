@@ -235,6 +235,11 @@ def read_mention(text: str, tokens: list[Token], a: int, b: int, ws: Words) -> M
         elif t.is_cap and (t is not tokens[0] or w not in ws.function):
             names.append(t)
     head = body[-1].lower
+    # a known first name starts the name; capitalised words before it are a role the lexicon
+    # does not list ("Die Virologin Anna Weber")
+    at = next((i for i, n in enumerate(names) if n.lower in ws.names), 0)
+    roles += [n.lower for n in names[:at]]
+    names = names[at:]
     first = ws.names.get(names[0].lower) if names else None
     mention = Mention(tokens[a].start, tokens[b - 1].end, text[tokens[a].start:tokens[b - 1].end], None,
                       roles=frozenset(roles), definite=det in ws.definite)
@@ -506,7 +511,7 @@ def _idle(word: str, ws: Words, entities: Entities) -> bool:
 
 
 def _chunk_mentions(text: str, s: TaggedSentence, taken: list[tuple[int, int]], lex: Lexicon,
-                    ws: Words, entities: Entities) -> list[Mention]:
+                    grammar: Grammar, ws: Words, entities: Entities) -> list[Mention]:
     """The mentions of a sentence outside its sources; the first near the start is its subject.
     A coarse pattern finds the places; only their words are tokenised."""
     found = []
@@ -530,10 +535,24 @@ def _chunk_mentions(text: str, s: TaggedSentence, taken: list[tuple[int, int]], 
                 m.salience = OBLIQUE
             elif not found and _opens(text, s.start, start, ws):
                 m.salience = SUBJECT
+                _number_by_verb(m, text[end:s.end], lex, grammar)
             if m.kind == BODY and m.salience < SUBJECT and m.gender == "m":
                 m.gender = None  # "der" is masculine only as a subject: "Chef der EnBW AG" is no "er"
             found.append(m)
     return found
+
+
+_NEXT_WORD = re.compile(r"\s*([a-zäöüß]+)\b")
+
+
+def _number_by_verb(m: Mention, after: str, lex: Lexicon, grammar: Grammar) -> None:
+    """An unnamed subject whose verb is plural is a group: "NDR-Reporter konnten …" (the role
+    noun alone reads as one man)."""
+    if m.kind != PERSON or m.proper or m.plural:
+        return
+    verb = _NEXT_WORD.match(after)
+    if verb is not None and grammar.verb_plural(verb.group(1), lex):
+        m.kind, m.plural, m.gender = GROUP, True, None
 
 
 @dataclass(slots=True)
@@ -571,7 +590,7 @@ def _events(text: str, s: TaggedSentence, lex: Lexicon, grammar: Grammar, ws: Wo
             readings = _readings(text, s, match.start(), match.end(), lex, grammar, ws)
             subject = _opens(text, s.start, match.start(), ws)
             events.append(_Event(match.start(), readings=readings, salience=SUBJECT if subject else 0.0))
-    events.extend(_Event(m.start, mention=m) for m in _chunk_mentions(text, s, taken, lex, ws, entities))
+    events.extend(_Event(m.start, mention=m) for m in _chunk_mentions(text, s, taken, lex, grammar, ws, entities))
     events.sort(key=lambda e: e.at)
     return events
 

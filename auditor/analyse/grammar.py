@@ -71,6 +71,11 @@ class Grammar(Protocol):
         (German "sie"), is plural here; None when the sentence does not say."""
         ...
 
+    def verb_plural(self, word: str, lex: Lexicon) -> bool | None:
+        """Whether ``word``, the word after a subject, is a plural finite verb ("konnten"),
+        a singular one (False), or says nothing (None)."""
+        ...
+
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,
              tokens: list[list[Token]]) -> list[TaggedSentence]:
         """Links between sentences the language needs (pronouns, speakers introduced
@@ -106,6 +111,9 @@ class GrammarBase:
         return bool(subjunctive) and any(t.lower in subjunctive for t in tokens)
 
     def pronoun_plural(self, tokens: list[Token], k: int, lex: Lexicon) -> bool | None:
+        return None
+
+    def verb_plural(self, word: str, lex: Lexicon) -> bool | None:
         return None
 
     def link(self, text: str, tagged: list[TaggedSentence], lex: Lexicon,

@@ -71,6 +71,9 @@ class GermanGrammar(GrammarBase):
     def pronoun_plural(self, tokens: list[Token], k: int, lex: Lexicon) -> bool | None:
         return pronouns.plural_sie(tokens, k, lex)
 
+    def verb_plural(self, word: str, lex: Lexicon) -> bool | None:
+        return pronouns.finite_plural(word, lex)
+
 
 LANGUAGE = Language(code="de", name="German", grammar=GermanGrammar(),
                     lexicon_file=Path("lexicons/de.toml"))

@@ -59,15 +59,22 @@ def plural_sie(tokens: list[Token], k: int, lex: Lexicon) -> bool | None:
     "sagte sie" are one woman, "Sie sagten" and "seien sie" several; None without a verb."""
     if tokens[k].lower != "sie":
         return None
-    singular, plural = lex.word("singular_finite_verbs"), lex.word("plural_finite_verbs")
     for j in (k + 1, k - 1):
         if not 0 <= j < len(tokens) or not tokens[j].is_word or tokens[j].is_cap and j > 0:
             continue
-        word = tokens[j].lower
-        if word in singular or word in plural:
-            return word in plural
-        if word.endswith("en") and word not in lex.word("determiners"):
-            return True  # "sagten", "fordern"; Konjunktiv plural "seien"
-        if word.endswith(("t", "te")):
-            return False  # "sagt", "sagte", "betonte"
+        plural = finite_plural(tokens[j].lower, lex)
+        if plural is not None:
+            return plural
+    return None
+
+
+def finite_plural(word: str, lex: Lexicon) -> bool | None:
+    """Whether a lower-case word next to a subject is a plural finite verb ("sagten", "seien",
+    "konnten"), a singular one ("sagt", "betonte"), or no verb that says (None)."""
+    if word in lex.word("singular_finite_verbs") or word in lex.word("plural_finite_verbs"):
+        return word in lex.word("plural_finite_verbs")
+    if word.endswith("en") and word not in lex.word("determiners"):
+        return True  # "sagten", "fordern"; Konjunktiv plural "seien"
+    if word.endswith(("t", "te")):
+        return False  # "sagt", "sagte", "betonte"
     return None
