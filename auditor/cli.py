@@ -360,6 +360,8 @@ def eval_command(corpus: Path, n_errors: int, fmt: str, pages: tuple[Path, ...],
         click.echo(f"{name:<24}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>10.3f}{s['gold']:>8}{s['predicted']:>11}")
     if "pronouns" in data:
         click.echo(pronoun_line(data["pronouns"]))
+    for warning in data["warnings"]:
+        click.echo(f"warning: {warning}")
     for name, rows in data.get("errors", {}).items():
         click.echo(f"\n{name}:")
         for row in rows:

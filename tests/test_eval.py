@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from auditor.analyse import discourse
 from auditor.cli import cli
 from auditor.evaluation.evaluate import Evaluation, _log_mismatches, evaluate
 from auditor.evaluation.metrics import Counts, WordIndex, overlap_counts
@@ -131,3 +132,13 @@ def test_token_and_overlap_metrics():
     counts = Counts()
     counts.add(1, 2, 4)
     assert (counts.precision, counts.recall) == (0.5, 0.25) and counts.f1 == pytest.approx(1 / 3)
+
+
+def test_a_linking_step_that_fails_is_a_warning_line(corpus, monkeypatch):
+    def broken(*args, **kwargs):
+        raise NameError("name '_X' is not defined")
+
+    monkeypatch.setattr(discourse, "link", broken)
+    result = CliRunner().invoke(cli, ["eval", str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.output and "sentences left unlinked" in result.output

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from auditor.analyse import discourse
 from auditor.cli import cli
 from auditor.evaluation.realnews import NewsAttribution, Predicted, matches
 from auditor.evaluation.realnews_scores import evaluate_news
@@ -202,3 +203,17 @@ def test_the_figures_are_score_py_figures_on_the_dev_sample(lang):
     ours = evaluate_news(sample / f"{lang}.jsonl", [sample / "pages"]).as_dict()
     del theirs["failures"], ours["failures"]
     assert {k: ours[k] for k in theirs} == theirs
+
+
+def test_a_linking_step_that_fails_is_shown_not_hidden(news, monkeypatch):
+    # the article goes on without the links (total), but figures measured around a bug must say so
+    def broken(*args, **kwargs):
+        raise NameError("name '_X' is not defined")
+
+    monkeypatch.setattr(discourse, "link", broken)
+    gold, pages = news
+    data = evaluate_news(gold, [pages]).as_dict()
+    assert data["warnings"] and all("_X" in w for w in data["warnings"])
+    assert data["warnings"][0].startswith("harbour.html: ")
+    text = CliRunner().invoke(cli, ["eval", str(gold), "--pages", str(pages)])
+    assert "warning: harbour.html: sentences left unlinked" in text.output

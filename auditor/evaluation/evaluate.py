@@ -48,6 +48,10 @@ class Evaluation:
     scores: dict[str, Counts] = field(default_factory=dict)
     errors: dict[str, ErrorLog] = field(default_factory=dict)
     pronouns: PronounTally | None = None  # with pronoun gold (``--pronouns``)
+    warnings: list[str] = field(default_factory=list)  # steps left out on a document: figures around a bug
+
+    def warn(self, doc_id: str, result: AuditResult) -> None:
+        self.warnings += [f"{doc_id}: {w}" for w in result.article.warnings]
 
     def counts(self, name: str) -> Counts:
         return self.scores.setdefault(name, Counts())
@@ -61,6 +65,7 @@ class Evaluation:
             "sentences": self.sentences, "seconds": round(self.seconds, 3),
             "ms_per_1000_sentences": round(1000 * self.seconds / self.sentences * 1000, 1) if self.sentences else None,
             "scores": {name: c.as_dict() for name, c in self.scores.items()},
+            "warnings": self.warnings,
         }
         if n_errors:
             data["errors"] = {name: log.top(n_errors) for name, log in sorted(self.errors.items())}
@@ -111,6 +116,7 @@ def _log_mismatches(ev: Evaluation, role: str, text: str, words: WordIndex,
 def _evaluate_attributions(path: Path, ev: Evaluation, pronoun_gold: dict[str, list[GoldPronoun]]) -> None:
     for doc in read_gold_jsonl(path):
         result = analyse_text(doc.text, doc.lang, article_id=doc.id)
+        ev.warn(doc.id, result)
         ev.documents += 1
         ev.sentences += len(result.sentences)
         if ev.pronouns is not None and doc.id in pronoun_gold:
@@ -158,6 +164,7 @@ def _evaluate_weasel(path: Path, ev: Evaluation) -> None:
     gold, predicted = [], []
     for row in read_weasel_csv(path):
         result = analyse_text(row.text, "en", article_id=row.id)
+        ev.warn(row.id, result)
         ev.documents += 1
         ev.sentences += len(result.sentences)
         guess = is_uncertain(result)

@@ -49,13 +49,16 @@ class NewsEvaluation:
     corpus: str
     tally: Tally = field(default_factory=Tally)
     failures: list[str] = field(default_factory=list)
+    # an analysis step that failed and was left out (the article goes on, with a warning): figures
+    # measured around a bug are not the tagger's, so each is shown
+    warnings: list[str] = field(default_factory=list)
     cases: list[dict[str, str]] = field(default_factory=list)
     hedge_cases: list[dict[str, str]] = field(default_factory=list)  # false and missed hedged sentences
     seconds: float = 0.0
 
     def as_dict(self, n_errors: int = 0) -> dict[str, Any]:
         data = {"corpus": self.corpus, "seconds": round(self.seconds, 3), **figures(self.tally),
-                "failures": self.failures}
+                "failures": self.failures, "warnings": self.warnings}
         if n_errors:
             data["errors"] = sorted(self.cases, key=lambda c: ERROR_ORDER.index(c["error"]))[:n_errors]
             data["hedge_errors"] = self.hedge_cases[:n_errors]
@@ -156,7 +159,9 @@ def _audit_page(ev: NewsEvaluation, dirs: list[Path], name: str) -> tuple[Tagged
         ev.failures.append(f"{name}: page missing")
         return ()
     try:
-        return audit_document(read_file(path)).sentences
+        result = audit_document(read_file(path))
+        ev.warnings += [f"{name}: {w}" for w in result.article.warnings]
+        return result.sentences
     except AuditorError as error:
         ev.failures.append(f"{name}: {error}")
     except Exception as error:  # noqa: BLE001 - one odd page is one failure, the others are still scored
@@ -196,6 +201,7 @@ def text_lines(data: dict[str, Any]) -> list[str]:
              f"attributed sentences F1 {data['attributed_sentence_f1']:.3f}",
              f"hedged sentences F1     {data['hedged_sentence_f1']:.3f}"]
     lines += [f"failed: {f}" for f in data["failures"]]
+    lines += [f"warning: {w}" for w in data["warnings"]]
     for case in [*data.get("errors", []), *data.get("hedge_errors", [])]:
         lines += ["", f"{case['error']} ({case['file']}): {case['sentence'][:200]}",
                   f"  gold: {case['gold'] or '-'}", f"  predicted: {case['predicted'] or '-'}"]
