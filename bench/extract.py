@@ -29,11 +29,11 @@ import re
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import trafilatura
 
+from auditor.evaluation.metrics import Counts
 from auditor.extract import extract
 from auditor.inputs.files import read_file
 
@@ -42,21 +42,13 @@ DEV = ROOT.parent / "shared" / "eval" / "realnews-dev"
 WORD = re.compile(r"\w+")
 
 
-@dataclass
-class Score:
-    overlap: int = 0
-    predicted: int = 0
-    reference: int = 0
+def add(score: Counts, predicted: Counter[str], reference: Counter[str]) -> None:
+    """Multiset token overlap: a token found twice but once in the reference counts once."""
+    score.add(sum((predicted & reference).values()), sum(predicted.values()), sum(reference.values()))
 
-    def add(self, predicted: Counter[str], reference: Counter[str]) -> None:
-        self.overlap += sum((predicted & reference).values())
-        self.predicted += sum(predicted.values())
-        self.reference += sum(reference.values())
 
-    def prf(self) -> tuple[float, float, float]:
-        p = self.overlap / self.predicted if self.predicted else 0.0
-        r = self.overlap / self.reference if self.reference else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+def prf(score: Counts) -> tuple[float, float, float]:
+    return score.precision, score.recall, score.f1
 
 
 def tokens(text: str) -> Counter[str]:
@@ -112,15 +104,15 @@ def main() -> int:
     results = run(extractors, docs, args.rounds)
     figures = {}
     for name, (texts, seconds) in results.items():
-        every, claims = Score(), Score()
+        every, claims = Counts(), Counts()
         for (file, ref_every, ref_claims), text in zip(gold, texts, strict=True):
-            page = Score()
-            page.add(tokens(text), tokens(ref_every))
-            every.add(tokens(text), tokens(ref_every))
-            claims.add(tokens(text), tokens(ref_claims))
+            page = Counts()
+            add(page, tokens(text), tokens(ref_every))
+            add(every, tokens(text), tokens(ref_every))
+            add(claims, tokens(text), tokens(ref_claims))
             if args.per_page:
-                print(f"  {name:12} {file:45} P {page.prf()[0]:.3f} R {page.prf()[1]:.3f} F1 {page.prf()[2]:.3f}")
-        figures[name] = (every.prf(), claims.prf(), len(docs) / seconds)
+                print(f"  {name:12} {file:45} P {page.precision:.3f} R {page.recall:.3f} F1 {page.f1:.3f}")
+        figures[name] = (prf(every), prf(claims), len(docs) / seconds)
     print(f"{len(docs)} real-news dev pages, best of {args.rounds} rounds")
     for name, ((p, r, f), (cp, cr, cf), speed) in figures.items():
         print(f"{name:12} body P {p:.3f} R {r:.3f} F1 {f:.3f} | claims-only P {cp:.3f} R {cr:.3f} "
