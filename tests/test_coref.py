@@ -214,3 +214,13 @@ def test_a_long_article_is_read_in_one_pass():
 def test_an_article_without_pronoun_sources_is_returned_as_it_is():
     sentences = [_sentence("Ruth Amsel spoke.", 0, 0)]
     assert coref.resolve("Ruth Amsel spoke.", sentences, load_lexicon("en"), grammar_of("en")) == sentences
+
+
+def test_a_chunk_inside_a_source_is_found_by_bisection_as_by_a_scan():
+    # the log-time check must answer as the plain scan over every source span would
+    spans = [(10, 20), (12, 40), (50, 55), (70, 71)]
+    taken = coref._Taken(spans)
+    for start in range(0, 80):
+        for end in range(start + 1, start + 12):
+            assert taken.overlaps(start, end) == any(x < end and start < y for x, y in spans), (start, end)
+    assert not coref._Taken([]).overlaps(0, 5)

@@ -17,7 +17,9 @@ number of an ambiguous pronoun (German "sie") through ``Grammar.pronoun_plural``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..lexicon import Lexicon, first_names
 from ..models import Attribution, SourceSpan, TaggedSentence
@@ -510,18 +512,33 @@ def _idle(word: str, ws: Words, entities: Entities) -> bool:
         and not any(word_class(lower, ws))
 
 
+class _Taken:
+    """The sources' spans of a sentence, asked whether a chunk overlaps one in log time: a
+    sentence of thousands of sources and chunks (hostile text) must stay linear, not quadratic."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [x for x, _ in spans]
+        self.reach = list(accumulate((y for _, y in spans), max))  # furthest end of the spans so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)  # the spans that start before the chunk ends
+        return k > 0 and self.reach[k - 1] > start
+
+
 def _chunk_mentions(text: str, s: TaggedSentence, taken: list[tuple[int, int]], lex: Lexicon,
                     grammar: Grammar, ws: Words, entities: Entities) -> list[Mention]:
     """The mentions of a sentence outside its sources; the first near the start is its subject.
     A coarse pattern finds the places; only their words are tokenised."""
     found = []
+    inside_source = _Taken(taken)
     for span in ws.spans.finditer(text, s.start, s.end):
         if " " not in span.group() and _idle(span.group(), ws, entities):
             continue
         tokens = tokenize(span.group(), span.start(), lex.case_sensitive)
         for a, b in chunks(tokens, ws):
             start, end = tokens[a].start, tokens[b - 1].end
-            if any(x < end and start < y for x, y in taken):
+            if inside_source.overlaps(start, end):
                 continue
             m = read_mention(text, tokens, a, b, ws)
             if m is None:
