@@ -224,3 +224,19 @@ def test_a_chunk_inside_a_source_is_found_by_bisection_as_by_a_scan():
         for end in range(start + 1, start + 12):
             assert taken.overlaps(start, end) == any(x < end and start < y for x, y in spans), (start, end)
     assert not coref._Taken([]).overlaps(0, 5)
+
+
+def test_demnach_points_back_to_a_document_source():
+    text = ("Laut einer Studie der Hochschule steigen die Mieten weiter. "
+            "Demnach sind vor allem junge Familien betroffen.")
+    assert _resolved(text, "de") == [(1, "Demnach", "einer Studie der Hochschule")]
+
+
+def test_a_country_is_a_body_it_may_stand_for():
+    text = "Norway sent a team of engineers to the site. It said the repairs would take a week."
+    assert _resolved(text, "en") == [(1, "It", "Norway")]
+
+
+def test_words_before_a_name_are_no_part_of_it():
+    text = "The talks stalled after Greta Lindqvist left the room. She said she was tired."
+    assert _resolved(text, "en")[0] == (1, "She", "Greta Lindqvist")

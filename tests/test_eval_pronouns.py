@@ -1,7 +1,7 @@
 """`auditor eval --pronouns`: pronoun gold (offsets only) on a tiny corpus written here.
 
 The figures are worked out by hand: "She" is found and resolved to Maria Lopez
-(right), "It" is found but not resolved (wrong), "We" is the writer's (class
+(right), "It" is found but resolved to the state agency, not the council (wrong), "We" is the writer's (class
 none, left out), and "They" is no source the auditor finds (gold, not found).
 """
 

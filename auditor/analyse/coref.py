@@ -28,6 +28,9 @@ from .phrases import matches
 from .tokens import Token, tokenize
 
 PERSON, BODY, GROUP = "person", "body", "group"
+# lexicon word classes of names and content words, though not named "…_nouns"
+CONTENT_CLASSES = frozenset({"country_names", "unnamed_roles", "quantity_heads", "press_words",
+                             "back_reference_documents", "stance_adjectives"})
 # salience (after Lappin and Leass): what a mention is worth, and what a sentence of distance costs
 SUBJECT, SOURCE, POSSESSOR, OBLIQUE, GENDER_FITS, DECAY = 3.0, 2.0, 1.0, -1.0, 1.0, 2.0
 MAX_MODIFIERS = 3  # "the former deputy mayor": small words before the head of a description
@@ -69,7 +72,6 @@ class Words:
     function: frozenset[str]  # every grammar word: a capital at the start of a sentence is no name
     common_endings: tuple[str, ...]
     pronouns: dict[str, tuple[tuple[bool, str | None], ...]]  # word -> (plural, gender) readings
-    subject_pronouns: frozenset[str]
     anaphors: frozenset[str]  # reportative "demnach": the source before
     names: dict[str, str]
     spans: re.Pattern[str]  # text that may name someone, found without tokenising the sentence
@@ -135,7 +137,10 @@ def words_of(lex: Lexicon) -> Words:
             pronouns.setdefault(word, []).append(reading)
     genders = {**{d: "m" for d in w("masculine_determiners")}, **{d: "f" for d in w("feminine_determiners")},
                **{d: "n" for d in w("neuter_determiners")}}
-    function = frozenset().union(*(v for k, v in lex.words.items() if not k.endswith(("_nouns", "_titles"))))
+    # every grammar word (a capital at a sentence's start is no name), but not the word classes
+    # that hold names or nouns: countries speak as bodies ("Germany said")
+    function = frozenset().union(*(v for k, v in lex.words.items()
+                                   if not k.endswith(("_nouns", "_titles")) and k not in CONTENT_CLASSES))
     nouns = kinds.get("person", frozenset()) | w("male_nouns") | w("female_nouns") \
         | kinds.get("organization", frozenset()) | kinds.get("outlet_words", frozenset()) \
         | kinds.get("vague", frozenset()) | kinds.get("anonymous", frozenset())
@@ -145,7 +150,8 @@ def words_of(lex: Lexicon) -> Words:
         titles={**{t: "m" for t in w("male_titles")}, **{t: "f" for t in w("female_titles")}},
         person=kinds.get("person", frozenset()) | w("male_nouns") | w("female_nouns"),
         male=w("male_nouns"), female=w("female_nouns"), female_endings=tuple(sorted(w("female_endings"), key=len)),
-        bodies=kinds.get("organization", frozenset()) | kinds.get("outlet_words", frozenset()),
+        bodies=kinds.get("organization", frozenset()) | kinds.get("outlet_words", frozenset())
+        | w("country_names"),
         groups=kinds.get("vague", frozenset()) | kinds.get("anonymous", frozenset()),
         inanimate=w("inanimate_nouns") | kinds.get("document", frozenset()),
         singular=w("singular_determiners"), plural=w("plural_determiners"), det_gender=genders,
@@ -156,7 +162,6 @@ def words_of(lex: Lexicon) -> Words:
         pronoun_words=re.compile(rf"(?i)(?<![\w'’-])(?:{_alternatives(subject_pronouns)})(?![\w'’-])"),
         common_endings=tuple(w("common_noun_endings")),
         pronouns={k: tuple(v) for k, v in pronouns.items()},
-        subject_pronouns=subject_pronouns,
         anaphors=w("self_sources") | w("subjunctive_self_sources"), names=first_names())
 
 
@@ -224,6 +229,7 @@ def read_mention(text: str, tokens: list[Token], a: int, b: int, ws: Words) -> M
     titled, role_gender, body_word = None, None, False
     roles: list[str] = []
     names: list[Token] = []
+    lead: Token | None = None  # the first title, role or name: words before it are no part of a name
     for t in body:
         w = t.lower
         role, gender, is_body, _ = word_class(w, ws)
@@ -236,6 +242,9 @@ def read_mention(text: str, tokens: list[Token], a: int, b: int, ws: Words) -> M
             names = []  # the name comes after the role: "Minister Hans Maier"
         elif t.is_cap and (t is not tokens[0] or w not in ws.function):
             names.append(t)
+        else:
+            continue
+        lead = lead or t
     head = body[-1].lower
     # a known first name starts the name; capitalised words before it are a role the lexicon
     # does not list ("Die Virologin Anna Weber")
@@ -245,6 +254,9 @@ def read_mention(text: str, tokens: list[Token], a: int, b: int, ws: Words) -> M
     first = ws.names.get(names[0].lower) if names else None
     mention = Mention(tokens[a].start, tokens[b - 1].end, text[tokens[a].start:tokens[b - 1].end], None,
                       roles=frozenset(roles), definite=det in ws.definite)
+    if names and lead is not None and lead is not body[0]:
+        # "The talks stalled after Angela Merkel": the name is "Angela Merkel"
+        mention.text = text[lead.start:tokens[b - 1].end]
     if names:
         cut = 2 if names[-1].lower.endswith(POSSESSIVE) else 0  # "Bennett's bid": Bennett
         mention.proper = text[names[0].start:names[-1].end - cut]
@@ -580,6 +592,7 @@ class _Event:
     readings: tuple[tuple[bool | None, str | None], ...] = ()
     salience: float = 0.0
     carried: bool = False
+    names: str | None = None  # a source that is no mention: what "demnach" would point back to
 
 
 def _events(text: str, s: TaggedSentence, lex: Lexicon, grammar: Grammar, ws: Words,
@@ -598,12 +611,15 @@ def _events(text: str, s: TaggedSentence, lex: Lexicon, grammar: Grammar, ws: Wo
             own = all(r[0] is None for r in readings)  # "nach eigenen Angaben": after the subject "er"
             events.append(_Event(s.end if own else src.start, attribution=i, readings=readings,
                                  salience=SUBJECT + SOURCE))
-        elif src.kind not in ("pronoun", "document"):
-            m = source_mention(text, src, lex, ws)
-            if m is not None:
-                events.append(_Event(src.start, mention=m, attribution=i))
+        else:
+            m = source_mention(text, src, lex, ws) if src.kind not in ("pronoun", "document") else None
+            # a document, or a source resolved already ("darin" → the report), is no one to refer
+            # to as "er", but reportative "demnach" may point back to it
+            events.append(_Event(src.start, mention=m, attribution=i) if m is not None
+                          else _Event(src.start, attribution=i, names=src.resolved_to or src.text))
+    inside_source = _Taken(taken)
     for match in ws.pronoun_words.finditer(text, s.start, s.end):
-        if not any(b <= match.start() < e for b, e in taken):
+        if not inside_source.overlaps(match.start(), match.start() + 1):
             readings = _readings(text, s, match.start(), match.end(), lex, grammar, ws)
             subject = _opens(text, s.start, match.start(), ws)
             events.append(_Event(match.start(), readings=readings, salience=SUBJECT if subject else 0.0))
@@ -624,7 +640,9 @@ def _sentence(i: int, text: str, s: TaggedSentence, entities: Entities,
     subject: Entity | None | bool = False  # the referent of a subject pronoun of this sentence
     for event in _events(text, s, lex, grammar, ws, entities):
         src = s.attributions[event.attribution].source if event.attribution is not None else None
-        if event.carried:
+        if event.names is not None:
+            entities.last_source = event.names
+        elif event.carried:
             name, entity = entities.resolved.get(src.start, (None, None))
             if name is not None and src.resolved_to is None:
                 touched = changed[event.attribution] = _resolved(changed[event.attribution], name)

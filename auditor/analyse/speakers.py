@@ -73,10 +73,10 @@ def _clause_cut(tokens: list[Token], rng: Range, lex: Lexicon) -> int:
     """The end of the range before a finite verb that no relative pronoun introduces: a
     source read over a clause ("Ames, 75, has now overseen … the leading expert") is the
     words before it; "Smith, who has led the group" keeps its relative clause."""
-    verbs, relatives = lex.word("finite_verbs"), lex.word("relative_pronouns")
+    verbs, relatives = lex.word("finite_verbs"), lex.word("relative_pronouns") | lex.word("relative_that")
     for k in range(rng[0] + 1, rng[1]):
         t = tokens[k]
-        if t.lower in relatives or t.lower == "that":
+        if t.lower in relatives:
             return rng[1]
         if t.lower in verbs and not t.is_cap:
             return k

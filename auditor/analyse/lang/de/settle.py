@@ -11,10 +11,6 @@ from .kinds import classify, own_account, source_kind
 from .phrases import phrase_forward
 
 
-# "Aus Regierungskreisen heißt es", "Von der Polizei hieß es"
-_WEASEL_PLACES = frozenset({"aus", "in", "im", "auf", "bei", "beim", "laut", "von", "vom", "seitens"})
-
-
 def settle(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]:
     """German clean-up before relays are folded: kinds, "unter Berufung auf",
     generic report nouns next to a named source, "heißt es" with its source in front."""
@@ -39,7 +35,7 @@ def settle(found: list[Found], tokens: list[Token], lex: Lexicon) -> list[Found]
         if item.weasel and src is None:
             # "Aus Regierungskreisen heißt es", "In dem Bericht heißt es"
             first = item.cue[0]
-            if first >= 2 and tokens[0].lower in _WEASEL_PLACES:
+            if first >= 2 and tokens[0].lower in lex.word("weasel_places_before"):
                 rng = phrase_forward(tokens, 1, first, lex)
                 if rng is not None and rng[1] == first:
                     item.source = rng

@@ -115,5 +115,5 @@ def _unnamed_role(tokens: list[Token], rng: Range, lex: Lexicon) -> bool:
     first, last = words[0].lower, words[-1].lower
     if first in lex.word("indefinite_articles"):
         return last in lex.kinds.get("person", frozenset())
-    # "the spokesman" may be a description of someone named before (descriptions.py): kept a person
+    # "the spokesman" may be a description of someone named before (coref.py): kept a person
     return first in lex.word("possessive_determiners") and last in lex.word("unnamed_roles")
