@@ -240,3 +240,25 @@ def test_a_country_is_a_body_it_may_stand_for():
 def test_words_before_a_name_are_no_part_of_it():
     text = "The talks stalled after Greta Lindqvist left the room. She said she was tired."
     assert _resolved(text, "en")[0] == (1, "She", "Greta Lindqvist")
+
+
+def test_an_age_description_is_the_person_named_before():
+    text = ("Der Architekt Jonas Berg plant das neue Rathaus. "
+            "Der 52-Jährige sagte, es werde im Mai fertig.")
+    found = [a.source for s in analyse_text(text, "de").sentences for a in s.attributions]
+    assert [(src.text, src.resolved_to) for src in found] == [("Der 52-Jährige", "Jonas Berg")]
+
+
+def test_an_age_description_after_two_people_of_its_gender_stays_unresolved():
+    text = ("Jonas Berg und Karl Brandt planen das neue Rathaus. "
+            "Der 52-Jährige sagte, es werde im Mai fertig.")
+    found = [a.source for s in analyse_text(text, "de").sentences for a in s.attributions]
+    assert [(src.text, src.resolved_to) for src in found] == [("Der 52-Jährige", None)]
+
+
+def test_a_place_after_a_preposition_and_a_possessive_is_no_one():
+    # "Heimatort Lindau" after "aus seinem" is a place, so the description has one person to name
+    text = ("Paul Wendt kennt die Strecke gut. Er reist aus seinem Heimatort Lindau jede Woche an. "
+            "Die Züge sind zu langsam, sagt der 61-Jährige.")
+    found = [a.source for s in analyse_text(text, "de").sentences for a in s.attributions]
+    assert ("der 61-Jährige", "Paul Wendt") in [(src.text, src.resolved_to) for src in found]

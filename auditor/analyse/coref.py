@@ -71,6 +71,7 @@ class Words:
     nouns: frozenset[str]  # person, body and group nouns: a chunk may be made of them
     function: frozenset[str]  # every grammar word: a capital at the start of a sentence is no name
     common_endings: tuple[str, ...]
+    anaphoric_endings: tuple[str, ...]  # descriptions that name someone met before: "der 52-Jährige"
     pronouns: dict[str, tuple[tuple[bool, str | None], ...]]  # word -> (plural, gender) readings
     anaphors: frozenset[str]  # reportative "demnach": the source before
     names: dict[str, str]
@@ -160,7 +161,7 @@ def words_of(lex: Lexicon) -> Words:
         oblique=w("oblique_markers"), particles=w("name_particles"), function=function,
         nouns=nouns, spans=_spans(nouns, w("determiners"), w("name_particles")),
         pronoun_words=re.compile(rf"(?i)(?<![\w'’-])(?:{_alternatives(subject_pronouns)})(?![\w'’-])"),
-        common_endings=tuple(w("common_noun_endings")),
+        common_endings=tuple(w("common_noun_endings")), anaphoric_endings=tuple(w("anaphoric_endings")),
         pronouns={k: tuple(v) for k, v in pronouns.items()},
         anaphors=w("self_sources") | w("subjunctive_self_sources"), names=first_names())
 
@@ -480,7 +481,8 @@ def source_mention(text: str, src: SourceSpan, lex: Lexicon, ws: Words) -> Menti
         # a short speaker the grammar found, named by a noun the lexicon does not know ("the
         # clerk"); not "Ein Video zeigt …", nor "an invitation obtained by …", nor "for some"
         det = tokens[inside[0]].lower
-        m = Mention(tokens[inside[0]].start, tokens[end - 1].end, "", PERSON, gender=ws.det_gender.get(det))
+        m = Mention(tokens[inside[0]].start, tokens[end - 1].end, "", PERSON, gender=ws.det_gender.get(det),
+                    definite=det in ws.definite)
     if m is not None:
         m.text = text[tokens[inside[0]].start:tokens[end - 1].end]
     m = _with_apposition(text, tokens, end, m, ws)
@@ -558,9 +560,12 @@ def _chunk_mentions(text: str, s: TaggedSentence, taken: list[tuple[int, int]], 
             before = text[max(s.start, start - 20):start].split()
             if tokens[b - 1].lower.endswith(POSSESSIVE) or text[end:end + 1] in ("'", "’"):
                 m.salience = POSSESSOR  # "Meadows' plans were kept secret": Meadows is no subject
-            elif before and before[-1].lower() in ws.oblique:
+            elif before and before[-1].lower() in ws.oblique or len(before) >= 2 \
+                    and before[-2].lower() in ws.oblique and before[-1].lower() in ws.pronouns:
+                # after a preposition (and a possessive: "von seinem Wohnort Barcelona") an
+                # unknown name is a place more often than a person: "of North Carolina"
                 if m.kind == PERSON and not m.roles and m.gender is None:
-                    continue  # "of North Carolina": a place more often than a person
+                    continue
                 m.salience = OBLIQUE
             elif not found and _opens(text, s.start, start, ws):
                 m.salience = SUBJECT
@@ -651,13 +656,19 @@ def _sentence(i: int, text: str, s: TaggedSentence, entities: Entities,
         elif event.mention is not None:
             m = event.mention
             entity = None
-            if m.kind == PERSON and m.roles and not m.proper:
+            if m.kind == PERSON and not m.proper and (m.roles or m.definite):
                 described = entities.described(m.roles)  # "Der Minister" after "Minister Hans Maier"
-                entity = described.pop() if len(described) == 1 else None
-                if entity is not None and src is not None and _wanted(src, ws):
-                    touched = changed[event.attribution] = _resolved(changed[event.attribution], entity.proper)
-                if not described and m.definite:  # linked for the pronouns after it, not shown
+                entity = next(iter(described)) if len(described) == 1 else None
+                if not described and m.definite:  # linked for the pronouns after it
                     entity = entities.antecedent(m, i, unique=src is not None)
+                    # shown only for a source that can only mean someone met before ("Der
+                    # 52-Jährige sagte"): a role ("the mayor") may be someone not met yet
+                    shown = entity is not None and entity.proper and src is not None \
+                        and src.text.lower().endswith(ws.anaphoric_endings)
+                else:
+                    shown = entity is not None
+                if shown and src is not None and _wanted(src, ws):
+                    touched = changed[event.attribution] = _resolved(changed[event.attribution], entity.proper)
             entities.add(m, i, entity)
             if src is not None:
                 entities.last_source = src.text
