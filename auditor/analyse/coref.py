@@ -656,17 +656,15 @@ def _sentence(i: int, text: str, s: TaggedSentence, entities: Entities,
         elif event.mention is not None:
             m = event.mention
             entity = None
-            if m.kind == PERSON and not m.proper and (m.roles or m.definite):
+            # "der 52-Jährige" can only mean someone met before; "the clerk" may be someone new
+            anaphoric = src is not None and src.text.lower().endswith(ws.anaphoric_endings)
+            if m.kind == PERSON and not m.proper and (m.roles or anaphoric):
                 described = entities.described(m.roles)  # "Der Minister" after "Minister Hans Maier"
                 entity = next(iter(described)) if len(described) == 1 else None
+                shown = entity is not None
                 if not described and m.definite:  # linked for the pronouns after it
                     entity = entities.antecedent(m, i, unique=src is not None)
-                    # shown only for a source that can only mean someone met before ("Der
-                    # 52-Jährige sagte"): a role ("the mayor") may be someone not met yet
-                    shown = entity is not None and entity.proper and src is not None \
-                        and src.text.lower().endswith(ws.anaphoric_endings)
-                else:
-                    shown = entity is not None
+                    shown = anaphoric and entity is not None and entity.proper is not None
                 if shown and src is not None and _wanted(src, ws):
                     touched = changed[event.attribution] = _resolved(changed[event.attribution], entity.proper)
             entities.add(m, i, entity)
