@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -23,7 +22,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from auditor.resources import rules_dir
+from auditor.lexicon import load_outlet_aliases
 from auditor.scoring.outlets import load_outlets
 
 MAX_JSONLD_CHARS = 1_000_000
@@ -189,11 +188,9 @@ def registered_label(url: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def domain_aliases() -> dict[str, str]:
-    """Domain -> the first name ``rules/outlet_aliases.toml`` lists for it."""
-    with (rules_dir() / "outlet_aliases.toml").open("rb") as handle:
-        table = tomllib.load(handle).get("aliases", {})
+    """Domain -> the first name ``rules/outlet_aliases.toml`` lists for it (read as the tagger reads it)."""
     found: dict[str, str] = {}
-    for name, domain in table.items():
+    for name, domain in load_outlet_aliases().items():
         if isinstance(domain, str):
             found.setdefault(domain.lower().removeprefix("www."), name)
     return found
