@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..lexicon import Lexicon
-from ..models import Attribution, SourceSpan, TaggedSentence, journalist_hedges
+from ..models import Attribution, TaggedSentence, journalist_hedges
 from .coref import resolve as resolve_references
 from .grammar import Grammar
 from .hedging import with_voices
